@@ -1,0 +1,51 @@
+"""Sentence splitting with offsets into the article's original text."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from storyloom.model import Article, Sentence
+
+# pysbd's rule sets; other languages fall back to English rules
+_PYSBD_LANGS = {"en", "de", "es", "fr", "it", "ru", "nl", "pl", "da", "el", "fa", "hi",
+                "hy", "ja", "kk", "mr", "my", "sk", "ur", "zh", "am", "ar", "bg"}
+# a sentence glued to the next by a lost full stop: "...invade UkraineBut it demands"
+_GLUED = re.compile(r"(?<=[a-z])(?=(?:But|And|However|The|This|It|He|She|They|We)\b)")
+
+
+@lru_cache(maxsize=32)
+def _segmenter(lang: str):
+    import pysbd
+
+    return pysbd.Segmenter(language=lang if lang in _PYSBD_LANGS else "en", clean=False,
+                           char_span=True)
+
+
+def _spans_in_block(text: str, start: int, lang: str) -> list[tuple[int, int]]:
+    spans = []
+    for seg in _segmenter(lang).segment(text):
+        s, e = seg.start, seg.end
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            spans.extend(_split_glued(text, s, e))
+    return [(start + s, start + e) for s, e in spans]
+
+
+def _split_glued(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    cuts = [m.start() for m in _GLUED.finditer(text, s, e) if m.start() - s > 20]
+    bounds = [s, *cuts, e]
+    return [(a, b) for a, b in zip(bounds, bounds[1:]) if b > a]
+
+
+def split_sentences(article: Article) -> list[Sentence]:
+    """Sentences of the article's kept blocks, in order, with offsets into `text`."""
+    blocks = article.blocks or [(0, len(article.text))]
+    out: list[Sentence] = []
+    for block_start, block_end in blocks:
+        block = article.text[block_start:block_end]
+        for s, e in _spans_in_block(block, block_start, article.language or "en"):
+            out.append(Sentence(article.id, len(out), s, e, article.text[s:e]))
+    return out

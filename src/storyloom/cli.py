@@ -1,0 +1,160 @@
+"""Command line: `storyloom digest|group|eval|...`. Domain errors become exit codes here only.
+
+Exit codes: 0 when anything was processed, 2 when nothing usable was found (or a usage
+error), 1 on an internal error.
+"""
+from __future__ import annotations
+
+import importlib
+import logging
+import sys
+from pathlib import Path
+
+import click
+
+from storyloom.errors import NoArticlesError, StoryloomError
+from storyloom.model import Digest
+
+EXIT_OK, EXIT_INTERNAL, EXIT_NOTHING = 0, 1, 2
+log = logging.getLogger("storyloom")
+
+# subsystems that add their own commands: each module exposes COMMANDS
+COMMAND_MODULES = ("storyloom.eval.commands", "storyloom.store.commands", "storyloom.web.commands")
+
+
+class Progress:
+    """A tqdm bar on stderr, only when stderr is a terminal and the run takes a while."""
+
+    def __init__(self, enabled: bool):
+        self.enabled = enabled and sys.stderr.isatty()
+        self._bars: dict[str, object] = {}
+
+    def __call__(self, stage: str, done: int, total: int) -> None:
+        if not self.enabled or total < 1:
+            return
+        from tqdm import tqdm
+
+        bar = self._bars.get(stage)
+        if bar is None:
+            bar = self._bars[stage] = tqdm(total=total, desc=stage, file=sys.stderr, delay=2.0,
+                                           leave=False, unit="item")
+        bar.n = done
+        bar.refresh()
+
+    def close(self) -> None:
+        for bar in self._bars.values():
+            bar.close()
+
+
+def _write_output(text: str, out: str | None, fmt: str) -> None:
+    if not out:
+        click.echo(text)
+        return
+    target = Path(out)
+    if target.is_dir() or out.endswith(("/", "\\")):
+        target.mkdir(parents=True, exist_ok=True)
+        target = target / f"digest.{fmt}"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_name(target.name + ".tmp")
+    tmp.write_text(text, encoding="utf-8")
+    tmp.replace(target)  # atomic: a crash never leaves half a report
+    click.echo(f"wrote {target}", err=True)
+
+
+def _report_warnings(digest: Digest) -> None:
+    for warning in digest.warnings:
+        click.echo(f"warning: {warning.input}: {warning.problem}", err=True)
+
+
+def _run_digest(paths: tuple[str, ...], fmt: str, out: str | None, embedder: str,
+                briefs: bool, quiet: bool) -> None:
+    from storyloom.pipeline import DigestOptions, digest_paths
+    from storyloom.render import render
+
+    progress = Progress(enabled=not quiet)
+    try:
+        digest = digest_paths(list(paths), DigestOptions(embedder=embedder, briefs=briefs),
+                              progress=progress)
+    finally:
+        progress.close()
+    _report_warnings(digest)
+    if not digest.stories:
+        raise NoArticlesError("no usable article found in " + ", ".join(paths))
+    _write_output(render(digest, fmt), out, fmt)
+
+
+_paths_arg = click.argument("paths", nargs=-1, required=True)
+_out_opt = click.option("--out", "-o", help="Write to this file, or into this directory.")
+_embedder_opt = click.option("--embedder", default="use-multilingual", show_default=True,
+                             help="Embedding model (use-multilingual, hashing).")
+_quiet_opt = click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="storyloom")
+@click.option("--verbose", "-v", count=True, help="More log output on stderr.")
+def main_group(verbose: int) -> None:
+    """storyloom: group news reports into stories and consolidate each into a brief."""
+    level = logging.WARNING - 10 * min(verbose, 2)
+    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
+
+
+@main_group.command()
+@_paths_arg
+@click.option("--format", "fmt", type=click.Choice(["md", "json", "html"]), default="md",
+              show_default=True)
+@_out_opt
+@_embedder_opt
+@_quiet_opt
+def digest(paths, fmt, out, embedder, quiet):
+    """Read articles (files, folders, '-' for JSONL on stdin) and print story briefs."""
+    _run_digest(paths, fmt, out, embedder, briefs=True, quiet=quiet)
+
+
+@main_group.command()
+@_paths_arg
+@click.option("--format", "fmt", type=click.Choice(["json", "md"]), default="json",
+              show_default=True)
+@_out_opt
+@_embedder_opt
+@_quiet_opt
+def group(paths, fmt, out, embedder, quiet):
+    """Group articles into stories only (the digest JSON with empty brief fields)."""
+    _run_digest(paths, fmt, out, embedder, briefs=False, quiet=quiet)
+
+
+def _add_subsystem_commands() -> None:
+    for name in COMMAND_MODULES:
+        try:
+            module = importlib.import_module(name)
+        except ModuleNotFoundError as exc:
+            if exc.name and exc.name.startswith("storyloom"):
+                continue  # subsystem not built yet
+            raise
+        for command in getattr(module, "COMMANDS", []):
+            main_group.add_command(command)
+
+
+_add_subsystem_commands()
+
+
+def main(argv: list[str] | None = None) -> None:
+    try:
+        main_group.main(args=argv, prog_name="storyloom", standalone_mode=False)
+    except click.exceptions.Abort:
+        click.echo("aborted", err=True)
+        sys.exit(130)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(EXIT_NOTHING)
+    except NoArticlesError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(EXIT_NOTHING)
+    except StoryloomError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(EXIT_NOTHING)
+    except Exception as exc:  # the edge: anything unexpected is an internal error
+        log.debug("internal error", exc_info=True)
+        click.echo(f"internal error: {type(exc).__name__}: {exc}", err=True)
+        sys.exit(EXIT_INTERNAL)
+    sys.exit(EXIT_OK)
