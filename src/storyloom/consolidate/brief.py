@@ -1,7 +1,16 @@
-"""Assemble a story's brief from the consolidation parts (first version)."""
+"""Assemble a story's brief from the consolidation parts, one module per part."""
 from __future__ import annotations
 
-from storyloom.model import AnalyzedArticle, Brief, Evidence, Story, SummarySentence
+import numpy as np
+
+from storyloom.consolidate.conflicts import find_conflicts
+from storyloom.consolidate.coverage import build_coverage
+from storyloom.consolidate.entities import merge_entities
+from storyloom.consolidate.facts import align_facts
+from storyloom.consolidate.quotes import extract_quotes
+from storyloom.consolidate.summary import summarise
+from storyloom.consolidate.timeline import build_timeline
+from storyloom.model import AnalyzedArticle, Brief, Story
 
 
 def story_title(members: list[AnalyzedArticle]) -> str:
@@ -9,18 +18,20 @@ def story_title(members: list[AnalyzedArticle]) -> str:
     titled = [m for m in members if m.article.title] or members
     if len(titled) == 1:
         return titled[0].article.title
-    import numpy as np
-
     vectors = np.vstack([m.head_embedding for m in titled])
     centrality = (vectors @ vectors.T).sum(axis=1)
     return titled[int(centrality.argmax())].article.title
 
 
 def build_brief(story: Story, members: list[AnalyzedArticle]) -> Brief:
-    summary = []
-    for member in members[:3]:
-        if member.sentences:
-            s = member.sentences[0]
-            summary.append(SummarySentence(s.text, [member.id],
-                                           [Evidence(member.id, s.start, s.end, s.text)]))
-    return Brief(summary=summary)
+    """Members must be deepened (sentence embeddings, mentions)."""
+    facts = align_facts(members)
+    return Brief(
+        summary=summarise(facts, members),
+        facts=facts,
+        conflicts=find_conflicts(members),
+        quotes=extract_quotes(members),
+        entities=merge_entities(members),
+        timeline=build_timeline(members),
+        coverage=build_coverage(facts, members),
+    )
