@@ -67,13 +67,14 @@ def _report_warnings(digest: Digest) -> None:
 
 
 def _run_digest(paths: tuple[str, ...], fmt: str, out: str | None, embedder: str,
-                briefs: bool, quiet: bool) -> None:
+                briefs: bool, quiet: bool, executor: str = "local") -> None:
     from storyloom.pipeline import DigestOptions, digest_paths
     from storyloom.render import render
 
     progress = Progress(enabled=not quiet)
     try:
-        digest = digest_paths(list(paths), DigestOptions(embedder=embedder, briefs=briefs),
+        digest = digest_paths(list(paths), DigestOptions(embedder=embedder, briefs=briefs,
+                                                            executor=executor),
                               progress=progress)
     finally:
         progress.close()
@@ -88,6 +89,9 @@ _out_opt = click.option("--out", "-o", help="Write to this file, or into this di
 _embedder_opt = click.option("--embedder", default="use-multilingual", show_default=True,
                              help="Embedding model (use-multilingual, hashing).")
 _quiet_opt = click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+_executor_opt = click.option("--executor", default="local", show_default=True,
+                             help="Where stages run: local, process (all cores), dask "
+                                  "(a local cluster) or dask://HOST:PORT.")
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -106,9 +110,10 @@ def main_group(verbose: int) -> None:
 @_out_opt
 @_embedder_opt
 @_quiet_opt
-def digest(paths, fmt, out, embedder, quiet):
+@_executor_opt
+def digest(paths, fmt, out, embedder, quiet, executor):
     """Read articles (files, folders, '-' for JSONL on stdin) and print story briefs."""
-    _run_digest(paths, fmt, out, embedder, briefs=True, quiet=quiet)
+    _run_digest(paths, fmt, out, embedder, briefs=True, quiet=quiet, executor=executor)
 
 
 @main_group.command()
@@ -118,9 +123,10 @@ def digest(paths, fmt, out, embedder, quiet):
 @_out_opt
 @_embedder_opt
 @_quiet_opt
-def group(paths, fmt, out, embedder, quiet):
+@_executor_opt
+def group(paths, fmt, out, embedder, quiet, executor):
     """Group articles into stories only (the digest JSON with empty brief fields)."""
-    _run_digest(paths, fmt, out, embedder, briefs=False, quiet=quiet)
+    _run_digest(paths, fmt, out, embedder, briefs=False, quiet=quiet, executor=executor)
 
 
 def _add_subsystem_commands() -> None:

@@ -1,0 +1,101 @@
+"""The Executor protocol and its registry."""
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable
+from concurrent.futures import ProcessPoolExecutor
+from typing import Any, Protocol
+
+from storyloom.errors import MissingExtraError, UnknownChoiceError
+
+
+class Executor(Protocol):
+    name: str
+
+    def map(self, fn: Callable[[Any], Any], items: Iterable[Any]) -> list[Any]:
+        """Apply `fn` to each item, results in input order."""
+        ...
+
+    def close(self) -> None: ...
+
+
+class LocalExecutor:
+    """In-process, one item after another."""
+
+    name = "local"
+
+    def map(self, fn, items):
+        return [fn(item) for item in items]
+
+    def close(self) -> None:
+        pass
+
+
+class ProcessExecutor:
+    """A local process pool on all cores; each worker loads its models once."""
+
+    name = "process"
+
+    def __init__(self, workers: int | None = None):
+        self.workers = workers or os.cpu_count() or 1
+        self._pool: ProcessPoolExecutor | None = None
+
+    def map(self, fn, items):
+        items = list(items)
+        if len(items) <= 1:
+            return [fn(item) for item in items]
+        if self._pool is None:
+            self._pool = ProcessPoolExecutor(max_workers=self.workers)
+        return list(self._pool.map(fn, items))
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown()
+            self._pool = None
+
+
+class DaskExecutor:
+    """Dask distributed: a LocalCluster (`dask`) or an existing scheduler (`dask://HOST:PORT`)."""
+
+    name = "dask"
+
+    def __init__(self, address: str | None = None, workers: int = 2):
+        try:
+            from dask.distributed import Client, LocalCluster
+        except ImportError as exc:  # the optional extra is missing
+            raise MissingExtraError("the Dask executor", "dask") from exc
+        self._cluster = None
+        if address:
+            self._client = Client(address)
+        else:
+            self._cluster = LocalCluster(n_workers=workers, threads_per_worker=1,
+                                         processes=True, dashboard_address=None)
+            self._client = Client(self._cluster)
+
+    def map(self, fn, items):
+        items = list(items)
+        if not items:
+            return []
+        futures = self._client.map(fn, items, pure=False)
+        return self._client.gather(futures)
+
+    def close(self) -> None:
+        self._client.close()
+        if self._cluster is not None:
+            self._cluster.close()
+
+
+EXECUTOR_NAMES = ("local", "process", "dask", "dask://HOST:PORT")
+
+
+def get_executor(spec: str) -> Executor:
+    """`local`, `process`, `dask` (a local cluster) or `dask://HOST:PORT`."""
+    if spec == "local":
+        return LocalExecutor()
+    if spec == "process":
+        return ProcessExecutor()
+    if spec == "dask":
+        return DaskExecutor()
+    if spec.startswith("dask://"):
+        return DaskExecutor(address="tcp://" + spec[len("dask://"):])
+    raise UnknownChoiceError("executor", spec, list(EXECUTOR_NAMES))

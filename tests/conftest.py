@@ -1,0 +1,39 @@
+"""Shared test fixtures: paths to ../shared and a digest of the seeds computed once."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+SEEDS = SHARED / "seeds"
+DATA = SHARED / "data"
+EXAMPLES = REPO / "examples"
+
+
+def require(path: Path) -> Path:
+    if not path.exists():
+        pytest.skip(f"{path} is not available")
+    return path
+
+
+@pytest.fixture(scope="session")
+def seeds_dir() -> Path:
+    return require(SEEDS)
+
+
+@pytest.fixture(scope="session")
+def data_dir() -> Path:
+    return require(DATA)
+
+
+@pytest.fixture(scope="session")
+def seeds_digest_json(seeds_dir) -> dict:
+    """`storyloom digest ../shared/seeds --format json`, run once through the CLI code path."""
+    import json
+
+    from storyloom.pipeline import digest_paths
+    from storyloom.render.jsonout import render_json
+
+    return json.loads(render_json(digest_paths([str(seeds_dir)])))
