@@ -29,6 +29,7 @@ class DigestOptions:
     briefs: bool = True  # False: grouping only (`storyloom group`)
     entities: bool = True
     executor: str = "local"
+    chunk_size: int = ANALYSIS_CHUNK
 
 
 def _noop(stage: str, done: int, total: int) -> None:
@@ -56,7 +57,7 @@ def run_stages(articles: list[Article], options: DigestOptions, executor: Execut
                progress: Progress = _noop) -> list[StoryBrief]:
     progress("analyze", 0, len(articles))
     analyzed = [item for chunk in executor.map(partial(_analyze_chunk, embedder=options.embedder),
-                                               _chunks(articles, ANALYSIS_CHUNK))
+                                               _chunks(articles, options.chunk_size))
                 for item in chunk]
     progress("analyze", len(articles), len(articles))
     stories = group_articles(analyzed)
