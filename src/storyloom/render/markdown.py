@@ -1,12 +1,184 @@
-"""Markdown report (placeholder)."""
-from storyloom.model import Digest
+"""Markdown report: readable as plain text in a terminal, and as rendered Markdown.
+
+Layout: a story list, then one section per story with conflicts first (what readers
+most need to see), then summary, facts, quotes, entities, timeline, coverage and the
+membership explanations. Empty sections are left out. Article-derived text is escaped
+so a title such as `<script>` or `*bold*` shows literally.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from storyloom.model import (
+    Article, Brief, Conflict, Coverage, Digest, Entity, Fact, InputWarning, Membership,
+    QuoteItem, StoryBrief, SummarySentence, TimelineEntry,
+)
+from storyloom.render.common import (
+    article_outlet, conflict_kind_label, membership_reason, outlets_of,
+)
+
+# CommonMark lets any ASCII punctuation be backslash-escaped; these are the ones that
+# change meaning mid-line (emphasis, links, code, inline HTML, table cells).
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
+
+
+def md_escape(text: str) -> str:
+    """One line of literal text: whitespace collapsed, Markdown syntax neutralised."""
+    flat = " ".join(str(text).split())
+    return _MD_SPECIAL.sub(r"\\\1", flat)
+
+
+def _ids(ids: Iterable[str]) -> str:
+    return "[" + ", ".join(md_escape(i) for i in ids) + "]"
+
+
+def _table(header: list[str], rows: list[list[str]]) -> list[str]:
+    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    lines.extend("| " + " | ".join(cell or " " for cell in row) + " |" for row in rows)
+    return lines
+
+
+def _section(title: str, body: list[str]) -> list[str]:
+    if not body:
+        return []
+    return [f"### {title}", "", *body] + ([] if body[-1] == "" else [""])
+
+
+# ---- story list -------------------------------------------------------------------
+
+
+def _story_list(digest: Digest) -> list[str]:
+    rows = []
+    for n, item in enumerate(digest.stories, 1):
+        outlets = ", ".join(md_escape(o) for o in outlets_of(item.articles))
+        title = md_escape(item.title) or "(untitled)"
+        rows.append([str(n), title, str(len(item.articles)),
+                     outlets, str(len(item.brief.conflicts))])
+    return _table(["#", "story", "articles", "outlets", "conflicts"], rows)
+
+
+# ---- per story --------------------------------------------------------------------
+
+
+def _articles(articles: list[Article]) -> list[str]:
+    rows = []
+    for article in articles:
+        title = md_escape(article.title) or "(untitled)"
+        if article.syndicated_of:
+            title += f" *(syndicated copy of {md_escape(article.syndicated_of)})*"
+        rows.append([md_escape(article.id), md_escape(article_outlet(article)),
+                     md_escape(article.published or "") or "—",
+                     md_escape(article.language) or "—", title])
+    return _table(["id", "outlet", "date", "lang", "title"], rows)
+
+
+def _conflict(conflict: Conflict) -> list[str]:
+    label = conflict_kind_label(conflict)
+    about = md_escape(conflict.about)
+    lines = [f"**{label}{': ' + about if about else ''}**", ""]
+    rows = [[f"**{md_escape(c.value)}**", _ids(c.sources), md_escape(c.text)]
+            for c in conflict.claims]
+    lines.extend(_table(["value", "sources", "sentence"], rows))
+    if conflict.note:
+        lines.extend(["", f"> {md_escape(conflict.note)}"])
+    return lines + [""]
+
+
+def _conflicts(conflicts: list[Conflict]) -> list[str]:
+    return [line for conflict in conflicts for line in _conflict(conflict)]
+
+
+def _summary(summary: list[SummarySentence]) -> list[str]:
+    return [f"{n}. {md_escape(s.text)} {_ids(s.sources)}" for n, s in enumerate(summary, 1)]
+
+
+def _facts(facts: list[Fact]) -> list[str]:
+    lines = []
+    for fact in sorted(facts, key=lambda f: -f.corroboration):
+        outlets = "outlet" if fact.corroboration == 1 else "outlets"
+        lines.append(f"- **{fact.corroboration} {outlets}** — {md_escape(fact.text)} "
+                     f"{_ids(fact.sources)}")
+    return lines
+
+
+def _quotes(quotes: list[QuoteItem]) -> list[str]:
+    lines = []
+    for quote in quotes:
+        speaker = md_escape(quote.speaker) or "unattributed"
+        role = f" ({md_escape(quote.role)})" if quote.role else ""
+        lines.append(f"- **{speaker}**{role}: “{md_escape(quote.text)}” {_ids(quote.sources)}")
+        lines.extend(f"  - variant: “{md_escape(v)}”" for v in quote.variants if v != quote.text)
+    return lines
+
+
+def _entities(entities: list[Entity]) -> list[str]:
+    if not entities:
+        return []
+    rows = []
+    for entity in entities:
+        variants = ", ".join(md_escape(v) for v in entity.variants if v != entity.name)
+        roles = "; ".join(md_escape(r) for r in entity.roles)
+        rows.append([f"**{md_escape(entity.name)}**", md_escape(entity.type), variants or "—",
+                     roles or "—", _ids(entity.sources)])
+    return _table(["name", "type", "variants", "roles", "sources"], rows)
+
+
+def _timeline(timeline: list[TimelineEntry]) -> list[str]:
+    return [f"- **{md_escape(t.date)}** — {md_escape(t.text)} {_ids(t.sources)}"
+            for t in sorted(timeline, key=lambda t: t.date)]
+
+
+def _coverage(coverage: list[Coverage]) -> list[str]:
+    lines = []
+    for row in coverage:
+        lines.append(f"- **{md_escape(row.source)}**: {len(row.unique)} only here, "
+                     f"{len(row.missing)} left out")
+        lines.extend(f"  - only here: {md_escape(u)}" for u in row.unique)
+        lines.extend(f"  - left out: {md_escape(m)}" for m in row.missing)
+    return lines
+
+
+def _memberships(memberships: list[Membership]) -> list[str]:
+    return [f"- {md_escape(m.article_id)}: {md_escape(membership_reason(m))}"
+            for m in memberships]
+
+
+def _brief_sections(brief: Brief) -> list[str]:
+    lines: list[str] = []
+    lines += _section(f"Conflicts ({len(brief.conflicts)})", _conflicts(brief.conflicts))
+    lines += _section("Summary", _summary(brief.summary))
+    lines += _section("Agreed facts", _facts(brief.facts))
+    lines += _section("Quotes", _quotes(brief.quotes))
+    lines += _section("Entities", _entities(brief.entities))
+    lines += _section("Timeline", _timeline(brief.timeline))
+    lines += _section("Coverage by outlet", _coverage(brief.coverage))
+    return lines
+
+
+def _story(n: int, item: StoryBrief) -> list[str]:
+    title = md_escape(item.title) or "(untitled)"
+    lines = [f"## {n}. {title}", ""]
+    lines += _section(f"Articles ({len(item.articles)})", _articles(item.articles))
+    lines += _brief_sections(item.brief)
+    lines += _section("Why these articles are together", _memberships(item.story.memberships))
+    return lines
+
+
+def _warnings(warnings: list[InputWarning]) -> list[str]:
+    if not warnings:
+        return []
+    return ["## Warnings", "",
+            *(f"- {md_escape(w.input)}: {md_escape(w.problem)}" for w in warnings), ""]
 
 
 def render_markdown(digest: Digest) -> str:
-    lines = []
-    for item in digest.stories:
-        lines.append(f"# {item.title}")
-        lines.extend(f"- {a.id}: {a.title}" for a in item.articles)
-        lines.extend(f"> {s.text} [{', '.join(s.sources)}]" for s in item.brief.summary)
-        lines.append("")
-    return "\n".join(lines)
+    n_articles = sum(len(item.articles) for item in digest.stories)
+    lines = ["# storyloom digest", "",
+             f"{len(digest.stories)} stories from {n_articles} articles.", ""]
+    if digest.stories:
+        lines += ["## Stories", "", *_story_list(digest), ""]
+    for n, item in enumerate(digest.stories, 1):
+        lines += ["---", "", *_story(n, item)]
+    lines += _warnings(digest.warnings)
+    return "\n".join(lines).rstrip() + "\n"

@@ -1,0 +1,45 @@
+"""Wording shared by the human-readable renderers (Markdown and HTML)."""
+from __future__ import annotations
+
+import re
+
+from storyloom.model import Article, Conflict, Membership, StoryBrief
+
+_KIND_LABELS = {
+    "number": "Numbers differ", "date": "Dates differ", "duration": "Durations differ",
+    "role": "Roles differ", "place": "Places differ", "speaker": "Speakers differ",
+}
+
+
+def article_outlet(article: Article) -> str:
+    """The outlet name as a reader knows it: the source, else the URL host, else the id."""
+    if article.source:
+        return article.source
+    publisher = article.publisher
+    return article.id if publisher.startswith("article:") else publisher
+
+
+def outlets_of(articles: list[Article]) -> list[str]:
+    """Distinct outlet names, in article order."""
+    return list(dict.fromkeys(article_outlet(a) for a in articles))
+
+
+def story_anchor(item: StoryBrief) -> str:
+    """A fragment id safe in both HTML and Markdown (story ids come from the pipeline)."""
+    return "story-" + re.sub(r"[^A-Za-z0-9_-]", "-", item.story.id)
+
+
+def conflict_kind_label(conflict: Conflict) -> str:
+    if not conflict.contradiction:
+        return f"Related {conflict.kind or 'figures'} (not a contradiction)"
+    return _KIND_LABELS.get(conflict.kind, f"Conflict ({conflict.kind})" if conflict.kind
+                            else "Conflict")
+
+
+def membership_reason(membership: Membership) -> str:
+    """One line: why this article joined its story."""
+    if membership.linked_to is None:
+        return "seed of the story"
+    signals = ", ".join(f"{s.name} {s.score:.2f}" for s in membership.signals)
+    reason = f"linked to {membership.linked_to} (score {membership.score:.2f}"
+    return reason + (f"; {signals})" if signals else ")")
