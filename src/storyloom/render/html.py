@@ -1,8 +1,302 @@
-"""HTML report (placeholder)."""
+"""HTML report: one self-contained page (inline CSS and SVG, no scripts, no assets).
+
+Article text is untrusted, so every piece of it goes through `esc` (html.escape with
+quotes) before it lands in an element or an attribute; the page never links out (URLs
+are shown as text), so a `javascript:` URL in an input stays inert.
+"""
+from __future__ import annotations
+
 import html
+from functools import lru_cache
+from pathlib import Path
 
-from storyloom.render.markdown import render_markdown
+from storyloom.model import (
+    Article, Brief, Claim, Conflict, Coverage, Digest, Entity, Evidence, Fact, InputWarning,
+    Membership, QuoteItem, StoryBrief, SummarySentence, TimelineEntry,
+)
+from storyloom.render.common import (
+    article_outlet, conflict_kind_label, outlets_of, story_anchor,
+)
+from storyloom.render.svg import timeline_svg
+
+CSS_PATH = Path(__file__).with_name("templates") / "report.css"
+FACT_LABEL_CHARS = 110  # longer fact texts are cut in the matrix (full text on hover)
 
 
-def render_html(digest) -> str:
-    return f"<!doctype html><meta charset='utf-8'><pre>{html.escape(render_markdown(digest))}</pre>"
+def esc(text: object) -> str:
+    return html.escape("" if text is None else str(text), quote=True)
+
+
+@lru_cache(maxsize=1)
+def _css() -> str:
+    return CSS_PATH.read_text(encoding="utf-8")
+
+
+def _clip(text: str, limit: int) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
+
+
+class _StoryContext:
+    """Per-story lookups: article by id, and the anchor of each article row."""
+
+    def __init__(self, item: StoryBrief):
+        self.item = item
+        self.anchor = story_anchor(item)
+        self.by_id = {a.id: a for a in item.articles}
+        self.anchor_of = {a.id: f"{self.anchor}-a{n}" for n, a in enumerate(item.articles, 1)}
+
+    def source_chips(self, ids: list[str], evidence: list[Evidence] | None = None) -> str:
+        """Source ids as chips linking to the article row; hover shows the sentence."""
+        said = {}
+        for ev in evidence or []:
+            said.setdefault(ev.article_id, ev.text)
+        chips = []
+        for article_id in ids:
+            article = self.by_id.get(article_id)
+            hover = said.get(article_id) or (
+                f"{article_outlet(article)} — {article.title}" if article else article_id)
+            target = self.anchor_of.get(article_id)
+            attrs = f' href="#{target}"' if target else ""
+            chips.append(f'<a class="src"{attrs} title="{esc(hover)}">{esc(article_id)}</a>')
+        return f'<span class="srcs">{"".join(chips)}</span>'
+
+
+def _section(title: str, body: str, css_class: str = "") -> str:
+    if not body:
+        return ""
+    return f'<section class="part {css_class}"><h3>{esc(title)}</h3>{body}</section>'
+
+
+# ---- page frame -------------------------------------------------------------------
+
+
+def _header(digest: Digest) -> str:
+    articles = [a for item in digest.stories for a in item.articles]
+    outlets = outlets_of(articles)
+    conflicts = sum(len(item.brief.conflicts) for item in digest.stories)
+    return (f'<header class="page"><h1>storyloom digest</h1><p class="meta">'
+            f'{len(digest.stories)} stories · {len(articles)} articles · {len(outlets)} outlets'
+            f' · {conflicts} conflicts</p></header>')
+
+
+def _story_list(digest: Digest) -> str:
+    rows = []
+    for n, item in enumerate(digest.stories, 1):
+        outlets = ", ".join(outlets_of(item.articles))
+        conflicts = len(item.brief.conflicts)
+        badge = (f'<span class="badge warn">{conflicts} conflict{"s" * (conflicts != 1)}</span>'
+                 if conflicts else '<span class="badge calm">no conflicts</span>')
+        rows.append(f'<li><a href="#{story_anchor(item)}"><span class="num">{n}</span>'
+                    f'<span class="t">{esc(item.title) or "(untitled)"}</span></a>'
+                    f'<span class="sub">{len(item.articles)} article'
+                    f'{"s" * (len(item.articles) != 1)} · {esc(outlets)}</span>{badge}</li>')
+    return f'<nav class="stories"><h2>Stories</h2><ol>{"".join(rows)}</ol></nav>'
+
+
+# ---- story parts ------------------------------------------------------------------
+
+
+def _articles(ctx: _StoryContext) -> str:
+    rows = []
+    for article in ctx.item.articles:
+        copy = (f' <span class="badge copy">copy of {esc(article.syndicated_of)}</span>'
+                if article.syndicated_of else "")
+        url = f'<div class="url">{esc(article.url)}</div>' if article.url else ""
+        rows.append(f'<tr id="{ctx.anchor_of[article.id]}"><td><code>{esc(article.id)}</code>'
+                    f'</td><td>{esc(article_outlet(article))}</td>'
+                    f'<td class="nowrap">{esc(article.published or "—")}</td>'
+                    f'<td>{esc(article.language or "—")}</td>'
+                    f'<td>{esc(article.title) or "(untitled)"}{copy}{url}</td></tr>')
+    return ('<table class="articles"><thead><tr><th>id</th><th>outlet</th><th>date</th>'
+            f'<th>lang</th><th>title</th></tr></thead><tbody>{"".join(rows)}</tbody></table>')
+
+
+def _claim(ctx: _StoryContext, claim: Claim) -> str:
+    return (f'<div class="claim"><div class="value">{esc(claim.value)}</div>'
+            f'{ctx.source_chips(claim.sources, claim.evidence)}'
+            f'<blockquote>{esc(claim.text)}</blockquote></div>')
+
+
+def _conflict(ctx: _StoryContext, conflict: Conflict) -> str:
+    kind = "contradiction" if conflict.contradiction else "related"
+    note = f'<p class="note">{esc(conflict.note)}</p>' if conflict.note else ""
+    about = f' <span class="about">{esc(conflict.about)}</span>' if conflict.about else ""
+    claims = "".join(_claim(ctx, c) for c in conflict.claims)
+    return (f'<div class="conflict {kind}"><div class="conflict-head"><span class="kind">'
+            f'{esc(conflict_kind_label(conflict))}</span>{about}</div>'
+            f'<div class="claims">{claims}</div>{note}</div>')
+
+
+def _conflicts(ctx: _StoryContext, conflicts: list[Conflict]) -> str:
+    return "".join(_conflict(ctx, c) for c in conflicts)
+
+
+def _summary(ctx: _StoryContext, summary: list[SummarySentence]) -> str:
+    if not summary:
+        return ""
+    sentences = "".join(f'<li>{esc(s.text)} {ctx.source_chips(s.sources, s.evidence)}</li>'
+                        for s in summary)
+    return f'<ol class="summary">{sentences}</ol>'
+
+
+def _badge_class(corroboration: int) -> str:
+    return "c3" if corroboration >= 3 else f"c{max(corroboration, 1)}"
+
+
+def _facts(ctx: _StoryContext, facts: list[Fact]) -> str:
+    if not facts:
+        return ""
+    items = []
+    for fact in sorted(facts, key=lambda f: -f.corroboration):
+        n = fact.corroboration
+        items.append(f'<li><span class="badge {_badge_class(n)}" title="independent outlets">'
+                     f'{n} outlet{"s" * (n != 1)}</span> <span>{esc(fact.text)}</span> '
+                     f'{ctx.source_chips(fact.sources, fact.evidence)}</li>')
+    return f'<ul class="facts">{"".join(items)}</ul>'
+
+
+def _quote(ctx: _StoryContext, quote: QuoteItem) -> str:
+    role = f', <span class="role">{esc(quote.role)}</span>' if quote.role else ""
+    variants = [v for v in quote.variants if v != quote.text]
+    more = ""
+    if variants:
+        listed = "".join(f"<li>“{esc(v)}”</li>" for v in variants)
+        more = (f'<details><summary>{len(variants)} other version'
+                f'{"s" * (len(variants) != 1)}</summary><ul>{listed}</ul></details>')
+    return (f'<figure class="quote"><blockquote>“{esc(quote.text)}”</blockquote>'
+            f'<figcaption>— <strong>{esc(quote.speaker) or "unattributed"}</strong>{role} '
+            f'{ctx.source_chips(quote.sources, quote.evidence)}</figcaption>{more}</figure>')
+
+
+def _quotes(ctx: _StoryContext, quotes: list[QuoteItem]) -> str:
+    return "".join(_quote(ctx, q) for q in quotes)
+
+
+def _entities(ctx: _StoryContext, entities: list[Entity]) -> str:
+    if not entities:
+        return ""
+    rows = []
+    for entity in entities:
+        variants = ", ".join(esc(v) for v in entity.variants if v != entity.name) or "—"
+        roles = "; ".join(esc(r) for r in entity.roles) or "—"
+        rows.append(f'<tr><td><strong>{esc(entity.name)}</strong></td>'
+                    f'<td><span class="etype">{esc(entity.type)}</span></td><td>{variants}</td>'
+                    f'<td>{roles}</td><td>{ctx.source_chips(entity.sources)}</td></tr>')
+    return ('<table class="entities"><thead><tr><th>name</th><th>type</th><th>variants</th>'
+            f'<th>roles</th><th>sources</th></tr></thead><tbody>{"".join(rows)}</tbody></table>')
+
+
+def _timeline(ctx: _StoryContext, timeline: list[TimelineEntry]) -> str:
+    if not timeline:
+        return ""
+    ordered = sorted(timeline, key=lambda t: t.date)
+    items = "".join(f'<li><span class="date">{esc(t.date)}</span> {esc(t.text)} '
+                    f'{ctx.source_chips(t.sources, t.evidence)}</li>' for t in ordered)
+    return f'<figure class="strip">{timeline_svg(ordered)}</figure><ol class="timeline">{items}</ol>'
+
+
+def _coverage_matrix(ctx: _StoryContext, facts: list[Fact]) -> str:
+    """Facts x articles: who reports what, who alone, who leaves it out."""
+    articles = ctx.item.articles
+    if not facts or len(articles) < 2:
+        return ""
+    head = "".join(f'<th class="col" title="{esc(a.title)}"><span>{esc(article_outlet(a))}'
+                   f'</span><code>{esc(a.id)}</code></th>' for a in articles)
+    rows = []
+    for fact in sorted(facts, key=lambda f: -f.corroboration):
+        reporters = set(fact.sources)
+        outlets = {article_outlet(ctx.by_id[i]) for i in reporters if i in ctx.by_id}
+        cells = "".join(_matrix_cell(a.id in reporters, len(outlets) == 1) for a in articles)
+        rows.append(f'<tr><th class="fact" title="{esc(fact.text)}">'
+                    f'{esc(_clip(fact.text, FACT_LABEL_CHARS))}</th>{cells}</tr>')
+    legend = ('<p class="legend"><span class="cell has">●</span> reports it '
+              '<span class="cell alone">★</span> only this outlet reports it '
+              '<span class="cell miss">·</span> leaves it out</p>')
+    return (f'<div class="matrix-wrap"><table class="matrix"><thead><tr><th></th>{head}</tr>'
+            f'</thead><tbody>{"".join(rows)}</tbody></table></div>{legend}')
+
+
+def _matrix_cell(reports: bool, alone: bool) -> str:
+    if not reports:
+        return '<td class="cell miss" title="leaves it out">·</td>'
+    if alone:
+        return '<td class="cell alone" title="only this outlet">★</td>'
+    return '<td class="cell has" title="reports it">●</td>'
+
+
+def _coverage_list(coverage: list[Coverage]) -> str:
+    if not coverage:
+        return ""
+    rows = []
+    for row in coverage:
+        unique = "".join(f"<li>{esc(u)}</li>" for u in row.unique)
+        missing = "".join(f"<li>{esc(m)}</li>" for m in row.missing)
+        rows.append(f'<tr><td><strong>{esc(row.source)}</strong></td>'
+                    f'<td><span class="badge alone">{len(row.unique)}</span><ul>{unique}</ul></td>'
+                    f'<td><span class="badge miss">{len(row.missing)}</span><ul>{missing}</ul>'
+                    '</td></tr>')
+    return ('<table class="coverage"><thead><tr><th>outlet</th><th>only here</th>'
+            f'<th>left out</th></tr></thead><tbody>{"".join(rows)}</tbody></table>')
+
+
+def _memberships(ctx: _StoryContext, memberships: list[Membership]) -> str:
+    if not memberships:
+        return ""
+    rows = []
+    for m in memberships:
+        linked = ("seed of the story" if m.linked_to is None
+                  else f"linked to {ctx.source_chips([m.linked_to])}")
+        signals = "".join(
+            f'<span class="signal" title="{esc(s.name)} {s.score:.3f}">{esc(s.name)}'
+            f'<span class="bar"><span style="width:{max(0.0, min(s.score, 1.0)) * 100:.0f}%">'
+            f'</span></span>{s.score:.2f}</span>' for s in m.signals)
+        score = "" if m.linked_to is None else f"{m.score:.2f}"
+        rows.append(f'<tr><td>{ctx.source_chips([m.article_id])}</td><td>{linked}</td>'
+                    f'<td class="num">{score}</td><td>{signals}</td></tr>')
+    return ('<table class="members"><thead><tr><th>article</th><th>why it is here</th>'
+            f'<th>score</th><th>signals</th></tr></thead><tbody>{"".join(rows)}</tbody></table>')
+
+
+def _brief(ctx: _StoryContext, brief: Brief) -> str:
+    coverage = _coverage_matrix(ctx, brief.facts) + _coverage_list(brief.coverage)
+    return "".join([
+        _section(f"Conflicts ({len(brief.conflicts)})", _conflicts(ctx, brief.conflicts),
+                 "conflicts"),
+        _section("Summary", _summary(ctx, brief.summary)),
+        _section("Agreed facts", _facts(ctx, brief.facts)),
+        _section("Quotes", _quotes(ctx, brief.quotes)),
+        _section("Timeline", _timeline(ctx, brief.timeline)),
+        _section("Coverage", coverage),
+        _section("Entities", _entities(ctx, brief.entities)),
+    ])
+
+
+def _story(n: int, item: StoryBrief) -> str:
+    ctx = _StoryContext(item)
+    outlets = outlets_of(item.articles)
+    return (f'<article class="story" id="{ctx.anchor}"><header><span class="num">{n}</span>'
+            f'<h2>{esc(item.title) or "(untitled)"}</h2><p class="meta">'
+            f'{len(item.articles)} articles · {len(outlets)} outlets</p></header>'
+            f'{_section("Articles", _articles(ctx), "articles")}'
+            f'{_brief(ctx, item.brief)}'
+            f'{_section("Why these articles are together", _memberships(ctx, item.story.memberships))}'
+            '<p class="top"><a href="#top">↑ stories</a></p></article>')
+
+
+def _warnings(warnings: list[InputWarning]) -> str:
+    if not warnings:
+        return ""
+    items = "".join(f"<li><code>{esc(w.input)}</code>: {esc(w.problem)}</li>" for w in warnings)
+    return f'<section class="warnings"><h2>Warnings</h2><ul>{items}</ul></section>'
+
+
+def render_html(digest: Digest) -> str:
+    stories = "".join(_story(n, item) for n, item in enumerate(digest.stories, 1))
+    listing = _story_list(digest) if digest.stories else "<p>No stories.</p>"
+    return ('<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
+            '<meta name="viewport" content="width=device-width, initial-scale=1">'
+            '<meta name="color-scheme" content="light dark">'
+            f'<title>storyloom digest</title><style>{_css()}</style></head>'
+            f'<body id="top"><main>{_header(digest)}{listing}{stories}'
+            f'{_warnings(digest.warnings)}</main></body></html>\n')
