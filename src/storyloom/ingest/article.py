@@ -1,0 +1,44 @@
+"""Building an Article from text and metadata: title, header lines and body blocks."""
+from __future__ import annotations
+
+from typing import Any
+
+from storyloom.errors import InputError
+from storyloom.ingest.clean import blocks_of, kept_lines
+from storyloom.ingest.lines import visible_lines
+from storyloom.ingest.title import find_title
+from storyloom.model import Article
+
+MAX_TEXT_CHARS = 2_000_000
+
+
+def cap_text(text: str) -> tuple[str, bool]:
+    """The text cut at a line break near MAX_TEXT_CHARS; True when it was cut."""
+    if len(text) <= MAX_TEXT_CHARS:
+        return text, False
+    cut = text.rfind("\n", 0, MAX_TEXT_CHARS)
+    return text[:cut if cut > 0 else MAX_TEXT_CHARS], True
+
+
+def build_article(article_id: str, text: str, name: str, title: str | None = None,
+                  **fields: Any) -> Article:
+    """An Article with its body blocks; the headline is found in the text when not given.
+
+    Raises InputError when nothing but furniture is left.
+    """
+    if not text.strip():
+        raise InputError(name, "empty text")
+    lines = visible_lines(text)
+    extra: dict[str, Any] = dict(fields.pop("extra", None) or {})
+    header: list[int] = []
+    echo = title.strip() if title else ""  # a title line repeated in the body is dropped
+    if not echo:
+        finding = find_title(lines)
+        title, header = finding.title, finding.line_indices
+        echo = "" if finding.extra.get("title_guessed") else title
+        extra.update(finding.extra)
+    blocks = blocks_of(kept_lines(lines, echo, header))
+    if not blocks:
+        raise InputError(name, "no article text left after removing the title and site furniture")
+    return Article(id=article_id, text=text, title=" ".join(title.split()), blocks=blocks,
+                   input=name, extra=extra, **fields)

@@ -1,0 +1,162 @@
+"""Dates in ingest: recognising date-only header lines and normalising metadata dates.
+
+A date header in a plain-text file ("Monday, March 4", "12/03/2021") is only a
+candidate publication date: scraped pages often carry the date of something else
+(the crawl, a sidebar), so it is kept with low trust and never becomes `published`.
+Parsing is rule based and fast; dateparser is only a last resort for metadata.
+"""
+from __future__ import annotations
+
+import logging
+import re
+from datetime import date, datetime, timezone
+from email.utils import parsedate_to_datetime
+
+from storyloom.ingest.lines import words_of
+
+log = logging.getLogger(__name__)
+
+MONTHS = {
+    **dict.fromkeys(["january", "jan", "enero", "ene", "januar", "jänner", "janvier", "janv",
+                     "gennaio", "gen", "janeiro"], 1),
+    **dict.fromkeys(["february", "feb", "febrero", "februar", "feber", "février", "févr",
+                     "fevrier", "febbraio", "fevereiro", "fev"], 2),
+    **dict.fromkeys(["march", "mar", "marzo", "märz", "maerz", "mars", "março", "marco"], 3),
+    **dict.fromkeys(["april", "apr", "abril", "abr", "avril", "avr", "aprile"], 4),
+    **dict.fromkeys(["may", "mayo", "mai", "maggio", "mag", "maio"], 5),
+    **dict.fromkeys(["june", "jun", "junio", "juni", "juin", "giugno", "giu", "junho"], 6),
+    **dict.fromkeys(["july", "jul", "julio", "juli", "juillet", "juil", "luglio", "lug",
+                     "julho"], 7),
+    **dict.fromkeys(["august", "aug", "agosto", "ago", "août", "aout"], 8),
+    **dict.fromkeys(["september", "sep", "sept", "septiembre", "setiembre", "septembre",
+                     "settembre", "set", "setembro"], 9),
+    **dict.fromkeys(["october", "oct", "octubre", "oktober", "okt", "octobre", "ottobre",
+                     "ott", "outubro", "out"], 10),
+    **dict.fromkeys(["november", "nov", "noviembre", "novembre", "novembro"], 11),
+    **dict.fromkeys(["december", "dec", "diciembre", "dic", "dezember", "dez", "décembre",
+                     "decembre", "dicembre", "dezembro"], 12),
+}
+WEEKDAYS = frozenset("""
+monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs
+fri sat sun lunes martes miércoles miercoles jueves viernes sábado sabado domingo
+montag dienstag mittwoch donnerstag freitag samstag sonntag lundi mardi mercredi jeudi
+vendredi samedi dimanche lunedì martedì mercoledì giovedì venerdì sabato domenica
+segunda terça quarta quinta sexta
+""".split())
+# words that may surround a date in a header line without making it a sentence
+_FILLER = frozenset("""
+of the de del den der le la il at um à a on am pm et utc gmt cet cest est edt pst pdt
+updated published posted actualizado publicado aktualisiert veröffentlicht publié
+mis à jour aggiornato pubblicato atualizado h hrs
+""".split())
+_NUMERIC = re.compile(r"\b(\d{1,4})([./-])(\d{1,2})\2(\d{1,4})\b")
+_TIME = re.compile(r"^\d{1,2}[:.h]\d{2}(?:[:.]\d{2})?$")
+_NUMBER = re.compile(r"^(\d{1,4})(?:st|nd|rd|th|º|°|er|e)?$", re.IGNORECASE)
+MAX_HEADER_WORDS = 9
+
+
+def is_date_line(text: str) -> bool:
+    """True for a line that holds a date and nothing else (weekday, filler, time allowed)."""
+    tokens = [t.lower() for t in re.findall(r"[^\W_]+(?:[:.h]\d{2})*|\d+[./-]\d+[./-]\d+", text)]
+    if not tokens or len(tokens) > MAX_HEADER_WORDS:
+        return False
+    has_date = bool(_NUMERIC.search(text))
+    for token in tokens:
+        if token in MONTHS or token in WEEKDAYS:
+            has_date = True
+        elif not (token in _FILLER or _NUMBER.match(token) or _TIME.match(token)
+                  or _NUMERIC.fullmatch(token)):
+            return False
+    return has_date
+
+
+def parse_date_line(text: str) -> dict:
+    """What a date-only line says: {'date': ISO or '--MM-DD' or None, 'weekday': ...}."""
+    words = [w.lower() for w in words_of(text)]
+    weekday = next((w for w in words if w in WEEKDAYS), None)
+    numeric = _NUMERIC.search(text)
+    iso = _numeric_date(numeric) if numeric else _named_month_date(words)
+    return {"date": iso, "weekday": weekday}
+
+
+def _numeric_date(match: re.Match) -> str | None:
+    a, sep, b, c = int(match.group(1)), match.group(2), int(match.group(3)), int(match.group(4))
+    if a > 31:  # 2021-12-03
+        return _iso(a, b, c)
+    year = c if c > 99 else 2000 + c
+    if a > 12 or sep == ".":  # day first: 13/03/2021, 03.12.2021
+        return _iso(year, b, a)
+    if b > 12:  # month first: 03/13/2021
+        return _iso(year, a, b)
+    return None  # 03/04/2021 is ambiguous: say nothing rather than guess
+
+
+def _named_month_date(words: list[str]) -> str | None:
+    month = next((MONTHS[w] for w in words if w in MONTHS), None)
+    numbers = [int(m.group(1)) for w in words if (m := _NUMBER.match(w))]
+    year = next((n for n in numbers if n > 31), None)
+    day = next((n for n in numbers if 1 <= n <= 31), None)
+    if month is None:
+        return None
+    if year and day:
+        return _iso(year, month, day)
+    if day:
+        return f"--{month:02d}-{day:02d}"  # ISO 8601 form of a date without its year
+    return f"{year:04d}-{month:02d}" if year else None
+
+
+def _iso(year: int, month: int, day: int) -> str | None:
+    try:
+        return date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def normalise_published(value: object) -> str | None:
+    """An ISO date/datetime string for a metadata date, or None when it cannot be read."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, (int, float)):  # a Unix timestamp
+        return datetime.fromtimestamp(value, tz=timezone.utc).isoformat(timespec="seconds")
+    raw = str(value).strip()
+    for parse in (_from_iso, _from_rfc822, _from_words):
+        result = parse(raw)
+        if result:
+            return result
+    return _from_dateparser(raw)
+
+
+def _from_iso(raw: str) -> str | None:
+    try:
+        parsed = datetime.fromisoformat(raw.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    if len(raw) <= 10:
+        return parsed.date().isoformat()
+    return parsed.isoformat(timespec="seconds")
+
+
+def _from_rfc822(raw: str) -> str | None:
+    try:
+        return parsedate_to_datetime(raw).isoformat(timespec="seconds")
+    except (TypeError, ValueError, IndexError):
+        return None
+
+
+def _from_words(raw: str) -> str | None:
+    if not is_date_line(raw):
+        return None
+    iso = parse_date_line(raw)["date"]
+    return iso if iso and not iso.startswith("--") and len(iso) == 10 else None
+
+
+def _from_dateparser(raw: str) -> str | None:
+    import dateparser
+
+    # absolute dates only: "yesterday" would resolve against today and change per run
+    parsed = dateparser.parse(raw, settings={"STRICT_PARSING": True,
+                                             "PARSERS": ["timestamp", "absolute-time"]})
+    if parsed is None:
+        log.debug("unreadable date %r", raw)
+        return None
+    return parsed.isoformat(timespec="seconds")

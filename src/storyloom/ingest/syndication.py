@@ -1,0 +1,88 @@
+"""Syndicated copies: the same article published by several outlets (wire copy).
+
+Copies do not count as independent reports, so each copy points at the earliest
+version (`syndicated_of`). Candidates come from MinHash LSH over word shingles of the
+cleaned text; each candidate pair is confirmed with the exact Jaccard similarity of the
+shingle sets, so LSH only saves time and never decides on its own.
+"""
+from __future__ import annotations
+
+import logging
+import re
+import zlib
+
+from datasketch import MinHash, MinHashLSH
+
+from storyloom.model import Article
+
+log = logging.getLogger(__name__)
+
+SHINGLE_WORDS = 5
+NUM_PERM = 64
+COPY_JACCARD = 0.8  # shared 5-word shingles: copies with light edits score well above this
+MIN_SHINGLES = 8  # shorter texts are only matched when identical
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def shingles(text: str) -> set[int]:
+    """CRC32 hashes of the lowercase word 5-grams (32-bit values, as MinHash expects)."""
+    words = _WORD.findall(text.lower())
+    if len(words) < SHINGLE_WORDS:
+        return {zlib.crc32(" ".join(words).encode())} if words else set()
+    return {zlib.crc32(" ".join(words[i:i + SHINGLE_WORDS]).encode())
+            for i in range(len(words) - SHINGLE_WORDS + 1)}
+
+
+def jaccard(a: set[int], b: set[int]) -> float:
+    if not a or not b:
+        return 0.0
+    return len(a & b) / len(a | b)
+
+
+def _identity(value: int) -> int:
+    return value
+
+
+def _first_order(articles: list[Article]) -> list[int]:
+    """Indices from earliest to latest: dated articles by date, undated ones after, in input order."""
+    return sorted(range(len(articles)),
+                  key=lambda i: (articles[i].published is None, articles[i].published or "", i))
+
+
+def mark_syndicated(articles: list[Article]) -> None:
+    """Set `syndicated_of` on every copy to the id of the earliest article it copies."""
+    order = _first_order(articles)
+    rank = {i: position for position, i in enumerate(order)}
+    shingle_sets = [shingles(a.clean_text) for a in articles]
+    lsh = MinHashLSH(threshold=COPY_JACCARD, num_perm=NUM_PERM)
+    originals_by_set: dict[frozenset[int], int] = {}
+    copies = 0
+    for i in order:
+        own = shingle_sets[i]
+        sketch = _minhash(own) if len(own) >= MIN_SHINGLES else None
+        original = originals_by_set.get(frozenset(own)) if own else None
+        if original is None and sketch is not None:
+            original = _best_match(own, lsh.query(sketch), shingle_sets, rank)
+        articles[i].syndicated_of = articles[original].id if original is not None else None
+        if original is not None:
+            copies += 1
+            continue  # only originals are indexed, so every copy points at a root
+        if own:
+            originals_by_set.setdefault(frozenset(own), i)
+        if sketch is not None:
+            lsh.insert(str(i), sketch)
+    log.debug("%d of %d articles are syndicated copies", copies, len(articles))
+
+
+def _best_match(own: set[int], keys: list[str], shingle_sets: list[set[int]],
+                rank: dict[int, int]) -> int | None:
+    """The most similar confirmed original (the earliest on ties), or None."""
+    confirmed = [(jaccard(own, shingle_sets[int(k)]), -rank[int(k)], int(k)) for k in keys]
+    confirmed = [c for c in confirmed if c[0] >= COPY_JACCARD]
+    return max(confirmed)[2] if confirmed else None
+
+
+def _minhash(values: set[int]) -> MinHash:
+    sketch = MinHash(num_perm=NUM_PERM, hashfunc=_identity)
+    sketch.update_batch(list(values))
+    return sketch

@@ -1,0 +1,85 @@
+"""Finding the headline of a plain-text article among its first lines.
+
+Scraped text often opens with a date header, a section label or navigation before the
+headline, and repeats the headline (or splits it over two lines) right after it. The
+headline is the first line that reads like one: 3+ words, not a label, not a date,
+not furniture, not a whole multi-sentence paragraph.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from storyloom.ingest.clean import furniture_reason, has_sentence_end
+from storyloom.ingest.dates import is_date_line, parse_date_line
+from storyloom.ingest.lines import Line
+from storyloom.ingest.vocabulary import LABEL_ENDINGS
+
+HEAD_LINES = 6  # the headline is looked for among this many leading lines
+MIN_TITLE_WORDS = 3
+MAX_TITLE_CHARS = 250
+MAX_FALLBACK_CHARS = 120
+SHORT_TWO_PART_WORDS = 16
+_SENTENCE_BREAK = re.compile(r"[.!?]\s+(?=[A-ZÀ-ÖØ-Þ\"“])")
+_BYLINE = re.compile(r"^(?:by|por|von|par|di|de)\s+[A-ZÀ-Þ][\w.'’-]*(?:\s+[A-ZÀ-Þ][\w.'’-]*){0,4}$")
+
+
+@dataclass
+class TitleFinding:
+    title: str = ""
+    line_indices: list[int] = field(default_factory=list)  # lines that belong to the header
+    extra: dict = field(default_factory=dict)  # date_header, byline, title_guessed
+
+
+def looks_like_headline(line: Line) -> bool:
+    text = line.text
+    if len(line.words) < MIN_TITLE_WORDS or len(text) > MAX_TITLE_CHARS:
+        return False
+    if text.endswith(LABEL_ENDINGS) or furniture_reason(line) or is_date_line(text):
+        return False
+    # a headline is one sentence, or two short ones ("Who won? Experts disagree")
+    breaks = len(_SENTENCE_BREAK.findall(text))
+    return breaks == 0 or (breaks == 1 and len(line.words) <= SHORT_TWO_PART_WORDS)
+
+
+def find_title(lines: list[Line]) -> TitleFinding:
+    """The headline and the header lines before it (date header, labels, byline)."""
+    finding = TitleFinding()
+    for line in lines[:HEAD_LINES]:
+        if is_date_line(line.text):
+            finding.extra.setdefault("date_header", _date_header(line))
+        elif _BYLINE.match(line.text):
+            finding.extra.setdefault("byline", line.text)
+        elif looks_like_headline(line):
+            finding.title = line.text
+            finding.line_indices.append(line.index)
+            return finding
+        elif not _is_label(line):
+            break  # body text has started: there is no headline line
+        finding.line_indices.append(line.index)
+    return _fallback(lines, finding)
+
+
+def _is_label(line: Line) -> bool:
+    """A short line without sentence structure (a section label) or plain furniture."""
+    if furniture_reason(line):
+        return True
+    return len(line.words) <= 4 and not has_sentence_end(line.text)
+
+
+def _fallback(lines: list[Line], finding: TitleFinding) -> TitleFinding:
+    """No headline line: show the start of the first sentence, but keep it in the body."""
+    header = set(finding.line_indices)
+    body = [line for line in lines if line.index not in header]
+    if body:
+        first = _SENTENCE_BREAK.split(body[0].text, maxsplit=1)[0]
+        if len(first) > MAX_FALLBACK_CHARS:
+            first = first[:MAX_FALLBACK_CHARS].rsplit(" ", 1)[0] + "…"
+        finding.title = first
+        finding.extra["title_guessed"] = True
+    return finding
+
+
+def _date_header(line: Line) -> dict:
+    return {"text": line.text, "start": line.start, "end": line.end,
+            **parse_date_line(line.text), "trust": "low"}
