@@ -1,8 +1,41 @@
-"""Placeholder: the real implementation is being written."""
+"""Per-outlet coverage: what only one outlet reports, and what it leaves out that
+most of the others report."""
 from __future__ import annotations
 
+import math
+
+from storyloom.consolidate.facts import outlet_keys
 from storyloom.model import AnalyzedArticle, Coverage, Fact
+
+# A fact counts as "missing" from an outlet when at least this share of the other
+# outlets (and never fewer than MIN_REPORTING) report it.
+MISSING_SHARE = 0.5
+MIN_REPORTING = 2
+
+
+def outlet_names(members: list[AnalyzedArticle]) -> dict[str, str]:
+    """Outlet key -> the name to show (the source as written, else the key)."""
+    keys = outlet_keys(members)
+    names: dict[str, str] = {}
+    for member in members:
+        key = keys[member.id]
+        if key not in names or (not names[key] and member.article.source):
+            names[key] = member.article.source.strip() if member.article.source else key
+    return names
 
 
 def build_coverage(facts: list[Fact], members: list[AnalyzedArticle]) -> list[Coverage]:
-    return []
+    """One entry per outlet; empty when the story has a single outlet (nothing to compare)."""
+    keys = outlet_keys(members)
+    names = outlet_names(members)
+    if len(names) < 2:
+        return []
+    reporters = [{keys.get(s, s) for s in fact.sources} for fact in facts]
+    needed = max(MIN_REPORTING, math.ceil(MISSING_SHARE * (len(names) - 1)))
+    out = []
+    for key, name in names.items():
+        unique = [f.text for f, who in zip(facts, reporters) if who == {key}]
+        missing = [f.text for f, who in zip(facts, reporters)
+                   if key not in who and len(who) >= needed]
+        out.append(Coverage(name, unique, missing))
+    return out

@@ -1,8 +1,92 @@
-"""Placeholder: the real implementation is being written."""
+"""Agreed facts: one statement as reported by one or more articles of a story.
+
+A fact is a cluster of aligned statements (see `align`). Its wording is the variant
+closest to the cluster centroid (the most typical phrasing, the one the others
+paraphrase), preferring English when the story mixes languages — readers of the
+brief read English, and the English variant is usually the original or the least
+damaged translation — and preferring whole sentences over clauses, since they
+read on their own. Its corroboration counts independent outlets, not articles.
+"""
 from __future__ import annotations
 
-from storyloom.model import AnalyzedArticle, Conflict, Entity, Fact, QuoteItem, TimelineEntry
+import numpy as np
+
+from storyloom.consolidate.align import (SAME_STATEMENT, StatementCluster, Unit,
+                                         align_statements)
+from storyloom.model import AnalyzedArticle, Evidence, Fact
+
+MIN_FACT_WORDS = 4  # "NATO." or "Strategic" left by extraction is not a statement
+# How much a whole sentence (vs a clause) and English count when picking the wording.
+WHOLE_SENTENCE_PREFERENCE = 0.05
+ENGLISH_PREFERENCE = 0.1
 
 
-def align_facts(members: list[AnalyzedArticle]) -> list[Fact]:
-    return []
+def outlet_keys(members: list[AnalyzedArticle]) -> dict[str, str]:
+    """Article id -> its independent outlet. A syndicated copy counts as its
+    original's outlet (when the original is in the story, else as its own)."""
+    by_id = {m.id: m.article for m in members}
+    keys = {}
+    for member in members:
+        original = by_id.get(member.article.syndicated_of or "", member.article)
+        keys[member.id] = original.publisher
+    return keys
+
+
+def corroboration(sources: list[str], outlets: dict[str, str]) -> int:
+    return len({outlets.get(s, s) for s in sources})
+
+
+def _wording_score(unit: Unit, vector: np.ndarray, centroid: np.ndarray) -> float:
+    score = float(vector @ centroid)
+    if unit.start == unit.sentence.start and unit.end == unit.sentence.end:
+        score += WHOLE_SENTENCE_PREFERENCE
+    if unit.language.startswith("en"):
+        score += ENGLISH_PREFERENCE
+    if unit.text[:1].isupper() or not unit.text[:1].isalpha():
+        score += WHOLE_SENTENCE_PREFERENCE
+    return score
+
+
+def _evidence(cluster: StatementCluster, lead: Unit) -> list[Evidence]:
+    """The lead variant's sentence first, then each source's sentences once."""
+    ordered = [lead] + [u for u in cluster.units if u is not lead]
+    seen: set[tuple[str, int]] = set()
+    out = []
+    for unit in ordered:
+        key = (unit.article_id, unit.sentence.start)
+        if key not in seen:
+            seen.add(key)
+            s = unit.sentence
+            out.append(Evidence(unit.article_id, s.start, s.end, s.text))
+    return out
+
+
+def fact_from_cluster(cluster: StatementCluster, outlets: dict[str, str],
+                      article_order: dict[str, int]) -> Fact:
+    centroid = cluster.centroid
+    # the wording comes from the clustered units: an attached unit's sentence is
+    # mainly about another fact
+    scores = [_wording_score(u, v, centroid)
+              for u, v in zip(cluster.units[:cluster.core], cluster.vectors[:cluster.core])]
+    lead = cluster.units[int(np.argmax(scores))]
+    sources = sorted(cluster.article_ids, key=lambda a: article_order.get(a, 0))
+    return Fact(lead.text, sources, corroboration(sources, outlets), _evidence(cluster, lead))
+
+
+def _is_statement(cluster: StatementCluster) -> bool:
+    return any(len(u.text.split()) >= MIN_FACT_WORDS for u in cluster.units)
+
+
+def align_facts(members: list[AnalyzedArticle], threshold: float = SAME_STATEMENT,
+                embedder: str = "use-multilingual") -> list[Fact]:
+    """All facts of a story (single-source ones too), most corroborated first, then
+    in reading order (earliest position in any article)."""
+    if not members:
+        return []
+    clusters = [c for c in align_statements(members, threshold, embedder) if _is_statement(c)]
+    outlets = outlet_keys(members)
+    order = {m.id: i for i, m in enumerate(members)}
+    ranked = sorted(clusters, key=lambda c: (-corroboration(c.article_ids, outlets),
+                                             -len(c.article_ids), c.position,
+                                             min(order[a] for a in c.article_ids)))
+    return [fact_from_cluster(c, outlets, order) for c in ranked]

@@ -1,0 +1,259 @@
+"""Cross-article statement alignment: which sentences (or clauses) say the same thing.
+
+Units are sentences, or the clauses of a sentence that packs several statements
+("X will call Y on Thursday, three weeks after their video call on 7 December").
+Units are grouped by average-link agglomerative clustering on embedding cosine,
+slightly raised when two units share anchors (numbers, capitalised names): a
+translation that mangled the wording still keeps "10", "January", "Geneva".
+Average link (not single link) keeps a chain of loosely related sentences from
+collapsing into one cluster, and two clauses of one sentence never share a cluster.
+"""
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from storyloom.analyze.embed import embed_texts, get_embedder
+from storyloom.errors import StoryloomError
+from storyloom.model import AnalyzedArticle, Sentence
+
+log = logging.getLogger(__name__)
+
+# Cosine above which two units state the same thing. USE-multilingual gives
+# paraphrases and translations of one statement roughly 0.5-0.85, different
+# statements about the same story 0.25-0.6 (the ranges overlap: anchors and
+# average linkage do the rest).
+SAME_STATEMENT = 0.5
+# How much one shared anchor (number, month, name) adds to the cosine, and its cap.
+# An anchor counts in proportion to its rarity in the story: "Geneva" or "10" in a
+# story about a phone call says much more than the ever-present "Putin".
+ANCHOR_BONUS = 0.05
+ANCHOR_BONUS_CAP = 0.15
+RARE_ANCHOR_SHARE = 0.15  # anchors in more than this share of units add nothing
+# A unit of an absent article joins a multi-article cluster (as well as its own)
+# when this close to the cluster's centroid: packed sentences back several facts.
+ATTACH_PACKED = 0.6
+MIN_CLAUSE_WORDS = 6
+
+# clause boundaries: semicolons, dashes, and ", but/while/and ..." between two
+# statements; each part must still be a statement (MIN_CLAUSE_WORDS words)
+_CLAUSE_BREAK = re.compile(
+    r"\s*;\s+|\s+[\u2013\u2014-]\s+|,\s+(?=(?:but|while|whereas|although|and|as well as|"
+    r"just|after|before|amid|since)\s)", re.IGNORECASE)
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+_NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-zA-Z\u00c0-\u017f]{2,}")
+_STOP_NAMES = {"The", "This", "That", "These", "Those", "But", "And", "However"}
+
+
+class AlignmentError(StoryloomError):
+    """The analysed articles lack what alignment needs (sentence embeddings)."""
+
+
+@dataclass
+class Unit:
+    """One statement: a whole sentence or one clause of it."""
+
+    article_id: str
+    sentence: Sentence
+    start: int  # offsets of the clause into Article.text
+    end: int
+    text: str
+    language: str = ""
+    anchors: frozenset[str] = frozenset()
+
+    @property
+    def position(self) -> int:
+        return self.sentence.index
+
+
+@dataclass
+class StatementCluster:
+    units: list[Unit]
+    vectors: np.ndarray  # unit-length rows, one per unit
+    article_ids: list[str] = field(default_factory=list)
+    core: int = 0  # units[:core] were clustered; later ones were attached (see attach_packed)
+
+    def __post_init__(self) -> None:
+        self.article_ids = list(dict.fromkeys(u.article_id for u in self.units))
+        self.core = self.core or len(self.units)
+
+    @property
+    def centroid(self) -> np.ndarray:
+        mean = self.vectors.mean(axis=0)
+        return mean / max(float(np.linalg.norm(mean)), 1e-12)
+
+    @property
+    def position(self) -> int:
+        return min(u.position for u in self.units)
+
+
+def split_clauses(text: str) -> list[tuple[int, int]]:
+    """(start, end) spans of the statements inside one sentence, relative to `text`."""
+    spans, last = [], 0
+    for match in _CLAUSE_BREAK.finditer(text):
+        spans.append((last, match.start()))
+        last = match.end()
+    spans.append((last, len(text)))
+    parts = [(s, e) for s, e in spans if len(text[s:e].split()) >= MIN_CLAUSE_WORDS]
+    if len(parts) < 2 or len(parts) != len(spans):
+        # a fragment too short to stand alone: keep the sentence whole
+        return [(0, len(text))]
+    return parts
+
+
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+
+
+def _name_key(name: str) -> str:
+    # "January" and "Jan." are one anchor
+    low = name.lower()
+    return low[:3] if low[:3] in _MONTHS and len(low) <= 9 else low
+
+
+def anchors_of(text: str) -> frozenset[str]:
+    """Language-robust tokens that survive translation: numbers and names."""
+    found = {n.replace(",", "").replace(".", "") for n in _NUMBER.findall(text)}
+    found |= {_name_key(m) for m in _NAME.findall(text) if m not in _STOP_NAMES}
+    return frozenset(found)
+
+
+def statement_units(member: AnalyzedArticle, clauses: bool) -> list[Unit]:
+    units = []
+    for sentence in member.sentences:
+        spans = split_clauses(sentence.text) if clauses else [(0, len(sentence.text))]
+        for s, e in spans:
+            text = sentence.text[s:e].strip(" ,;")
+            start = sentence.start + sentence.text.index(text, s) if text else sentence.start + s
+            units.append(Unit(member.id, sentence, start, start + len(text), text,
+                              member.article.language, anchors_of(text)))
+    return units
+
+
+def _unit_vectors(members: list[AnalyzedArticle], units: list[Unit],
+                  embedder: str) -> np.ndarray:
+    """Whole sentences reuse the stored embedding; clauses are embedded (cached)."""
+    stored = {}
+    for member in members:
+        if member.sentence_embeddings is None:
+            raise AlignmentError(f"article {member.id} has no sentence embeddings; run deepen()")
+        for sentence, row in zip(member.sentences, member.sentence_embeddings):
+            stored[(member.id, sentence.start, sentence.end)] = row
+    keys = [(u.article_id, u.start, u.end) for u in units]
+    todo = [u.text for u, k in zip(units, keys) if k not in stored]
+    fresh = iter(embed_texts(todo, get_embedder(embedder)) if todo else [])
+    return np.vstack([stored[k] if k in stored else next(fresh) for k in keys])
+
+
+def _clause_embedder_fits(members: list[AnalyzedArticle], embedder: str) -> bool:
+    """Clauses need the embedder the sentences were embedded with (same space)."""
+    dims = {m.sentence_embeddings.shape[1] for m in members
+            if m.sentence_embeddings is not None and m.sentence_embeddings.ndim == 2
+            and len(m.sentence_embeddings)}
+    if not dims:
+        return False
+    fits = get_embedder(embedder).dim in dims
+    if not fits:
+        log.debug("sentence embeddings are not %s's; aligning whole sentences only", embedder)
+    return fits
+
+
+def anchor_weights(units: list[Unit]) -> dict[str, float]:
+    """1 for an anchor found in one unit, falling to 0 at RARE_ANCHOR_SHARE of units."""
+    counts: dict[str, int] = {}
+    for unit in units:
+        for anchor in unit.anchors:
+            counts[anchor] = counts.get(anchor, 0) + 1
+    ceiling = max(RARE_ANCHOR_SHARE * len(units), 2.0)
+    return {a: max(0.0, 1.0 - (c - 1) / ceiling) for a, c in counts.items()}
+
+
+def similarity_matrix(units: list[Unit], vectors: np.ndarray) -> np.ndarray:
+    """Cosine plus a small bonus per shared anchor; -inf where units may not merge."""
+    sims = vectors @ vectors.T
+    weights = anchor_weights(units)
+    for i, a in enumerate(units):
+        for j in range(i + 1, len(units)):
+            b = units[j]
+            if a.sentence is b.sentence:
+                bonus = -np.inf  # two clauses of one sentence are two statements
+            else:
+                shared = sum(weights[x] for x in a.anchors & b.anchors)
+                bonus = min(ANCHOR_BONUS * shared, ANCHOR_BONUS_CAP)
+            sims[i, j] += bonus
+            sims[j, i] += bonus
+    return sims
+
+
+def average_link(sims: np.ndarray, threshold: float) -> list[list[int]]:
+    """Agglomerative clustering: merge the pair of clusters with the highest mean
+    similarity until it drops below `threshold` (a -inf pair blocks a merge)."""
+    n = len(sims)
+    clusters: dict[int, list[int]] = {i: [i] for i in range(n)}
+    totals = sims.astype(np.float64).copy()  # sum of pair similarities between clusters
+    np.fill_diagonal(totals, -np.inf)
+    alive = np.ones(n, dtype=bool)
+    sizes = np.ones(n)
+    while alive.sum() > 1:
+        means = totals / np.outer(sizes, sizes)
+        means[~alive, :] = -np.inf
+        means[:, ~alive] = -np.inf
+        i, j = np.unravel_index(int(np.argmax(means)), means.shape)
+        if not means[i, j] >= threshold:
+            break
+        clusters[i].extend(clusters.pop(j))
+        totals[i, :] += totals[j, :]
+        totals[:, i] = totals[i, :]
+        totals[i, i] = -np.inf
+        sizes[i] += sizes[j]
+        alive[j] = False
+    return [sorted(members) for members in clusters.values()]
+
+
+def align_statements(members: list[AnalyzedArticle], threshold: float = SAME_STATEMENT,
+                     embedder: str = "use-multilingual", clauses: bool = True,
+                     attach: float | None = ATTACH_PACKED) -> list[StatementCluster]:
+    """Group the story's statements so that each group says one thing."""
+    clauses = clauses and _clause_embedder_fits(members, embedder)
+    units = [u for m in members for u in statement_units(m, clauses)]
+    if not units:
+        return []
+    vectors = _unit_vectors(members, units, embedder)
+    groups = average_link(similarity_matrix(units, vectors), threshold)
+    clusters = [StatementCluster([units[i] for i in g], vectors[g]) for g in groups]
+    if attach is not None:
+        attach_packed(clusters, units, vectors, attach)
+    return clusters
+
+
+def attach_packed(clusters: list[StatementCluster], units: list[Unit], vectors: np.ndarray,
+                  threshold: float) -> None:
+    """Hard clustering gives each statement one home, but a sentence that packs
+    several statements supports several facts. For every multi-article cluster,
+    add each absent article's unit closest to the cluster centroid when it is close
+    enough (the unit then backs several facts)."""
+    weights = anchor_weights(units)
+    by_article: dict[str, list[int]] = {}
+    for i, unit in enumerate(units):
+        by_article.setdefault(unit.article_id, []).append(i)
+    for cluster in clusters:
+        if len(cluster.article_ids) < 2:
+            continue
+        centroid = cluster.centroid
+        cluster_anchors = frozenset().union(*(u.anchors for u in cluster.units))
+        added = []
+        for article_id, idx in by_article.items():
+            if article_id in cluster.article_ids:
+                continue
+            scores = [float(vectors[i] @ centroid) + min(ANCHOR_BONUS * sum(
+                weights[a] for a in units[i].anchors & cluster_anchors), ANCHOR_BONUS_CAP)
+                for i in idx]
+            best = int(np.argmax(scores))
+            if scores[best] >= threshold:
+                added.append(idx[best])
+        if added:
+            cluster.units.extend(units[i] for i in added)
+            cluster.vectors = np.vstack([cluster.vectors, vectors[added]])
+            cluster.article_ids.extend(units[i].article_id for i in added)

@@ -1,0 +1,171 @@
+"""`storyloom eval summaries SOURCE TARGET`: ROUGE of story summaries on NeuS (AllSides).
+
+Each source line is one story (2-3 outlets' articles joined by [SEP]); each target
+line its human-written neutral summary. storyloom's summary (real analysis, facts,
+then `summarise`) is scored against two baselines in the same run: LexRank (sumy)
+and a round-robin lead (first sentence of each article, then the second, ...).
+Every system gets the reference's word count as budget and is trimmed to it, so
+length never decides the comparison.
+"""
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import click
+
+from storyloom.errors import InputError, MissingExtraError
+from storyloom.eval.datasets import load_neus
+from storyloom.model import AnalyzedArticle, Article
+
+_MARKERS = re.compile(r"\b(?:TITLE|ARTICLE)=>\s*")
+_WORD = re.compile(r"\w+", re.UNICODE)
+ROUGE_TYPES = ("rouge1", "rouge2", "rougeL")
+
+Summariser = Callable[[list[AnalyzedArticle], int], list[str]]
+
+
+@dataclass
+class StoryCase:
+    members: list[AnalyzedArticle]
+    reference: str
+
+    @property
+    def budget(self) -> int:
+        return len(self.reference.split())
+
+
+def read_references(path: Path, limit: int | None) -> list[str]:
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise InputError(str(path), str(exc)) from exc
+    lines = lines[:limit] if limit is not None else lines
+    return [" ".join(_MARKERS.sub(" ", line).split()) for line in lines]
+
+
+def load_cases(source: Path, target: Path, limit: int | None) -> list[StoryCase]:
+    """Analyse every article once (batched), then regroup by story line."""
+    from storyloom.analyze import analyze
+
+    data = load_neus(source, limit)
+    references = read_references(target, limit)
+    analyzed = analyze(data.articles, entities=False)
+    stories: dict[str, list[AnalyzedArticle]] = {}
+    for item, label in zip(analyzed, data.labels):
+        stories.setdefault(label, []).append(item)
+    if len(stories) > len(references):
+        raise InputError(str(target), f"{len(references)} references for {len(stories)} stories")
+    return [StoryCase(stories[label], references[int(label)]) for label in stories]
+
+
+def trim(sentences: list[str], budget: int) -> str:
+    words = " ".join(sentences).split()
+    return " ".join(words[:budget])
+
+
+def storyloom_summary(members: list[AnalyzedArticle], budget: int) -> list[str]:
+    from storyloom.consolidate.facts import align_facts
+    from storyloom.consolidate.summary import summarise
+
+    summary = summarise(align_facts(members), members, max_words=budget)
+    if any(not s.sources for s in summary):
+        raise AssertionError("a summary sentence cites no source")
+    return [s.text for s in summary]
+
+
+def lead_summary(members: list[AnalyzedArticle], budget: int) -> list[str]:
+    """First sentence of each article, then the second of each, ... until the budget."""
+    bodies = [[s.text for s in m.sentences if s.text.strip() != m.article.title.strip()]
+              for m in members]
+    out, words, depth = [], 0, 0
+    while words < budget and any(depth < len(b) for b in bodies):
+        for body in bodies:
+            if depth < len(body) and words < budget:
+                out.append(body[depth])
+                words += len(body[depth].split())
+        depth += 1
+    return out
+
+
+class _WordTokenizer:
+    """sumy needs only `to_words`; its default tokenizer wants NLTK data we don't ship."""
+
+    language = "english"
+
+    @staticmethod
+    def to_words(text: str) -> list[str]:
+        return _WORD.findall(text)
+
+
+def lexrank_summary(members: list[AnalyzedArticle], budget: int) -> list[str]:
+    """sumy LexRank over all the story's sentences: the top k, for the smallest k
+    that fills the budget, in document order (sumy's own output order)."""
+    try:
+        from sumy.models.dom import ObjectDocumentModel, Paragraph, Sentence
+        from sumy.nlp.stemmers import Stemmer
+        from sumy.summarizers.lex_rank import LexRankSummarizer
+        from sumy.utils import get_stop_words
+    except ImportError as exc:
+        raise MissingExtraError("eval summaries", "eval") from exc
+    tokenizer = _WordTokenizer()
+    texts = [s.text for m in members for s in m.sentences]
+    document = ObjectDocumentModel([Paragraph([Sentence(t, tokenizer) for t in texts])])
+    summarizer = LexRankSummarizer(Stemmer("english"))
+    summarizer.stop_words = get_stop_words("english")
+    picked: list[str] = []
+    for k in range(1, len(texts) + 1):
+        picked = [str(s) for s in summarizer(document, k)]
+        if sum(len(p.split()) for p in picked) >= budget:
+            break
+    return picked
+
+
+SYSTEMS: dict[str, Summariser] = {"storyloom": storyloom_summary, "lexrank": lexrank_summary,
+                                  "lead": lead_summary}
+
+
+def score_systems(cases: list[StoryCase]) -> dict[str, dict[str, float]]:
+    """Mean ROUGE-1/2/L F1 x100 per system."""
+    try:
+        from rouge_score import rouge_scorer
+    except ImportError as exc:
+        raise MissingExtraError("eval summaries", "eval") from exc
+    scorer = rouge_scorer.RougeScorer(list(ROUGE_TYPES), use_stemmer=True)
+    totals = {name: dict.fromkeys(ROUGE_TYPES, 0.0) for name in SYSTEMS}
+    for case in cases:
+        for name, system in SYSTEMS.items():
+            text = trim(system(case.members, case.budget), case.budget)
+            scores = scorer.score(case.reference, text)
+            for kind in ROUGE_TYPES:
+                totals[name][kind] += scores[kind].fmeasure
+    n = max(len(cases), 1)
+    return {name: {k: round(100 * v / n, 2) for k, v in row.items()} for name, row in totals.items()}
+
+
+def report(cases: list[StoryCase]) -> dict:
+    scores = score_systems(cases)
+    ours = scores.pop("storyloom")
+    return {"n": len(cases), **ours, "baselines": scores}
+
+
+def format_table(result: dict) -> str:
+    rows = [("storyloom", result)] + list(result["baselines"].items())
+    lines = [f"{'system':<10} {'ROUGE-1':>8} {'ROUGE-2':>8} {'ROUGE-L':>8}   (n={result['n']})"]
+    lines += [f"{name:<10} {row['rouge1']:>8.2f} {row['rouge2']:>8.2f} {row['rougeL']:>8.2f}"
+              for name, row in rows]
+    return "\n".join(lines)
+
+
+@click.command("summaries")
+@click.argument("source_file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("target_file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
+@click.option("--limit", type=int, default=None, help="Only the first N stories.")
+def command(source_file: Path, target_file: Path, fmt: str, limit: int | None) -> None:
+    """ROUGE of storyloom's summaries vs LexRank and lead baselines (NeuS format)."""
+    result = report(load_cases(source_file, target_file, limit))
+    click.echo(json.dumps(result, indent=2) if fmt == "json" else format_table(result))
