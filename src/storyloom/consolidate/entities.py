@@ -1,8 +1,177 @@
-"""Placeholder: the real implementation is being written."""
+"""Entities of a story: mentions merged across spellings, transliterations and typos.
+
+Person names are matched on a phonetic-ish key of the surname (z/s, w/v, y/i and the
+-ski/-sky/-skyj endings of transliterations) plus agreeing first names; a bare surname
+joins the full name it matches. Organisations also match their acronym ("OSCE").
+The type is the majority label, since the small spaCy model mislabels some mentions.
+"""
 from __future__ import annotations
 
-from storyloom.model import AnalyzedArticle, Conflict, Entity, Fact, QuoteItem, TimelineEntry
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+
+from storyloom.analyze.roles import Role, find_roles
+from storyloom.model import AnalyzedArticle, Entity
+
+KEPT_TYPES = {"PERSON", "ORG", "GPE", "LOC", "FAC", "EVENT"}
+SURNAME_SIMILARITY = 85  # rapidfuzz ratio of phonetic surname keys
+FIRST_NAME_SIMILARITY = 70
+_ACRONYM_SKIP = {"of", "for", "and", "in", "the", "on", "de", "des", "la"}
+_STRIP = re.compile(r"^(?:the|a|an)\s+|['’]s$|[\s.,;:]+$", re.I)
+
+
+def clean_name(text: str) -> str:
+    """'the Kremlin' -> 'Kremlin', "Putin's" -> 'Putin', collapsed spaces."""
+    text = re.sub(r"\s+", " ", text).strip(" \"'“”„«»")
+    previous = None
+    while previous != text:
+        previous, text = text, _STRIP.sub("", text).strip()
+    return text
+
+
+def phonetic(word: str) -> str:
+    """A spelling-insensitive key: Zelensky/Zelenski/Selenskyj -> 'selenski'."""
+    word = unicodedata.normalize("NFKD", word.lower())
+    word = "".join(c for c in word if c.isalpha())
+    for old, new in (("kyj", "ki"), ("kyi", "ki"), ("kiy", "ki"), ("ky", "ki"), ("ij", "i"),
+                     ("yj", "i"), ("y", "i"), ("w", "v"), ("z", "s"), ("ph", "f"), ("kh", "h"),
+                     ("ck", "k"), ("ou", "u"), ("j", "i")):
+        word = word.replace(old, new)
+    return re.sub(r"(.)\1+", r"\1", word)
+
+
+def same_person(first: str, second: str) -> bool:
+    """Two person names that can be one person: surnames agree, first names do not differ."""
+    a, b = _without_initials(first), _without_initials(second)
+    if not a or not b:
+        return False
+    if fuzz.ratio(phonetic(a[-1]), phonetic(b[-1])) < SURNAME_SIMILARITY:
+        return False
+    if len(a) > 1 and len(b) > 1:
+        return fuzz.ratio(phonetic(a[0]), phonetic(b[0])) >= FIRST_NAME_SIMILARITY \
+            or a[0][0].lower() == b[0][0].lower() and (len(a[0]) <= 2 or len(b[0]) <= 2)
+    return True
+
+
+def _without_initials(name: str) -> list[str]:
+    return [w for w in clean_name(name).split() if not re.fullmatch(r"[A-Z]\.?", w)]
+
+
+def acronym(name: str) -> str:
+    words = [w for w in re.split(r"[\s-]+", name) if w and w.lower() not in _ACRONYM_SKIP]
+    return "".join(w[0] for w in words if w[0].isalpha()).upper()
+
+
+def same_org(first: str, second: str) -> bool:
+    a, b = clean_name(first), clean_name(second)
+    if a.replace(".", "").lower() == b.replace(".", "").lower():
+        return True
+    for short, long in ((a, b), (b, a)):
+        if long.lower().startswith(short.lower() + " of "):
+            return True  # "National Security Council of the White House"
+    for short, long in ((a, b), (b, a)):
+        short = short.replace(".", "")
+        if short.isupper() and 2 <= len(short) <= 6 and len(long.split()) >= 2 \
+                and acronym(long) == short:
+            return True
+    return fuzz.ratio(a.lower(), b.lower()) >= 92
+
+
+@dataclass
+class _Group:
+    mentions: list[tuple[str, str, str]] = field(default_factory=list)  # (text, label, article)
+    roles: list[str] = field(default_factory=list)
+
+    def labels(self) -> Counter:
+        return Counter(label for _, label, _ in self.mentions)
+
+    def type(self) -> str:
+        return self.labels().most_common(1)[0][0]
+
+    def names(self) -> Counter:
+        return Counter(text for text, _, _ in self.mentions)
+
+    def canonical(self) -> str:
+        counts = self.names()
+        # the most frequent of the longest frequent spellings: "Volodymyr Zelensky"
+        full = [n for n in counts if len(n.split()) == max(len(x.split()) for x in counts)]
+        multi = [n for n in counts if len(n.split()) > 1] or list(counts)
+        pool = multi if self.type() == "PERSON" else list(counts)
+        return max(pool, key=lambda n: (counts[n], n in full, len(n)))
+
+
+def _mention_groups(members: list[AnalyzedArticle]) -> list[_Group]:
+    by_key: dict[str, _Group] = defaultdict(_Group)
+    for member in members:
+        for mention in member.mentions:
+            if mention.label not in KEPT_TYPES:
+                continue
+            name = clean_name(mention.text)
+            if len(name) < 2 or not any(c.isupper() for c in name):
+                continue
+            by_key[name.lower()].mentions.append((name, mention.label, member.id))
+    return list(by_key.values())
+
+
+def _merge(groups: list[_Group]) -> list[_Group]:
+    """Union groups whose names denote one entity; longer names absorb shorter ones."""
+    groups = sorted(groups, key=lambda g: (-len(g.canonical().split()), -len(g.mentions)))
+    merged: list[_Group] = []
+    for group in groups:
+        target = next((m for m in merged if _same_entity(m, group)), None)
+        if target is None:
+            merged.append(group)
+        else:
+            target.mentions.extend(group.mentions)
+    return merged
+
+
+def _same_entity(kept: _Group, new: _Group) -> bool:
+    kept_name, new_name = kept.canonical(), new.canonical()
+    if kept.type() == "PERSON" or (new.type() == "PERSON" and kept.labels()["PERSON"]):
+        if len(new_name.split()) == 1 and len(kept_name.split()) == 1 and kept_name != new_name:
+            return fuzz.ratio(phonetic(kept_name), phonetic(new_name)) >= SURNAME_SIMILARITY \
+                and new.type() == kept.type()
+        return new.type() in ("PERSON", "ORG", "GPE", "NORP") and same_person(kept_name, new_name)
+    if kept.type() == new.type() or {kept.type(), new.type()} <= {"GPE", "LOC"}:
+        return same_org(kept_name, new_name)
+    return same_org(kept_name, new_name) and (new_name.isupper() or kept_name.isupper())
+
+
+def article_roles(member: AnalyzedArticle) -> list[tuple[Role, int]]:
+    """Roles stated in the article, sentence by sentence, with the sentence index.
+
+    Offsets of the returned roles are relative to their sentence."""
+    found = []
+    for sentence in member.sentences:
+        spans = [(m.start - sentence.start, m.end - sentence.start) for m in member.mentions
+                 if m.label == "PERSON" and m.sentence == sentence.index]
+        found.extend((role, sentence.index) for role in find_roles(sentence.text, spans))
+    return found
+
+
+def _attach_roles(groups: list[_Group], members: list[AnalyzedArticle]) -> None:
+    people = [g for g in groups if g.type() == "PERSON"]
+    for member in members:
+        for role, _ in article_roles(member):
+            group = next((g for g in people if same_person(g.canonical(), role.person)), None)
+            if group is not None and role.role not in group.roles:
+                group.roles.append(role.role)
 
 
 def merge_entities(members: list[AnalyzedArticle]) -> list[Entity]:
-    return []
+    """One Entity per real-world entity, most widely reported first."""
+    groups = _merge(_mention_groups(members))
+    _attach_roles(groups, members)
+    entities = []
+    for group in groups:
+        name = group.canonical()
+        variants = sorted(n for n in group.names() if n != name)
+        sources = list(dict.fromkeys(article for _, _, article in group.mentions))
+        entities.append(Entity(name, group.type(), variants, sources, list(group.roles)))
+    entities.sort(key=lambda e: (-len(e.sources), e.name))
+    return entities

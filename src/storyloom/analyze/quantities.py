@@ -1,0 +1,178 @@
+"""Numbers in text with their unit and the thing they count.
+
+"175,000 men", "an estimated 100,000 Russian soldiers", "$2 billion", "20 people",
+"three ships". Dates, years, clock times and durations are left to `times.py`, so a
+number is reported by exactly one extractor. Offsets are relative to the given text.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+WORD_NUMBERS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12, "a dozen": 12,
+}
+SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
+          "m": 1e6, "bn": 1e9, "mln": 1e6}
+_CURRENCY = {"$": "USD", "€": "EUR", "£": "GBP", "us$": "USD"}
+_WORD_NUM = "|".join(sorted((re.escape(w) for w in WORD_NUMBERS), key=len, reverse=True))
+NUMBER_PATTERN = (r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+                  rf"|(?:{_WORD_NUM})(?:[\s-](?:{_WORD_NUM}))?)")
+_QUANTITY = re.compile(
+    r"(?P<cur>US\$|[$€£])?\s?"
+    rf"(?<![\w.,:/-])(?P<num>{NUMBER_PATTERN})(?![\w:/]|[.,]\d)"
+    r"(?:\s?(?P<scale>thousand|million|billion|trillion|bn|mln|m)\b)?"
+    r"(?:\s?(?P<pct>%|percent\b|per cent\b))?", re.I)
+# words that end the "thing counted" phrase after a number
+_STOP = set("""a an the of to at in on for from by with as than and or but who that which
+whose where when while is are was were be been being have has had will would could should
+may might can do does did said says say told into over under about after before since
+during per each more less fewer than up down out off its their his her our your this these
+those it they he she we you i""".split())
+_APPROX = re.compile(r"\b(about|around|approximately|roughly|some|nearly|almost|estimated|"
+                     r"more than|over|at least|up to|an estimated|close to|circa|ca\.)\s*$", re.I)
+# head nouns that count the same kind of thing; one class name each
+_HEAD_CLASSES = {
+    "people": {"person", "people", "man", "men", "woman", "women", "individual", "resident",
+               "civilian", "adult", "child", "children", "victim", "passenger", "worker"},
+    "troops": {"soldier", "troop", "serviceman", "servicemen", "fighter", "marine",
+               "personnel", "militant", "sailor"},
+    "dead": {"dead", "death", "fatality", "killed", "body"},
+    "injured": {"injured", "wounded", "injury", "casualty"},
+}
+# classes that are related (both count humans) but not the same measure
+RELATED_CLASSES = {frozenset({"people", "troops"})}
+
+
+@dataclass(frozen=True)
+class Quantity:
+    value: float
+    unit: str  # currency code, "%" or "" for a count
+    thing: str  # the words after the number ("Russian soldiers"), may be ""
+    head: str  # normalised class of what is counted ("troops", "people", "ship")
+    approx: bool
+    start: int
+    end: int
+    text: str
+
+
+def parse_number(token: str) -> float | None:
+    """'175,000' -> 175000; 'three' -> 3; 'twenty-five' -> 25; None if not a number."""
+    token = token.strip().lower()
+    if not token:
+        return None
+    if token[0].isdigit():
+        try:
+            return float(token.replace(",", ""))
+        except ValueError:
+            return None
+    if token in WORD_NUMBERS:
+        return float(WORD_NUMBERS[token])
+    parts = re.split(r"[\s-]+", token)
+    if len(parts) == 2 and all(p in WORD_NUMBERS for p in parts):
+        first, second = WORD_NUMBERS[parts[0]], WORD_NUMBERS[parts[1]]
+        return float(first * second if second == 100 else first + second)
+    return None
+
+
+def singular(word: str) -> str:
+    word = word.lower()
+    irregular = {"men": "man", "women": "woman", "people": "people", "children": "child",
+                 "servicemen": "serviceman", "troops": "troop"}
+    if word in irregular:
+        return irregular[word]
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith("ses") or word.endswith("xes"):
+        return word[:-2]
+    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+        return word[:-1]
+    return word
+
+
+def head_class(word: str) -> str:
+    base = singular(word)
+    for name, members in _HEAD_CLASSES.items():
+        if base in members or word.lower() in members:
+            return name
+    return base
+
+
+def related_heads(first: str, second: str) -> bool:
+    return first == second or frozenset({first, second}) in RELATED_CLASSES
+
+
+def _thing_after(text: str, pos: int) -> str:
+    words = []
+    for match in re.finditer(r"[A-Za-z][A-Za-z'-]*|\S", text[pos:pos + 60]):
+        word = match.group()
+        if not word[0].isalpha() or word.lower() in _STOP or len(words) == 3:
+            break
+        words.append(word)
+    return " ".join(words)
+
+
+def _is_date_or_year(text: str, match: re.Match) -> bool:
+    num = match.group("num")
+    if match.group("cur") or match.group("scale") or match.group("pct"):
+        return False
+    before = text[max(0, match.start("num") - 12):match.start("num")]
+    after = text[match.end("num"):match.end("num") + 12]
+    if re.fullmatch(r"(1[6-9]|20)\d\d", num):
+        return True  # a year
+    if re.search(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*$",
+                 before, re.I):
+        return True  # "December 7", "Jan. 10"
+    if re.match(r"\s*(st|nd|rd|th)?\s*(of\s+)?(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)",
+                after, re.I):
+        return True  # "7 December", "10th of January"
+    return bool(re.match(r"\s*(a\.m\.|p\.m\.|am\b|pm\b|o'clock)", after, re.I))
+
+
+_DURATION_AFTER = re.compile(r"[\s-]*(seconds?|minutes?|hours?|days?|weeks?|months?|years?"
+                             r"|decades?)\b(?!\s*-?\s*old)", re.I)
+
+
+_AGE = re.compile(r"[\s-]*years?[\s-]*old\b", re.I)
+
+
+def find_quantities(text: str) -> list[Quantity]:
+    """Counts, amounts and percentages in `text` (not dates, years or durations)."""
+    found = []
+    for match in _QUANTITY.finditer(text):
+        num = match.group("num")
+        value = parse_number(num)
+        if value is None or _is_date_or_year(text, match):
+            continue
+        age = _AGE.match(text, match.end())
+        if _DURATION_AFTER.match(text, match.end()) and not age:
+            continue  # a duration: times.py owns it
+        if not num[0].isdigit() and num.lower() in ("one", "a dozen") and not match.group("cur"):
+            continue  # "one of", "one day": too often not a count
+        scale = (match.group("scale") or "").lower()
+        if scale == "m" and not match.group("cur"):
+            scale = ""  # "5 m" is more often metres than millions
+        value *= SCALES.get(scale, 1.0)
+        cur = (match.group("cur") or "").lower()
+        unit = "%" if match.group("pct") else _CURRENCY.get(cur, "")
+        end = match.end()
+        thing = "" if unit else _thing_after(text, end)
+        if age:
+            thing, end = "years old", age.end()
+        head = head_class(thing.split()[-1]) if thing else unit
+        approx = bool(_APPROX.search(text[max(0, match.start() - 20):match.start()]))
+        start = match.start("cur") if match.group("cur") else match.start("num")
+        found.append(Quantity(value, unit, thing, head, approx, start, end,
+                              text[start:end].strip()))
+    return found
+
+
+def same_value(first: Quantity, second: Quantity) -> bool:
+    """Equal up to rounding: 10% apart, 25% when either side says "about"."""
+    tolerance = 0.25 if (first.approx or second.approx) else 0.1
+    high = max(abs(first.value), abs(second.value))
+    return high == 0 or abs(first.value - second.value) / high <= tolerance

@@ -1,0 +1,100 @@
+"""Roles and affiliations stated next to a person's name.
+
+"Emily Horne, the spokeswoman for the National Security Council", "The spokeswoman for
+the Department of X, Emily Horne,", "Kremlin spokesman Dmitry Peskov", "Secretary of
+State Antony Blinken". Names come from PERSON mentions when the caller has them, else
+from a capitalised-words pattern. Offsets are relative to the given text.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+ROLE_NOUNS = ("spokesman", "spokeswoman", "spokesperson", "press secretary", "secretary",
+              "prime minister", "foreign minister", "minister", "vice president", "president",
+              "director", "chief", "head", "chairman", "chairwoman", "chair", "ambassador",
+              "adviser", "advisor", "envoy", "commander", "governor", "mayor", "senator",
+              "leader", "deputy", "representative", "ceo", "founder", "coach", "manager",
+              "lawyer", "attorney", "judge", "prosecutor", "general", "officer", "official",
+              "rep", "publicist", "agent", "editor", "correspondent", "analyst", "professor")
+# spokes- nouns describe one job whatever the gender; they compare as one family
+ROLE_FAMILIES = {"spokesman": "spokes", "spokeswoman": "spokes", "spokesperson": "spokes",
+                 "rep": "spokes", "publicist": "spokes", "advisor": "adviser",
+                 "chairman": "chair", "chairwoman": "chair"}
+_NOUN = r"(?P<noun>" + "|".join(sorted(ROLE_NOUNS, key=len, reverse=True)) + r")s?\b"
+_CAP = r"(?:[A-Z][\w.'&-]*|of|for|and|the|de)"
+_ART = r"(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er)"
+# ", the spokeswoman for the National Security Council" (after a name)
+_AFTER = re.compile(rf"^,\s+(?:{_ART}\s+)?(?P<role>(?:{_CAP}\s+)*?(?i:{_NOUN})"
+                    rf"(?:\s+(?:for|of|at|to)\s+(?P<org>(?:the\s+)?[A-Z][\w.'&-]*(?:\s+{_CAP})*))?)"
+                    r"(?=\s*(?:,|\.|;|$|\s+who\b|\s+said\b|\s+told\b))")
+# "The spokeswoman for the Department of Homeland Security, " (before a name)
+_BEFORE = re.compile(rf"(?:^|\b{_ART}\s+)(?P<role>(?:{_CAP}\s+)*?(?i:{_NOUN})"
+                     rf"(?:\s+(?:for|of|at|to)\s+(?P<org>(?:the\s+)?[A-Z][\w.'&-]*(?:\s+{_CAP})*?))?),\s*$")
+# "Kremlin spokesman ", "Secretary of State ", "State Department spokesman "
+_TITLE = re.compile(rf"(?P<role>(?P<pre>(?:[A-Z][\w.'&-]*\s+){{0,3}})(?i:{_NOUN})(?:\s+of\s+(?P<org>[A-Z][\w'-]*))?)\s+$")
+_NAME = re.compile(r"\b[A-Z][a-z'-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'-]+){1,2}\b")
+_NOT_NAMES = {"This", "The", "That", "Last", "Next", "On", "In", "Monday", "Tuesday", "Wednesday",
+              "Thursday", "Friday", "Saturday", "Sunday", "Secretary", "President", "State"}
+_LOWER_WORDS = {"of", "for", "and", "the", "de"}
+
+
+@dataclass(frozen=True)
+class Role:
+    person: str
+    person_start: int
+    person_end: int
+    role: str  # "spokeswoman for the National Security Council"
+    noun: str  # "spokeswoman"
+    org: str  # "National Security Council" ("" when the role names none)
+
+    @property
+    def family(self) -> str:
+        return ROLE_FAMILIES.get(self.noun, self.noun)
+
+
+def _clean_org(org: str | None) -> str:
+    org = (org or "").strip()
+    org = re.sub(r"^the\s+", "", org, flags=re.I)
+    words = org.split()
+    while words and words[-1].lower() in _LOWER_WORDS:
+        words.pop()  # "... of" at a clause edge
+    return " ".join(words)
+
+
+def _title_org(match: re.Match) -> str:
+    if match.group("org"):
+        return match.group("org")
+    pre = match.group("pre").split()
+    # "US Secretary" / "Ukrainian President": a nationality is no affiliation to compare
+    return " ".join(pre)
+
+
+def find_roles(text: str, names: list[tuple[int, int]] | None = None) -> list[Role]:
+    """Roles next to the names at `names` (spans), or next to capitalised name-like words."""
+    spans = names if names is not None else [
+        (m.start(), m.end()) for m in _NAME.finditer(text) if m.group().split()[0] not in _NOT_NAMES]
+    roles = []
+    for start, end in spans:
+        person = text[start:end]
+        after = _AFTER.match(text[end:end + 160])
+        if after:
+            roles.append(_role(person, start, end, after.group("role"), after.group("noun"),
+                               _clean_org(after.group("org"))))
+            continue
+        before_text = text[max(0, start - 160):start]
+        title = _TITLE.search(before_text)
+        if title and not before_text[title.end():].strip():
+            roles.append(_role(person, start, end, title.group("role"), title.group("noun"),
+                               _clean_org(_title_org(title))))
+            continue
+        before = _BEFORE.search(before_text)
+        if before:
+            roles.append(_role(person, start, end, before.group("role"), before.group("noun"),
+                               _clean_org(before.group("org"))))
+    return roles
+
+
+def _role(person: str, start: int, end: int, role: str, noun: str, org: str) -> Role:
+    role = re.sub(r"^(the|a|an)\s+", "", re.sub(r"\s+", " ", role).strip(), flags=re.I)
+    return Role(person, start, end, role, noun.lower(), org)

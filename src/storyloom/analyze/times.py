@@ -1,0 +1,225 @@
+"""Date and duration expressions, and resolving relative ones against a reference date.
+
+Own arithmetic rather than dateparser.search: news dates are few patterns ("December 7",
+"Jan. 10", "this Thursday", "two weeks ago", "last June"), and we need the exact span
+and the kind of each, which dateparser does not give. Offsets are relative to the text.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from storyloom.analyze.quantities import NUMBER_PATTERN, parse_number
+
+MONTHS = {name: n for n, names in enumerate([
+    ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
+    ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
+    ("october", "oct"), ("november", "nov"), ("december", "dec")], start=1) for name in names}
+WEEKDAYS = {name: n for n, name in enumerate(
+    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])}
+UNIT_DAYS = {"second": 1 / 86400, "minute": 1 / 1440, "hour": 1 / 24, "day": 1.0, "week": 7.0,
+             "month": 30.4, "year": 365.25, "decade": 3652.5}
+_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\b\.?"
+_WEEKDAY = r"(?P<weekday>" + "|".join(WEEKDAYS) + r")"
+_DAY = r"(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\b"
+_YEAR = r"(?:,?\s+(?P<year>(?:19|20)\d\d)\b)?"
+_LEAD = r"(?:(?P<lead>this|last|next|on|since|until|by|from|early|late|mid|in)\s+)?"
+_PATTERNS = [
+    ("date", re.compile(rf"\b{_LEAD}(?:{_WEEKDAY},?\s+)?(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MONTH}{_YEAR}", re.I)),
+    ("date", re.compile(rf"\b{_LEAD}(?:{_WEEKDAY},?\s+)?{_MONTH}\s+{_DAY}{_YEAR}", re.I)),
+    ("iso", re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b")),
+    ("month", re.compile(rf"\b{_LEAD}{_MONTH}(?:\s+(?P<year>(?:19|20)\d\d)\b)?", re.I)),
+    ("weekday", re.compile(rf"\b{_LEAD}{_WEEKDAY}\b", re.I)),
+    ("relative", re.compile(r"\b(?P<word>today|tonight|yesterday|tomorrow)\b", re.I)),
+]
+_DURATION = re.compile(
+    rf"(?<![\w-])(?P<num>{NUMBER_PATTERN}|a|an)[\s-]+(?P<unit>second|minute|hour|day|week|month|year|decade)s?\b"
+    r"(?![\s-]*old\b)(?P<ago>\s+ago\b)?", re.I)
+_CAPITAL_MONTH_ONLY = {"may", "mar", "jun", "jan", "dec", "oct", "sep", "aug", "nov", "apr"}
+
+
+@dataclass(frozen=True)
+class TimeExpr:
+    """A date-like expression; fields that the text does not say are None."""
+
+    kind: str  # date | month | weekday | relative
+    start: int
+    end: int
+    text: str
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    weekday: int | None = None
+    offset_days: int | None = None  # relative to the reference date ("tomorrow" = 1)
+    lead: str = ""  # this | last | next | on | since | ...
+
+
+@dataclass(frozen=True)
+class Duration:
+    days: float
+    number: float
+    unit: str
+    start: int
+    end: int
+    text: str
+    ago: bool  # "two weeks ago": also a relative date
+
+
+def _month_is_word(match: re.Match) -> bool:
+    # "May" the verb, "Mar" the name: a bare month needs a capital and a leading word or year
+    word = match.group("month")
+    if not word[0].isupper():
+        return False
+    if word.lower().rstrip(".") in _CAPITAL_MONTH_ONLY and len(word.rstrip(".")) == 3:
+        return bool(match.group("year"))
+    return bool(match.group("lead") or match.group("year")) or word.lower() != "may"
+
+
+def _expr_from(kind: str, match: re.Match) -> TimeExpr | None:
+    groups = match.groupdict()
+    lead = (groups.get("lead") or "").lower()
+    month = groups.get("month")
+    month_no = (int(month) if month and month.isdigit() else MONTHS.get(month.lower().rstrip("."))
+                if month else None)
+    year = int(groups["year"]) if groups.get("year") else None
+    weekday = WEEKDAYS.get((groups.get("weekday") or "").lower())
+    if kind == "month" and not _month_is_word(match):
+        return None
+    if kind in ("date", "iso"):
+        return TimeExpr("date", match.start(), match.end(), match.group(), year, month_no,
+                        int(groups["day"]), weekday, None, lead)
+    if kind == "month":
+        return TimeExpr("month", match.start(), match.end(), match.group(), year, month_no,
+                        lead=lead)
+    if kind == "weekday":
+        return TimeExpr("weekday", match.start(), match.end(), match.group(), weekday=weekday,
+                        lead=lead)
+    offset = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[groups["word"].lower()]
+    return TimeExpr("relative", match.start(), match.end(), match.group(), offset_days=offset)
+
+
+def find_dates(text: str) -> list[TimeExpr]:
+    """Date expressions in reading order; a span is claimed by its most specific pattern."""
+    taken: list[tuple[int, int]] = []
+    found: list[TimeExpr] = []
+    for kind, pattern in _PATTERNS:
+        for match in pattern.finditer(text):
+            if any(match.start() < e and s < match.end() for s, e in taken):
+                continue
+            expr = _expr_from(kind, match)
+            if expr is not None:
+                found.append(expr)
+                taken.append((match.start(), match.end()))
+    for duration in find_durations(text):
+        if duration.ago and not any(duration.start < e and s < duration.end for s, e in taken):
+            found.append(TimeExpr("relative", duration.start, duration.end, duration.text,
+                                  offset_days=-round(duration.days)))
+    return sorted(found, key=lambda e: e.start)
+
+
+def find_durations(text: str) -> list[Duration]:
+    """"three weeks", "21 days", "a two-hour call" (as 2 hours), "two weeks ago"."""
+    found = []
+    for match in _DURATION.finditer(text):
+        raw = match.group("num").lower()
+        number = 1.0 if raw in ("a", "an") else parse_number(raw)
+        if number is None:
+            continue
+        unit = match.group("unit").lower()
+        found.append(Duration(number * UNIT_DAYS[unit], number, unit, match.start(),
+                              match.end(), match.group(), bool(match.group("ago"))))
+    return found
+
+
+def same_duration(first: Duration, second: Duration) -> bool:
+    """Equal up to wording: "three weeks" = "21 days"; a day of slack for week counts."""
+    slack = max(0.1 * max(first.days, second.days), 1.0 if min(first.days, second.days) >= 7 else 0)
+    return abs(first.days - second.days) <= slack
+
+
+def comparable_durations(first: Duration, second: Duration) -> bool:
+    """Durations of one order of magnitude can measure the same span; hours vs weeks cannot."""
+    low, high = sorted((first.days, second.days))
+    return low > 0 and high / low < 4
+
+
+# ---- resolution -----------------------------------------------------------------
+
+
+def nearest_year(month: int, day: int, reference: dt.date) -> dt.date | None:
+    """The month/day closest to the reference (December seen in January: last year)."""
+    candidates = []
+    for year in (reference.year - 1, reference.year, reference.year + 1):
+        try:
+            candidates.append(dt.date(year, month, day))
+        except ValueError:
+            continue
+    return min(candidates, key=lambda d: abs((d - reference).days)) if candidates else None
+
+
+def resolve(expr: TimeExpr, reference: dt.date | None) -> dt.date | None:
+    """The calendar day an expression names, or None when the text does not fix one."""
+    if expr.kind == "date":
+        if expr.year is not None:
+            try:
+                return dt.date(expr.year, expr.month, expr.day)
+            except ValueError:
+                return None
+        return nearest_year(expr.month, expr.day, reference) if reference else None
+    if reference is None:
+        return None
+    if expr.kind == "relative":
+        return reference + dt.timedelta(days=expr.offset_days or 0)
+    if expr.kind == "weekday":
+        delta = (expr.weekday - reference.weekday()) % 7  # 0..6 days ahead
+        if expr.lead == "next":
+            return reference + dt.timedelta(days=delta or 7)
+        if expr.lead in ("last", "since"):
+            return reference - dt.timedelta(days=(7 - delta) % 7 or 7)
+        # bare / "this" / "on": the nearest such day, news rarely reaches further
+        return reference + dt.timedelta(days=delta if delta <= 3 else delta - 7)
+    return None
+
+
+def resolve_month(expr: TimeExpr, reference: dt.date | None) -> str | None:
+    """'YYYY-MM' for a month expression ("last June", "in January 2020")."""
+    if expr.year:
+        return f"{expr.year:04d}-{expr.month:02d}"
+    if reference is None:
+        return None
+    year = reference.year
+    if expr.lead == "last" or (expr.lead != "next" and expr.month > reference.month + 6):
+        year -= expr.month >= reference.month
+    elif expr.lead == "next" or expr.month < reference.month - 6:
+        year += expr.month <= reference.month
+    return f"{year:04d}-{expr.month:02d}"
+
+
+def parse_iso(value: str | None) -> dt.date | None:
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def date_header(text: str, given: str | None = None) -> TimeExpr | None:
+    """A line at the top of an article that is only a date ("Monday, March 4")."""
+    if given:
+        found = find_dates(given)
+        return found[0] if found else None
+    for line_match in re.finditer(r"[^\n]+", text[:400]):
+        line = line_match.group()
+        if not line.strip():
+            continue
+        found = find_dates(line)
+        if len(found) == 1 and found[0].kind == "date" and not line[:found[0].start].strip() \
+                and not line[found[0].end:].strip(" .,"):
+            expr = found[0]
+            return TimeExpr(expr.kind, line_match.start() + expr.start,
+                            line_match.start() + expr.end, expr.text, expr.year,
+                            expr.month, expr.day, expr.weekday, expr.offset_days, expr.lead)
+        return None  # only the first non-empty line can be a header
+    return None
