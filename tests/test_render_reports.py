@@ -1,0 +1,278 @@
+"""Markdown and HTML reports rendered from a hand-built digest (no models, fast)."""
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from storyloom.model import (
+    Article, Brief, Claim, Conflict, Coverage, Digest, Entity, Evidence, Fact, InputWarning,
+    Membership, QuoteItem, Signal, Story, StoryBrief, SummarySentence, TimelineEntry,
+)
+from storyloom.render import render
+from storyloom.render.html import render_html
+from storyloom.render.markdown import md_escape, render_markdown
+from storyloom.render.svg import parse_partial_date, timeline_svg
+
+HOSTILE_TITLE = '<script>alert(1)</script> Flood <img src=x onerror="alert(2)">'
+HOSTILE_SENTENCE = 'Click <a href="javascript:alert(3)">here</a> for *more* | details_now.'
+JS_URL = "javascript:alert(4)"
+
+
+def _ev(article_id: str, text: str) -> Evidence:
+    return Evidence(article_id, 0, len(text), text)
+
+
+def sample_digest() -> Digest:
+    articles = [
+        Article("a1", "body", title=HOSTILE_TITLE, source="River Post",
+                url="https://river.example/a1", published="2026-03-03", language="en"),
+        Article("a2", "body", title="Flood closes bridge", source="Valley Wire",
+                url=JS_URL, published="2026-03-04", language="en"),
+        Article("a3", "body", title="Hochwasser schließt Brücke", source="", url="",
+                published=None, language="de", syndicated_of="a2"),
+    ]
+    brief = Brief(
+        summary=[SummarySentence("The bridge closed after the flood.", ["a1", "a2"],
+                                 [_ev("a1", "The bridge closed on Tuesday.")]),
+                 SummarySentence(HOSTILE_SENTENCE, ["a2"], [_ev("a2", HOSTILE_SENTENCE)])],
+        facts=[Fact("The bridge closed.", ["a1", "a2", "a3"], 2, [_ev("a1", "It closed.")]),
+               Fact("A school was used as a shelter.", ["a1"], 1)],
+        conflicts=[
+            Conflict("number", "evacuated", [
+                Claim("240", "240 people were evacuated.", ["a1", "a3"], [_ev("a1", "240")]),
+                Claim("420", "Some 420 were evacuated.", ["a2"])], note="420 vs 240"),
+            Conflict("date", "bridge reopens", [
+                Claim("2026-03-14", "It reopens on 14 March.", ["a1"]),
+                Claim("2026-03-21", "It reopens on 21 March.", ["a2"])], contradiction=False),
+        ],
+        quotes=[QuoteItem("Ana Vell", "We are not taking any chances.", ["a1", "a3"],
+                          ["Wir gehen kein Risiko ein."], role="spokeswoman",
+                          evidence=[_ev("a1", "q")]),
+                QuoteItem("", "Unattributed words.", ["a2"])],
+        entities=[Entity("Ana Vell", "PERSON", ["Ana Vell", "A. Vell"], ["a1", "a3"],
+                         roles=["spokeswoman"])],
+        timeline=[TimelineEntry("2026-03-03", "The river burst its banks.", ["a1"]),
+                  TimelineEntry("2026-03", "Repairs begin.", ["a2"]),
+                  TimelineEntry("2026-03-21", "Bridge reopens.", ["a2"])],
+        coverage=[Coverage("River Post", ["A school was used as a shelter."], []),
+                  Coverage("Valley Wire", [], ["A school was used as a shelter."])],
+    )
+    story = Story("s1", ["a1", "a2", "a3"], [
+        Membership("a1", None, 1.0),
+        Membership("a2", "a1", 0.81, [Signal("embedding", 0.81), Signal("entities", 0.5)]),
+        Membership("a3", "a2", 0.93, [Signal("embedding", 0.93)])])
+    lone = Article("b1", "text", title="Team wins cup", source="Sport Daily", language="en")
+    return Digest(
+        [StoryBrief(story, HOSTILE_TITLE, articles, brief),
+         StoryBrief(Story("s2", ["b1"], [Membership("b1", None, 1.0)]), "Team wins cup",
+                    [lone], Brief())],
+        [InputWarning("broken.html", "no article text found <b>")])
+
+
+@pytest.fixture(scope="module")
+def markdown() -> str:
+    return render_markdown(sample_digest())
+
+
+@pytest.fixture(scope="module")
+def page() -> str:
+    return render_html(sample_digest())
+
+
+class _Tags(HTMLParser):
+    """Every start tag with its attributes, as a browser's tokenizer would see them."""
+
+    def __init__(self):
+        super().__init__()
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+
+
+def _tags(page: str) -> list[tuple[str, dict[str, str | None]]]:
+    parser = _Tags()
+    parser.feed(page)
+    return parser.tags
+
+
+# ---- Markdown -----------------------------------------------------------------------
+
+
+def test_markdown_sections_in_order(markdown):
+    story = markdown.split("## 1.", 1)[1].split("## 2.", 1)[0]
+    order = ["### Articles", "### Conflicts (2)", "### Summary", "### Agreed facts",
+             "### Quotes", "### Entities", "### Timeline", "### Coverage by outlet",
+             "### Why these articles are together"]
+    positions = [story.index(heading) for heading in order]
+    assert positions == sorted(positions)
+    assert markdown.index("## Stories") < markdown.index("## 1.")
+    assert markdown.rstrip().splitlines()[-1].startswith("- broken.html")  # warnings last
+
+
+def test_markdown_story_list_counts(markdown):
+    row = next(line for line in markdown.splitlines() if line.startswith("| 1 |"))
+    cells = [c.strip() for c in row.strip("|").split(" | ")]
+    assert cells[2:] == ["3", "River Post, Valley Wire, a3", "2"]
+
+
+def test_markdown_conflict_table_and_note(markdown):
+    assert "| **240** | [a1, a3] | 240 people were evacuated. |" in markdown
+    assert "| **420** | [a2] | Some 420 were evacuated. |" in markdown
+    assert "> 420 vs 240" in markdown
+    assert "not a contradiction" in markdown
+
+
+def test_markdown_every_record_field_shows(markdown):
+    for expected in ["syndicated copy of a2", "**2 outlets** — The bridge closed. [a1, a2, a3]",
+                     "**Ana Vell** (spokeswoman)", "variant: “Wir gehen kein Risiko ein.”",
+                     "| **Ana Vell** | PERSON | A. Vell | spokeswoman | [a1, a3] |",
+                     "- **2026-03-21** — Bridge reopens. [a2]",
+                     "only here: A school was used as a shelter.",
+                     "left out: A school was used as a shelter.",
+                     "a2: linked to a1 (score 0.81; embedding 0.81, entities 0.50)",
+                     "b1: seed of the story"]:
+        assert expected in markdown
+
+
+def test_markdown_omits_empty_sections(markdown):
+    lone_story = markdown.split("## 2.", 1)[1]
+    assert "### Conflicts" not in lone_story and "### Summary" not in lone_story
+    assert "### Articles (1)" in lone_story
+
+
+def test_markdown_escapes_article_text(markdown):
+    assert re.search(r"(?<!\\)<", markdown) is None  # no raw HTML can reach a viewer
+    assert r"\<script\>alert(1)\</script\>" in markdown
+    assert r"\*more\* \| details\_now" in markdown
+
+
+@given(st.text(max_size=60))
+@settings(max_examples=200, deadline=None)
+def test_md_escape_is_one_inert_line(text):
+    escaped = md_escape(text)
+    assert "\n" not in escaped
+    assert re.search(r"(?<!\\)[<>|`*_\[\]]", escaped) is None  # every special is escaped
+    # unescaping gives back the text with its whitespace collapsed
+    assert re.sub(r"\\(.)", r"\1", escaped) == " ".join(text.split())
+
+
+# ---- HTML ---------------------------------------------------------------------------
+
+
+def test_html_is_one_self_contained_page(page):
+    assert page.startswith("<!DOCTYPE html>") and page.count("<html") == 1
+    tags = _tags(page)
+    names = {tag for tag, _ in tags}
+    assert not names & {"script", "link", "iframe", "img", "object", "embed"}
+    assert not any("src" in attrs for _, attrs in tags)
+    hrefs = [attrs["href"] for _, attrs in tags if "href" in attrs]
+    assert hrefs and all(h.startswith("#") for h in hrefs)  # only in-page anchors
+    assert "@import" not in page and "url(" not in page
+
+
+def test_html_escapes_hostile_text(page):
+    tags = _tags(page)
+    assert not any(name.startswith("on") for _, attrs in tags for name in attrs)
+    assert "<script" not in page and "<img" not in page.lower()
+    assert "javascript:" not in "".join(str(a.get("href")) for _, a in tags)
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert "&lt;a href=&quot;javascript:alert(3)&quot;&gt;here&lt;/a&gt;" in page
+    assert JS_URL in page  # shown as text, never as a link
+    assert HOSTILE_TITLE not in page and HOSTILE_SENTENCE not in page
+
+
+def test_html_sections_in_order_with_conflicts_first(page):
+    story = page.split('id="story-s1"', 1)[1].split('id="story-s2"', 1)[0]
+    order = [">Articles<", ">Conflicts (2)<", ">Summary<", ">Agreed facts<", ">Quotes<",
+             ">Timeline<", ">Coverage<", ">Entities<", ">Why these articles are together<"]
+    positions = [story.index(heading) for heading in order]
+    assert positions == sorted(positions)
+
+
+def test_html_story_list_links_to_anchors(page):
+    for story_id in ("story-s1", "story-s2"):
+        assert f'href="#{story_id}"' in page and f'id="{story_id}"' in page
+    assert "2 conflicts" in page and "no conflicts" in page
+
+
+def test_html_conflict_claims_side_by_side(page):
+    conflict = page.split('class="conflict contradiction"', 1)[1].split('class="conflict ')[0]
+    assert conflict.count('class="claim"') == 2
+    assert ">240<" in conflict and ">420<" in conflict
+    assert 'class="conflict related"' in page  # contradiction=False is shown differently
+
+
+def test_html_citations_carry_source_sentence(page):
+    assert 'title="The bridge closed on Tuesday."' in page  # evidence text on hover
+    assert 'href="#story-s1-a1"' in page and 'id="story-s1-a1"' in page
+
+
+def test_html_has_svg_timeline_and_coverage_matrix(page):
+    story = page.split('id="story-s2"', 1)[0]
+    assert story.count("<svg") == 1 and 'class="timeline"' in story
+    assert story.count('class="event"') == 3  # one dot per dated entry
+    assert 'class="matrix"' in story and 'class="legend"' in story
+    assert 'class="cell alone"' in story and 'class="cell miss"' in story
+    lone = page.split('id="story-s2"', 1)[1]
+    assert "<svg" not in lone and 'class="matrix"' not in lone
+
+
+def test_render_dispatches_by_format():
+    digest = sample_digest()
+    assert render(digest, "html") == render_html(digest)
+    assert render(digest, "md") == render_markdown(digest)
+
+
+def test_empty_digest_renders():
+    empty = Digest([])
+    assert "0 stories" in render_markdown(empty)
+    assert "No stories." in render_html(empty)
+
+
+def test_story_without_memberships_or_title():
+    item = StoryBrief(Story("x/1", ["a"]), "", [Article("a", "t")], Brief())
+    page = render_html(Digest([item]))
+    assert 'id="story-x-1"' in page and "(untitled)" in page
+    assert "(untitled)" in render_markdown(Digest([item]))
+
+
+# ---- SVG timeline -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("2026-03-03", ((2026, 3, 3), False)), ("2026-03", ((2026, 3, 1), True)),
+    ("2026", ((2026, 1, 1), True)), ("2026-03-03T10:00:00+01:00", ((2026, 3, 3), False)),
+    ("2026-02-30", None), ("next week", None), ("", None)])
+def test_parse_partial_date(text, expected):
+    parsed = parse_partial_date(text)
+    if expected is None:
+        assert parsed is None
+    else:
+        assert (parsed[0].timetuple()[:3], parsed[1]) == expected
+
+
+def test_timeline_svg_stacks_same_day_and_skips_undated():
+    entries = [TimelineEntry("2026-03-03", "a <b>", ["x"]),
+               TimelineEntry("2026-03-03", "b", ["y"]),
+               TimelineEntry("someday", "c", ["z"])]
+    svg = timeline_svg(entries)
+    assert svg.count('class="event"') == 2 and "a &lt;b&gt;" in svg
+    cys = re.findall(r'<circle cx="([\d.]+)" cy="([\d.]+)"', svg)
+    assert cys[0][0] == cys[1][0] and cys[0][1] != cys[1][1]  # same x, stacked
+    assert timeline_svg([TimelineEntry("someday", "c", ["z"])]) == ""
+
+
+@given(st.lists(st.dates(), min_size=1, max_size=25))
+@settings(max_examples=50, deadline=None)
+def test_timeline_dots_never_overlap(days):
+    svg = timeline_svg([TimelineEntry(d.isoformat(), "e", ["s"]) for d in days])
+    centres = [(float(x), float(y)) for x, y in re.findall(r'cx="([\d.]+)" cy="([\d.]+)"', svg)]
+    assert len(centres) == len(days)
+    for i, (x1, y1) in enumerate(centres):
+        for x2, y2 in centres[i + 1:]:
+            assert abs(x1 - x2) >= 20 or abs(y1 - y2) >= 20
