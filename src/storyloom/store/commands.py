@@ -1,0 +1,118 @@
+"""`storyloom ingest` and `storyloom watch`: the store's command line."""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from storyloom.errors import NoArticlesError
+
+db_option = click.option("--db", "db", envvar="STORYLOOM_DB", default=None,
+                         help="Store: a SQLite file or postgresql:// URL "
+                              "[env STORYLOOM_DB; default storyloom.db].")
+_embedder_opt = click.option("--embedder", default="use-multilingual", show_default=True,
+                             help="Embedding model (use-multilingual, hashing); one per store.")
+_entities_opt = click.option("--entities/--no-entities", default=True, show_default=True,
+                             help="Run entity recognition when building briefs.")
+_chunk_opt = click.option("--chunk-size", default=50, show_default=True, type=click.IntRange(1),
+                          help="Articles per committed transaction.")
+_briefs_opt = click.option("--briefs/--no-briefs", default=True, show_default=True,
+                           help="Build story briefs (off: grouping only, like `group`).")
+_quiet_opt = click.option("--quiet", "-q", is_flag=True, help="No progress on stderr.")
+
+
+def _progress(quiet: bool):
+    last: dict[str, int] = {}
+
+    def report(stage: str, done: int, total: int) -> None:
+        # a line every ~10 %: enough to follow a long run without flooding the log
+        step = max(1, total // 10)
+        if quiet or (done < total and done - last.get(stage, -step) < step):
+            return
+        last[stage] = done
+        click.echo(f"{stage} {done}/{total}", err=True)
+
+    return report
+
+
+def _options(embedder: str, entities: bool, chunk_size: int, briefs: bool):
+    from storyloom.store.incremental import IngestOptions
+
+    return IngestOptions(embedder=embedder, entities=entities, chunk_size=chunk_size,
+                         briefs=briefs)
+
+
+@click.command()
+@click.argument("inputs", nargs=-1)
+@db_option
+@_embedder_opt
+@_entities_opt
+@_chunk_opt
+@_briefs_opt
+@click.option("--json", "as_json", is_flag=True, help="Print what happened as JSON on stdout.")
+@_quiet_opt
+def ingest(inputs, db, embedder, entities, chunk_size, briefs, as_json, quiet):
+    """Add files, folders, page URLs or feed URLs to the store, incrementally.
+
+    Already stored articles (same URL or same text) are skipped; new ones join existing
+    stories or start new ones, and the briefs of changed stories are rebuilt. With no
+    INPUTS, finishes whatever an interrupted run left (ungrouped articles, stale briefs).
+    """
+    from storyloom.store import open_store
+    from storyloom.store.service import run_ingest
+
+    store = open_store(db)
+    try:
+        result = run_ingest(store, list(inputs), _options(embedder, entities, chunk_size, briefs),
+                            progress=_progress(quiet))
+    finally:
+        store.close()
+    if as_json:
+        click.echo(json.dumps(result.as_dict(), ensure_ascii=False, indent=2))
+    click.echo(result.summary(), err=True)
+    if inputs and not result.ingest.added and not result.ingest.duplicates and result.quarantined:
+        raise NoArticlesError("no usable article found in " + ", ".join(inputs))
+
+
+@click.command()
+@click.argument("sources", nargs=-1)
+@db_option
+@click.option("--interval", type=click.FloatRange(0.1), default=None,
+              help="Seconds between polls [default: [watch] interval, else 300].")
+@click.option("--config", "config_path", default="storyloom.toml", show_default=True,
+              type=click.Path(dir_okay=False), help="Reads sources/interval from [watch].")
+@click.option("--rounds", default=0, type=click.IntRange(0), help="Stop after N polls (0: never).")
+@_embedder_opt
+@_entities_opt
+@_chunk_opt
+@_briefs_opt
+def watch(sources, db, interval, config_path, rounds, embedder, entities, chunk_size, briefs):
+    """Poll feeds, URLs and folders and ingest what is new, until Ctrl-C."""
+    from storyloom.store import open_store
+    from storyloom.store.watch import StopFlag, read_watch_config
+    from storyloom.store.watch import watch as run_watch
+
+    config = read_watch_config(Path(config_path))
+    all_sources = list(sources) + [s for s in config.get("sources", []) if s not in sources]
+    if not all_sources:
+        raise click.UsageError("nothing to watch: give SOURCES or a [watch] sources list")
+    seconds = interval or float(config.get("interval", 300))
+    stop = StopFlag()
+    stop.install()
+    store = open_store(db)
+
+    def say(line: str) -> None:
+        click.echo(line, err=True)
+        sys.stderr.flush()
+
+    say(f"watching {len(all_sources)} source(s) every {seconds:g}s; Ctrl-C stops")
+    try:
+        run_watch(store, all_sources, seconds, _options(embedder, entities, chunk_size, briefs), say,
+                  stop, rounds)
+    finally:
+        store.close()
+
+
+COMMANDS = [ingest, watch]

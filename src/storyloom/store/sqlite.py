@@ -1,0 +1,52 @@
+"""SQLite backend: one file, WAL journal, foreign keys on, FTS5 for search."""
+from __future__ import annotations
+
+import re
+import sqlite3
+from pathlib import Path
+
+from storyloom.errors import StoreError
+from storyloom.store.base import STORES
+from storyloom.store.sql import SqlStore
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def sqlite_path(url: str) -> str:
+    for prefix in ("sqlite:///", "sqlite://"):
+        if url.startswith(prefix):
+            return url[len(prefix):] or ":memory:"
+    return url
+
+
+@STORES.register("sqlite")
+class SqliteStore(SqlStore):
+    dialect = "sqlite"
+
+    def _connect(self) -> sqlite3.Connection:
+        path = sqlite_path(self.url)
+        if path != ":memory:":
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
+        try:
+            # isolation_level=None: we issue BEGIN/COMMIT ourselves (see transaction())
+            conn = sqlite3.connect(path, timeout=30, isolation_level=None,
+                                   check_same_thread=False)
+            conn.execute("PRAGMA journal_mode=WAL")
+            conn.execute("PRAGMA foreign_keys=ON")
+            conn.execute("PRAGMA synchronous=NORMAL")  # WAL keeps this crash-safe
+            conn.execute("PRAGMA busy_timeout=30000")
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot open SQLite store {path!r}: {exc}") from exc
+        return conn
+
+    def _begin(self) -> None:
+        # IMMEDIATE: take the write lock now, so two writers queue instead of deadlocking
+        self._conn.execute("BEGIN IMMEDIATE")
+
+    def _match_clause(self) -> str:
+        return "a.seq IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)"
+
+    def _match_param(self, q: str) -> str:
+        # every word quoted: user input is never parsed as FTS5 query syntax
+        words = _WORD.findall(q)
+        return " ".join('"' + w.replace('"', "") + '"' for w in words) or '""'
