@@ -6,7 +6,7 @@ from typing import Any
 from storyloom.errors import InputError
 from storyloom.ingest.clean import blocks_of, kept_lines
 from storyloom.ingest.lines import visible_lines
-from storyloom.ingest.title import find_title
+from storyloom.ingest.title import find_title, guess_title
 from storyloom.model import Article
 
 MAX_TEXT_CHARS = 2_000_000
@@ -38,6 +38,11 @@ def build_article(article_id: str, text: str, name: str, title: str | None = Non
         echo = "" if finding.extra.get("title_guessed") else title
         extra.update(finding.extra)
     blocks = blocks_of(kept_lines(lines, echo, header))
+    if not blocks and header and not extra.get("title_guessed"):
+        # the only line read as a headline: it is the article itself, keep it as body
+        blocks = blocks_of(kept_lines(lines))
+        title = guess_title(title)
+        extra["title_guessed"] = True
     if not blocks:
         raise InputError(name, "no article text left after removing the title and site furniture")
     return Article(id=article_id, text=text, title=" ".join(title.split()), blocks=blocks,

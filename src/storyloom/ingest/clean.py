@@ -91,10 +91,10 @@ def echoes_title(line: Line, title: str) -> bool:
 def kept_lines(lines: list[Line], title: str = "", dropped: Iterable[int] = ()) -> list[Line]:
     """The body lines, in order; `dropped` are line indices already used (title, header)."""
     gone = set(dropped)
-    start = max(gone, default=-1) + 1  # the title's own lines come first
-    for n in range(start, min(len(lines), start + ECHO_WINDOW)):
-        if title and echoes_title(lines[n], title):
-            gone.add(n)
+    if title:  # the first lines after the header may repeat the title
+        for n in [n for n in range(len(lines)) if n not in gone][:ECHO_WINDOW]:
+            if echoes_title(lines[n], title):
+                gone.add(n)
     body = [n for n in range(len(lines)) if n not in gone and not furniture_reason(lines[n])]
     while body and _edge_furniture(lines[body[0]]):
         body.pop(0)

@@ -43,6 +43,9 @@ montag dienstag mittwoch donnerstag freitag samstag sonntag lundi mardi mercredi
 vendredi samedi dimanche lunedì martedì mercoledì giovedì venerdì sabato domenica
 segunda terça quarta quinta sexta
 """.split())
+# "Updated 9:06 AM": a time stamp line says when, like a date
+_STAMP_WORDS = frozenset("updated published posted actualizado publicado aktualisiert "
+                         "veröffentlicht publié aggiornato pubblicato atualizado".split())
 # words that may surround a date in a header line without making it a sentence
 _FILLER = frozenset("""
 of the de del den der le la il at um à a on am pm et utc gmt cet cest est edt pst pdt
@@ -62,7 +65,7 @@ def is_date_line(text: str) -> bool:
         return False
     has_date = bool(_NUMERIC.search(text))
     for token in tokens:
-        if token in MONTHS or token in WEEKDAYS:
+        if token in MONTHS or token in WEEKDAYS or token in _STAMP_WORDS:
             has_date = True
         elif not (token in _FILLER or _NUMBER.match(token) or _TIME.match(token)
                   or _NUMERIC.fullmatch(token)):

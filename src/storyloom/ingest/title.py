@@ -12,14 +12,16 @@ from dataclasses import dataclass, field
 
 from storyloom.ingest.clean import furniture_reason, has_sentence_end
 from storyloom.ingest.dates import is_date_line, parse_date_line
-from storyloom.ingest.lines import Line
+from storyloom.ingest.lines import Line, words_of
 from storyloom.ingest.vocabulary import LABEL_ENDINGS
 
 HEAD_LINES = 6  # the headline is looked for among this many leading lines
+BELOW_TITLE_LINES = 3  # lines under the headline that may hold its date or byline
 MIN_TITLE_WORDS = 3
 MAX_TITLE_CHARS = 250
 MAX_FALLBACK_CHARS = 120
 SHORT_TWO_PART_WORDS = 16
+MAX_FULL_STOP_TITLE_CHARS = 120
 _SENTENCE_BREAK = re.compile(r"[.!?]\s+(?=[A-ZÀ-ÖØ-Þ\"“])")
 _BYLINE = re.compile(r"^(?:by|por|von|par|di|de)\s+[A-ZÀ-Þ][\w.'’-]*(?:\s+[A-ZÀ-Þ][\w.'’-]*){0,4}$")
 
@@ -42,10 +44,32 @@ def looks_like_headline(line: Line) -> bool:
     return breaks == 0 or (breaks == 1 and len(line.words) <= SHORT_TWO_PART_WORDS)
 
 
+def _reads_as_lead(line: Line, following: list[Line]) -> bool:
+    """A line ending like a sentence is the lead, unless it is set apart like a headline.
+
+    Headlines rarely end with a full stop; one that does is short and followed by a
+    blank line, or repeated right below (scraped pages often print the title twice).
+    """
+    if not line.text.endswith((".", "?", "!")):
+        return False
+    if not line.blank_after:
+        return True  # one sentence per line: body text
+    if not line.text.endswith("."):
+        return False
+    echoed = any(_same_words(line.text, later.text) for later in following[:2])
+    return not echoed and len(line.text) > MAX_FULL_STOP_TITLE_CHARS
+
+
+def _same_words(a: str, b: str) -> bool:
+    return [w.lower() for w in words_of(a)] == [w.lower() for w in words_of(b)]
+
+
 def find_title(lines: list[Line]) -> TitleFinding:
     """The headline and the header lines before it (date header, labels, byline)."""
     finding = TitleFinding()
-    for line in lines[:HEAD_LINES]:
+    for position, line in enumerate(lines[:HEAD_LINES]):
+        if looks_like_headline(line) and _reads_as_lead(line, lines[position + 1:]):
+            break
         if is_date_line(line.text):
             finding.extra.setdefault("date_header", _date_header(line))
         elif _BYLINE.match(line.text):
@@ -53,11 +77,26 @@ def find_title(lines: list[Line]) -> TitleFinding:
         elif looks_like_headline(line):
             finding.title = line.text
             finding.line_indices.append(line.index)
+            _take_lines_below(finding, line, lines[position + 1:position + 1 + BELOW_TITLE_LINES])
             return finding
         elif not _is_label(line):
             break  # body text has started: there is no headline line
         finding.line_indices.append(line.index)
     return _fallback(lines, finding)
+
+
+def _take_lines_below(finding: TitleFinding, title: Line, below: list[Line]) -> None:
+    """Dates and bylines printed under the headline belong to the header, not the body."""
+    for line in below:
+        if is_date_line(line.text):
+            finding.extra.setdefault("date_header", _date_header(line))
+        elif _BYLINE.match(line.text):
+            finding.extra.setdefault("byline", line.text)
+        elif not _same_words(line.text, title.text):
+            return  # (repeats of the title are removed by cleaning)
+        else:
+            continue
+        finding.line_indices.append(line.index)
 
 
 def _is_label(line: Line) -> bool:
@@ -72,12 +111,17 @@ def _fallback(lines: list[Line], finding: TitleFinding) -> TitleFinding:
     header = set(finding.line_indices)
     body = [line for line in lines if line.index not in header]
     if body:
-        first = _SENTENCE_BREAK.split(body[0].text, maxsplit=1)[0]
-        if len(first) > MAX_FALLBACK_CHARS:
-            first = first[:MAX_FALLBACK_CHARS].rsplit(" ", 1)[0] + "…"
-        finding.title = first
+        finding.title = guess_title(body[0].text)
         finding.extra["title_guessed"] = True
     return finding
+
+
+def guess_title(paragraph: str) -> str:
+    """A display title from body text: its first sentence, shortened at a word break."""
+    first = _SENTENCE_BREAK.split(paragraph, maxsplit=1)[0]
+    if len(first) > MAX_FALLBACK_CHARS:
+        first = first[:MAX_FALLBACK_CHARS].rsplit(" ", 1)[0] + "…"
+    return first
 
 
 def _date_header(line: Line) -> dict:
