@@ -208,7 +208,8 @@ def test_html_conflict_claims_side_by_side(page):
 
 
 def test_html_citations_carry_source_sentence(page):
-    assert 'title="The bridge closed on Tuesday."' in page  # evidence text on hover
+    assert 'title="a1: The bridge closed on Tuesday."' in page  # evidence text on hover
+    assert '>River Post</a>' in page  # chips name the outlet
     assert 'href="#story-s1-a1"' in page and 'id="story-s1-a1"' in page
 
 
@@ -220,6 +221,21 @@ def test_html_has_svg_timeline_and_coverage_matrix(page):
     assert 'class="cell alone"' in story and 'class="cell miss"' in story
     lone = page.split('id="story-s2"', 1)[1]
     assert "<svg" not in lone and 'class="matrix"' not in lone
+
+
+def test_html_folds_long_tails(page):
+    facts = page.split(">Agreed facts<", 1)[1].split("</section>", 1)[0]
+    shared, folded = facts.split('<details class="more">', 1)
+    assert "The bridge closed." in shared and ">all 3</span>" in shared  # every article
+    assert "A school was used as a shelter." in folded and "1 more reported by a single" in folded
+
+
+def test_html_coverage_names_outlets_not_publisher_keys():
+    digest = sample_digest()
+    digest.stories[0].brief.coverage.append(Coverage("article:a3", [], ["x"]))
+    page = render_html(digest)
+    coverage = page.split(">Coverage<", 1)[1].split("</section>", 1)[0]
+    assert "<strong>a3</strong>" in coverage and "article:a3" not in coverage
 
 
 def test_render_dispatches_by_format():

@@ -47,19 +47,36 @@ class _StoryContext:
         self.anchor_of = {a.id: f"{self.anchor}-a{n}" for n, a in enumerate(item.articles, 1)}
 
     def source_chips(self, ids: list[str], evidence: list[Evidence] | None = None) -> str:
-        """Source ids as chips linking to the article row; hover shows the sentence."""
-        said = {}
+        """Sources as outlet chips linking to the article row; hover shows the sentence.
+
+        A claim backed by every article of a multi-article story becomes one "all N" chip,
+        so the widely reported lines stay short; its hover lists the ids.
+        """
+        said: dict[str, str] = {}
         for ev in evidence or []:
             said.setdefault(ev.article_id, ev.text)
-        chips = []
-        for article_id in ids:
-            article = self.by_id.get(article_id)
-            hover = said.get(article_id) or (
-                f"{article_outlet(article)} — {article.title}" if article else article_id)
-            target = self.anchor_of.get(article_id)
-            attrs = f' href="#{target}"' if target else ""
-            chips.append(f'<a class="src"{attrs} title="{esc(hover)}">{esc(article_id)}</a>')
-        return f'<span class="srcs">{"".join(chips)}</span>'
+        everyone = len(self.by_id) > 2 and set(ids) >= set(self.by_id)
+        if everyone:
+            hover = "all articles: " + ", ".join(ids)
+            return (f'<span class="srcs"><span class="src all" title="{esc(hover)}">'
+                    f'all {len(self.by_id)}</span></span>')
+        return f'<span class="srcs">{"".join(self._chip(i, said.get(i)) for i in ids)}</span>'
+
+    def _chip(self, article_id: str, sentence: str | None) -> str:
+        article = self.by_id.get(article_id)
+        label = article_outlet(article) if article else article_id
+        hover = f"{article_id}: {sentence}" if sentence else (
+            f"{article_id}: {article.title}" if article else article_id)
+        target = self.anchor_of.get(article_id)
+        attrs = f' href="#{target}"' if target else ""
+        return f'<a class="src"{attrs} title="{esc(hover)}">{esc(label)}</a>'
+
+    def outlet_label(self, publisher: str) -> str:
+        """Coverage rows name the publisher key; show the outlet name readers know."""
+        for article in self.item.articles:
+            if article.publisher == publisher:
+                return article_outlet(article)
+        return publisher
 
 
 def _section(title: str, body: str, css_class: str = "") -> str:
@@ -144,16 +161,27 @@ def _badge_class(corroboration: int) -> str:
     return "c3" if corroboration >= 3 else f"c{max(corroboration, 1)}"
 
 
+def _fact_item(ctx: _StoryContext, fact: Fact) -> str:
+    n = fact.corroboration
+    return (f'<li><span class="badge {_badge_class(n)}" title="independent outlets">'
+            f'{n} outlet{"s" * (n != 1)}</span> <span>{esc(fact.text)}</span> '
+            f'{ctx.source_chips(fact.sources, fact.evidence)}</li>')
+
+
 def _facts(ctx: _StoryContext, facts: list[Fact]) -> str:
-    if not facts:
-        return ""
-    items = []
-    for fact in sorted(facts, key=lambda f: -f.corroboration):
-        n = fact.corroboration
-        items.append(f'<li><span class="badge {_badge_class(n)}" title="independent outlets">'
-                     f'{n} outlet{"s" * (n != 1)}</span> <span>{esc(fact.text)}</span> '
-                     f'{ctx.source_chips(fact.sources, fact.evidence)}</li>')
-    return f'<ul class="facts">{"".join(items)}</ul>'
+    """Corroborated facts in full; details only one outlet reports fold away (they are
+    also the stars in the coverage matrix)."""
+    ordered = sorted(facts, key=lambda f: -f.corroboration)
+    shared = [f for f in ordered if f.corroboration > 1]
+    single = [f for f in ordered if f.corroboration <= 1]
+    if not shared:  # nothing corroborated: show everything, folding would hide it all
+        shared, single = ordered, []
+    html_out = f'<ul class="facts">{"".join(_fact_item(ctx, f) for f in shared)}</ul>' if shared else ""
+    if single:
+        html_out += (f'<details class="more"><summary>{len(single)} more reported by a single '
+                     f'outlet</summary><ul class="facts">'
+                     f'{"".join(_fact_item(ctx, f) for f in single)}</ul></details>')
+    return html_out
 
 
 def _quote(ctx: _StoryContext, quote: QuoteItem) -> str:
@@ -174,8 +202,20 @@ def _quotes(ctx: _StoryContext, quotes: list[QuoteItem]) -> str:
 
 
 def _entities(ctx: _StoryContext, entities: list[Entity]) -> str:
-    if not entities:
+    """Entities several articles name get a table row; the rest one folded line."""
+    shared = [e for e in entities if len(set(e.sources)) > 1] or entities
+    single = [e for e in entities if e not in shared]
+    if not shared:
         return ""
+    rest = ""
+    if single:
+        names = ", ".join(f'{esc(e.name)} <span class="etype">{esc(e.type)}</span>' for e in single)
+        rest = (f'<details class="more"><summary>{len(single)} more named by a single article'
+                f'</summary><p>{names}</p></details>')
+    return _entity_table(ctx, shared) + rest
+
+
+def _entity_table(ctx: _StoryContext, entities: list[Entity]) -> str:
     rows = []
     for entity in entities:
         variants = ", ".join(esc(v) for v in entity.variants if v != entity.name) or "—"
@@ -212,32 +252,34 @@ def _coverage_matrix(ctx: _StoryContext, facts: list[Fact]) -> str:
                     f'{esc(_clip(fact.text, FACT_LABEL_CHARS))}</th>{cells}</tr>')
     legend = ('<p class="legend"><span class="cell has">●</span> reports it '
               '<span class="cell alone">★</span> only this outlet reports it '
-              '<span class="cell miss">·</span> leaves it out</p>')
+              '<span class="cell miss">–</span> leaves it out</p>')
     return (f'<div class="matrix-wrap"><table class="matrix"><thead><tr><th></th>{head}</tr>'
             f'</thead><tbody>{"".join(rows)}</tbody></table></div>{legend}')
 
 
 def _matrix_cell(reports: bool, alone: bool) -> str:
     if not reports:
-        return '<td class="cell miss" title="leaves it out">·</td>'
+        return '<td class="cell miss" title="leaves it out">–</td>'
     if alone:
         return '<td class="cell alone" title="only this outlet">★</td>'
     return '<td class="cell has" title="reports it">●</td>'
 
 
-def _coverage_list(coverage: list[Coverage]) -> str:
+def _coverage_list(ctx: _StoryContext, coverage: list[Coverage]) -> str:
     if not coverage:
         return ""
     rows = []
     for row in coverage:
         unique = "".join(f"<li>{esc(u)}</li>" for u in row.unique)
         missing = "".join(f"<li>{esc(m)}</li>" for m in row.missing)
-        rows.append(f'<tr><td><strong>{esc(row.source)}</strong></td>'
+        rows.append(f'<tr><td><strong>{esc(ctx.outlet_label(row.source))}</strong></td>'
                     f'<td><span class="badge alone">{len(row.unique)}</span><ul>{unique}</ul></td>'
                     f'<td><span class="badge miss">{len(row.missing)}</span><ul>{missing}</ul>'
                     '</td></tr>')
-    return ('<table class="coverage"><thead><tr><th>outlet</th><th>only here</th>'
-            f'<th>left out</th></tr></thead><tbody>{"".join(rows)}</tbody></table>')
+    table = ('<table class="coverage"><thead><tr><th>outlet</th><th>only here</th>'
+             f'<th>left out</th></tr></thead><tbody>{"".join(rows)}</tbody></table>')
+    return f'<details class="more"><summary>Per outlet: only here / left out</summary>{table}</details>'
+
 
 
 def _memberships(ctx: _StoryContext, memberships: list[Membership]) -> str:
@@ -259,7 +301,7 @@ def _memberships(ctx: _StoryContext, memberships: list[Membership]) -> str:
 
 
 def _brief(ctx: _StoryContext, brief: Brief) -> str:
-    coverage = _coverage_matrix(ctx, brief.facts) + _coverage_list(brief.coverage)
+    coverage = _coverage_matrix(ctx, brief.facts) + _coverage_list(ctx, brief.coverage)
     return "".join([
         _section(f"Conflicts ({len(brief.conflicts)})", _conflicts(ctx, brief.conflicts),
                  "conflicts"),
