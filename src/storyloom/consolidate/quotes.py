@@ -1,8 +1,248 @@
-"""Placeholder: the real implementation is being written."""
+"""Quotes of a story: who said what, one quote across outlets and translations.
+
+Extraction (marks, attribution patterns) lives in analyze/quotes.py; here speakers are
+resolved to names (PERSON mentions, merged spellings) or to a description ("a senior
+official"), and quotes are merged across articles when their words mean the same
+(cross-lingual embedding similarity) or one is a fragment of the other.
+"""
 from __future__ import annotations
 
-from storyloom.model import AnalyzedArticle, Conflict, Entity, Fact, QuoteItem, TimelineEntry
+import logging
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+import numpy as np
+
+from storyloom.analyze.embed import EMBEDDERS, embed_texts, get_embedder
+from storyloom.analyze.quotes import PRONOUNS, SPEECH_VERBS, RawQuote, find_quotes, find_reported
+from storyloom.analyze.roles import find_roles
+from storyloom.consolidate.entities import clean_name, same_person
+from storyloom.model import AnalyzedArticle, Evidence, QuoteItem
+
+log = logging.getLogger(__name__)
+
+MERGE_SIMILARITY = 0.62  # cosine of quote texts; translations of one quote score ~0.7-0.9
+MIN_UNATTRIBUTED_WORDS = 6  # shorter unattributed quotes are mostly scare quotes
+FRAGMENT_WORDS = 5  # shorter quotes are compared through their sentence
+FRAGMENT_CONTEXT = 0.35  # sentence similarity a fragment needs (with its head word shared)
+FRAGMENT_BONUS = 0.3  # a shared head word plus related sentences counts as a match
+_FUNCTION_WORDS = {"that", "this", "with", "from", "have", "were", "will", "would", "they",
+                   "their", "there", "about", "which", "been", "also", "into"}
+_VERB_RE = re.compile(r"\b(?:" + "|".join(SPEECH_VERBS) + r")\b", re.I)
+
+
+@dataclass
+class FoundQuote:
+    """One quote in one article, speaker resolved."""
+
+    article_id: str
+    publisher: str
+    raw: RawQuote
+    speaker: str  # a name, a description, or ""
+    role: str
+    named: bool  # the speaker is a person's name
+
+    @property
+    def evidence(self) -> Evidence:
+        return Evidence(self.article_id, self.raw.start, self.raw.end, self.raw.body)
+
+
+def _person_mentions(member: AnalyzedArticle) -> list[tuple[int, int, str]]:
+    return [(m.start, m.end, m.text) for m in member.mentions if m.label == "PERSON"]
+
+
+def _describe(who: str) -> str:
+    """'the senior official' -> 'a senior official'."""
+    words = who.split()
+    if words and words[0].lower() == "the":
+        rest = " ".join(words[1:])
+        return ("an " if rest[:1].lower() in "aeiou" else "a ") + rest
+    return who[:1].lower() + who[1:] if words and words[0] in ("A", "An") else who
+
+
+def _name_in(who: str, people: list[tuple[int, int, str]]) -> str:
+    for _, _, name in sorted(people, key=lambda p: -len(p[2])):
+        if clean_name(name) and clean_name(name) in who:
+            return clean_name(name)
+    tokens = re.findall(r"[A-Z][a-z'-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'-]+)*", who)
+    for token in reversed(tokens):
+        if any(same_person(token, name) for _, _, name in people):
+            return token
+    return ""
+
+
+def _fallback_speaker(member: AnalyzedArticle, quote: RawQuote) -> str:
+    """'Emily Horne, the spokeswoman ..., who assured that ... “...”': the PERSON before a
+    speech verb in the quote's sentence."""
+    sentence = next((s for s in member.sentences if s.start <= quote.start < s.end), None)
+    if sentence is None:
+        return ""
+    head = member.article.text[sentence.start:quote.start]
+    verbs = list(_VERB_RE.finditer(head))
+    if not verbs:
+        return ""
+    verb_at = sentence.start + verbs[-1].start()
+    before = [p for p in _person_mentions(member) if sentence.start <= p[0] and p[1] <= verb_at]
+    return clean_name(before[0][2]) if before else ""  # the first: usually the subject
+
+
+def _resolve(member: AnalyzedArticle, quotes: list[RawQuote]) -> list[FoundQuote]:
+    people = _person_mentions(member)
+    found: list[FoundQuote] = []
+    for quote in quotes:
+        who = quote.speaker or _fallback_speaker(member, quote)
+        previous = found[-1] if found else None
+        gap = member.article.text[previous.raw.end:quote.start] if previous else ""
+        if previous and (who.split()[:1] and who.split()[0].lower() in PRONOUNS
+                         or not who and len(gap) < 6):
+            found.append(FoundQuote(member.id, member.article.publisher, quote, previous.speaker,
+                                    previous.role, previous.named))
+            continue  # "he said" / a quote continuing the previous one
+        name = _name_in(who, people) if who else ""
+        role = ""
+        if name:
+            roles = find_roles(who, [(who.index(name), who.index(name) + len(name))]) \
+                if name in who else []
+            role = roles[0].role if roles else ""
+        speaker = name or _describe(who)
+        found.append(FoundQuote(member.id, member.article.publisher, quote, speaker, role,
+                                bool(name)))
+    return found
+
+
+def article_quotes(member: AnalyzedArticle) -> list[FoundQuote]:
+    """Direct quotes, then reported speech from sentences without quote marks."""
+    raws = find_quotes(member.article.text)
+    if member.article.blocks:
+        raws = [q for q in raws if any(s <= q.start < e for s, e in member.article.blocks)]
+    for sentence in member.sentences:
+        reported = find_reported(sentence.text, sentence.start)
+        if reported is not None:
+            raws.append(reported)
+    raws.sort(key=lambda q: q.start)
+    return _resolve(member, raws)
+
+
+def _pieces(body: str) -> list[str]:
+    """The quote and, for a quote of several sentences, each sentence of it."""
+    parts = [p.strip() for p in re.split(r"(?<=[.!?])\s+", body) if len(p.split()) >= FRAGMENT_WORDS]
+    return [body] + (parts if len(parts) > 1 else [])
+
+
+def _context_row(member: AnalyzedArticle, quote: FoundQuote) -> np.ndarray | None:
+    for sentence in member.sentences:
+        if sentence.start <= quote.raw.start < sentence.end and member.sentence_embeddings is not None:
+            return member.sentence_embeddings[sentence.index]
+    return None
+
+
+def _content_words(text: str) -> set[str]:
+    return {w[:6] for w in re.findall(r"[a-zà-ÿ]{4,}", text.lower()) if w not in _FUNCTION_WORDS}
+
+
+def _embedder_for(members: list[AnalyzedArticle]):
+    """The embedder the sentences were embedded with (recognised by its dimension)."""
+    dims = {m.sentence_embeddings.shape[1] for m in members
+            if m.sentence_embeddings is not None and m.sentence_embeddings.ndim == 2
+            and m.sentence_embeddings.shape[0]}
+    for name in EMBEDDERS.names():
+        factory = EMBEDDERS._factories[name]
+        if getattr(factory, "dim", None) in dims:
+            return get_embedder(name)
+    return get_embedder("hashing")
+
+
+def _similarities(members: list[AnalyzedArticle], pairs) -> np.ndarray:
+    """Quote-by-quote similarity: best matching sentence of either quote; a fragment
+    ("deeply concerned") is compared through its sentence and must share a word."""
+    owners, texts = [], []
+    for n, (_, quote) in enumerate(pairs):
+        for piece in _pieces(quote.raw.body):
+            owners.append(n)
+            texts.append(piece)
+    vectors = embed_texts(texts, _embedder_for(members))
+    piece_sim = vectors @ vectors.T
+    owners_arr = np.array(owners)
+    size = len(pairs)
+    sim = np.full((size, size), -1.0)
+    np.maximum.at(sim, (owners_arr[:, None].repeat(len(owners), 1),
+                        owners_arr[None, :].repeat(len(owners), 0)), piece_sim)
+    contexts = [_context_row(m, q) for m, q in pairs]
+    for i, (_, first) in enumerate(pairs):
+        for j, (_, second) in enumerate(pairs):
+            short = min(len(first.raw.body.split()), len(second.raw.body.split()))
+            if short >= FRAGMENT_WORDS or contexts[i] is None or contexts[j] is None:
+                continue
+            fragment, other = sorted((first.raw.body, second.raw.body), key=lambda t: len(t.split()))
+            head = _content_words(fragment.split()[-1])  # "concerned" of "deeply concerned"
+            context_sim = float(contexts[i] @ contexts[j])
+            shared = head and head <= _content_words(other)
+            sim[i, j] = context_sim + FRAGMENT_BONUS if shared and context_sim >= FRAGMENT_CONTEXT \
+                else -1.0
+    return sim
+
+
+def _full_names(members: list[AnalyzedArticle], quotes: list[FoundQuote]) -> None:
+    """'Horne' -> 'Emily Horne' when the story names her in full somewhere."""
+    names = {clean_name(m.text) for a in members for m in a.mentions if m.label == "PERSON"}
+    for quote in quotes:
+        if quote.named:
+            matches = [n for n in names if len(n.split()) > 1 and same_person(n, quote.speaker)]
+            if matches:
+                quote.speaker = Counter(matches).most_common(1)[0][0] if len(set(matches)) == 1 \
+                    else max(matches, key=len)
+
+
+def quote_groups(members: list[AnalyzedArticle]) -> list[list[FoundQuote]]:
+    """Quotes of all articles, grouped so that each group is one quote (single link,
+    at most one quote per article in a group)."""
+    pairs = [(m, q) for m in members for q in article_quotes(m)]
+    quotes = [q for _, q in pairs]
+    if not quotes:
+        return []
+    _full_names(members, quotes)
+    similarity = _similarities(members, pairs)
+    groups: list[list[int]] = []
+    for i, quote in enumerate(quotes):
+        scores = [(max(similarity[i, j] for j in group), g) for g, group in enumerate(groups)
+                  if all(quotes[j].article_id != quote.article_id for j in group)]
+        best = max(scores, default=(-1.0, None))
+        if best[0] >= MERGE_SIMILARITY:
+            groups[best[1]].append(i)
+        else:
+            groups.append([i])
+    return [[quotes[i] for i in group] for group in groups]
+
+
+def _speaker_of(group: list[FoundQuote]) -> tuple[str, str]:
+    named = [q for q in group if q.named]
+    pool = named or [q for q in group if q.speaker]
+    if not pool:
+        return "", ""
+    speaker = Counter(q.speaker for q in pool).most_common(1)[0][0]
+    role = next((q.role for q in pool if q.speaker == speaker and q.role), "")
+    return speaker, role
+
+
+def _item(group: list[FoundQuote]) -> QuoteItem:
+    direct = [q for q in group if q.raw.direct] or group
+    longest = max(len(q.raw.body.split()) for q in direct)
+    main = next(q for q in direct if len(q.raw.body.split()) >= 0.6 * longest)  # earliest full one
+    variants = list(dict.fromkeys(q.raw.body for q in group if q.raw.body != main.raw.body))
+    speaker, role = _speaker_of(group)
+    sources = list(dict.fromkeys(q.article_id for q in group))
+    return QuoteItem(speaker, main.raw.body, sources, variants, role,
+                     [q.evidence for q in group])
 
 
 def extract_quotes(members: list[AnalyzedArticle]) -> list[QuoteItem]:
-    return []
+    """One QuoteItem per quote, most widely reported first, attributed ones before others."""
+    items = [_item(g) for g in quote_groups(members)]
+    items = [i for i in items if len(i.sources) > 1
+             or i.speaker and (len(i.text.split()) > 1 or i.text[:1].islower())
+             or len(i.text.split()) >= MIN_UNATTRIBUTED_WORDS]
+    order = {m.id: n for n, m in enumerate(members)}
+    items.sort(key=lambda i: (-len(i.sources), not i.speaker,
+                              order.get(i.sources[0], 0), i.evidence[0].start))
+    return items

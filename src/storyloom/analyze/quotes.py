@@ -1,0 +1,111 @@
+"""Direct quotes ("...", “...”, „...“, «...») and reported speech with their speaker.
+
+Pure text work: the speaker is returned as written ("said Kremlin spokesman Dmitry
+Peskov" -> "Kremlin spokesman Dmitry Peskov"; "the senior official said" -> "the senior
+official"); consolidate/quotes.py resolves it to a name. Offsets are into the text.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+SPEECH_VERBS = ("said", "says", "added", "warned", "told", "stressed", "explained", "noted",
+                "insisted", "assured", "replied", "continued", "wrote", "declared", "stated",
+                "confirmed", "detailed", "argued", "emphasized", "emphasised", "announced",
+                "claimed", "asserted", "admitted", "acknowledged", "reiterated", "tweeted",
+                "commented", "remarked", "responded", "promised", "affirmed", "concluded")
+_VERB = r"(?:" + "|".join(SPEECH_VERBS) + r")"
+_QUOTE = re.compile(r"(?P<open>[“\"„«])(?P<body>[^“”\"„«»\n]{2,700}?)(?P<close>[”\"“»])")
+_CLOSERS = {"“": "”“\"", "\"": "\"”“", "„": "“”\"", "«": "»"}
+# ', said the senior government official' / ', warned the official.'
+_VERB_THEN_WHO = re.compile(rf"^\s*[,.]?\s*(?:(?:he|she|they)\s+)?{_VERB}\s+(?P<who>[^,.;:“”\"]{{2,90}})",
+                            re.I)
+# ', the senior administration official said.' / ' Horne detailed in his writing.'
+_WHO_THEN_VERB = re.compile(rf"^\s*[,.]?\s*(?P<who>[^,.;:“”\"]{{2,90}}?)\s+{_VERB}\b", re.I)
+_ACCORDING = re.compile(r"^\s*[,.]?\s*according to (?P<who>[^,.;:“”\"]{2,90})", re.I)
+# 'A US government official said Biden wanted to offer Putin a ' (before the quote)
+_WHO_SAID_BEFORE = re.compile(rf"(?P<who>(?:[A-Z][\w.'-]*|the|a|an|of|for)(?:\s+[\w.'-]+){{0,8}}?)\s+"
+                              rf"{_VERB}(?:\s+(?:that|reporters|journalists|the press))?\b[^.!?]*$")
+_REPORTED = re.compile(rf"^(?P<who>(?:[A-Z][\w.'-]*)(?:\s+[\w.'-]+){{0,8}}?)\s+{_VERB}"
+                       r"(?:\s+(?:reporters|journalists))?\s+that\s+(?P<body>[^“”\"]{20,400}?)[.!?]?$")
+_CUT_WHO = re.compile(r"\s+(?:to|in|on|at|during|after|before|from|with|of the|when|while|"
+                      r"who|which|that|he|she|they|and|but|has|have|had|would|will|also|"
+                      r"already|again|then|later|once)\b.*$", re.I)
+_BOUNDARY = re.compile(r"[.!?]\s|\n")
+PRONOUNS = {"he", "she", "they", "it", "we", "i"}
+
+
+@dataclass(frozen=True)
+class RawQuote:
+    body: str
+    start: int  # of the quoted words (inside the marks), into the text
+    end: int
+    speaker: str  # as written, "" when none was found; a pronoun when only that
+    direct: bool  # False: reported speech ("X said that ...")
+
+
+def _clean_who(who: str) -> str:
+    who = re.sub(r"\s+", " ", who).strip(" ,.")
+    head, _, rest = who.partition(" ")
+    who = head + (" " + _CUT_WHO.sub("", " " + rest).strip() if rest else "")
+    return who.strip(" ,.")
+
+
+def _speaker_after(text: str, end: int) -> str:
+    after = text[end:end + 140]
+    for pattern in (_ACCORDING, _VERB_THEN_WHO, _WHO_THEN_VERB):
+        match = pattern.match(after)
+        if match:
+            who = _clean_who(match.group("who"))
+            if who and len(who.split()) <= 9:
+                return who
+    return ""
+
+
+def _speaker_before(text: str, start: int) -> str:
+    window_start = max(0, start - 400)
+    bounds = [m.end() for m in _BOUNDARY.finditer(text, window_start, start)]
+    before = text[bounds[-1] if bounds else window_start:start]
+    match = _WHO_SAID_BEFORE.search(before)
+    if match:
+        who = _clean_who(match.group("who"))
+        return who if len(who.split()) <= 9 else ""
+    return ""
+
+
+def _looks_like_title(body: str) -> bool:
+    """“Welt”, “American Pie”: names of works or papers, not speech."""
+    words = body.split()
+    return len(words) <= 4 and all(w[:1].isupper() for w in words)
+
+
+def find_quotes(text: str) -> list[RawQuote]:
+    """Direct quotes in reading order, with the speaker the text gives."""
+    found = []
+    for match in _QUOTE.finditer(text):
+        if match.group("close") not in _CLOSERS[match.group("open")]:
+            continue
+        body = match.group("body").strip()
+        if len(body) < 3 or _looks_like_title(body) or not re.search(r"[A-Za-zÀ-ÿ]", body):
+            continue
+        start = match.start("body") + (len(match.group("body")) - len(match.group("body").lstrip()))
+        speaker = _speaker_after(text, match.end()) or _speaker_before(text, match.start())
+        found.append(RawQuote(body.rstrip(" ,"), start, start + len(body.rstrip(" ,")), speaker,
+                              True))
+    return found
+
+
+def find_reported(sentence: str, offset: int = 0) -> RawQuote | None:
+    """'X said that CLAUSE.' with no quote marks: the clause as reported speech."""
+    if any(mark in sentence for mark in "“”\"„«»"):
+        return None
+    match = _REPORTED.match(sentence.strip())
+    if not match:
+        return None
+    who = _clean_who(match.group("who"))
+    if not who or who.lower() in PRONOUNS:
+        return None
+    lead = len(sentence) - len(sentence.lstrip())
+    body = match.group("body").strip()
+    start = offset + lead + match.start("body")
+    return RawQuote(body, start, start + len(body), who, False)
