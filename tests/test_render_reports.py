@@ -54,12 +54,14 @@ def sample_digest() -> Digest:
                           evidence=[_ev("a1", "q")]),
                 QuoteItem("", "Unattributed words.", ["a2"])],
         entities=[Entity("Ana Vell", "PERSON", ["Ana Vell", "A. Vell"], ["a1", "a3"],
-                         roles=["spokeswoman"])],
+                         roles=["spokeswoman"]),
+                  Entity("Lone Org", "ORG", ["Lone Org"], ["a2"])],
         timeline=[TimelineEntry("2026-03-03", "The river burst its banks.", ["a1"]),
                   TimelineEntry("2026-03", "Repairs begin.", ["a2"]),
                   TimelineEntry("2026-03-21", "Bridge reopens.", ["a2"])],
         coverage=[Coverage("River Post", ["A school was used as a shelter."], []),
-                  Coverage("Valley Wire", [], ["A school was used as a shelter."])],
+                  Coverage("Valley Wire", [], ["A school was used as a shelter."]),
+                  Coverage("article:a3", [], ["A school was used as a shelter."])],
     )
     story = Story("s1", ["a1", "a2", "a3"], [
         Membership("a1", None, 1.0),
@@ -223,17 +225,23 @@ def test_html_has_svg_timeline_and_coverage_matrix(page):
     assert "<svg" not in lone and 'class="matrix"' not in lone
 
 
+def test_markdown_folds_rare_entities_and_names_outlets(markdown):
+    assert "Named by a single article: Lone Org (ORG)" in markdown
+    assert "| **Lone Org**" not in markdown
+    assert "- **a3**: 0 only here, 1 left out" in markdown and "article:a3" not in markdown
+
+
 def test_html_folds_long_tails(page):
+    entities = page.split(">Entities<", 1)[1].split("</section>", 1)[0]
+    assert "1 more named by a single article" in entities
+
     facts = page.split(">Agreed facts<", 1)[1].split("</section>", 1)[0]
     shared, folded = facts.split('<details class="more">', 1)
     assert "The bridge closed." in shared and ">all 3</span>" in shared  # every article
     assert "A school was used as a shelter." in folded and "1 more reported by a single" in folded
 
 
-def test_html_coverage_names_outlets_not_publisher_keys():
-    digest = sample_digest()
-    digest.stories[0].brief.coverage.append(Coverage("article:a3", [], ["x"]))
-    page = render_html(digest)
+def test_html_coverage_names_outlets_not_publisher_keys(page):
     coverage = page.split(">Coverage<", 1)[1].split("</section>", 1)[0]
     assert "<strong>a3</strong>" in coverage and "article:a3" not in coverage
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from storyloom.model import Article, Conflict, Membership, StoryBrief
+from storyloom.model import Article, Conflict, Entity, Membership, StoryBrief
 
 _KIND_LABELS = {
     "number": "Numbers differ", "date": "Dates differ", "duration": "Durations differ",
@@ -43,3 +43,19 @@ def membership_reason(membership: Membership) -> str:
     signals = ", ".join(f"{s.name} {s.score:.2f}" for s in membership.signals)
     reason = f"linked to {membership.linked_to} (score {membership.score:.2f}"
     return reason + (f"; {signals})" if signals else ")")
+
+
+def outlet_label(publisher: str, articles: list[Article]) -> str:
+    """Coverage rows are keyed by `Article.publisher`; show the outlet name readers know."""
+    for article in articles:
+        if article.publisher == publisher:
+            return article_outlet(article)
+    return publisher
+
+
+def split_by_reach(entities: list[Entity]) -> tuple[list[Entity], list[Entity]]:
+    """(named by several articles, named by one); all in the first when none is shared."""
+    shared = [e for e in entities if len(set(e.sources)) > 1]
+    if not shared:
+        return list(entities), []
+    return shared, [e for e in entities if len(set(e.sources)) <= 1]

@@ -15,7 +15,7 @@ from storyloom.model import (
     Membership, QuoteItem, StoryBrief, SummarySentence, TimelineEntry,
 )
 from storyloom.render.common import (
-    article_outlet, conflict_kind_label, outlets_of, story_anchor,
+    article_outlet, conflict_kind_label, outlet_label, outlets_of, split_by_reach, story_anchor,
 )
 from storyloom.render.svg import timeline_svg
 
@@ -70,13 +70,6 @@ class _StoryContext:
         target = self.anchor_of.get(article_id)
         attrs = f' href="#{target}"' if target else ""
         return f'<a class="src"{attrs} title="{esc(hover)}">{esc(label)}</a>'
-
-    def outlet_label(self, publisher: str) -> str:
-        """Coverage rows name the publisher key; show the outlet name readers know."""
-        for article in self.item.articles:
-            if article.publisher == publisher:
-                return article_outlet(article)
-        return publisher
 
 
 def _section(title: str, body: str, css_class: str = "") -> str:
@@ -203,8 +196,7 @@ def _quotes(ctx: _StoryContext, quotes: list[QuoteItem]) -> str:
 
 def _entities(ctx: _StoryContext, entities: list[Entity]) -> str:
     """Entities several articles name get a table row; the rest one folded line."""
-    shared = [e for e in entities if len(set(e.sources)) > 1] or entities
-    single = [e for e in entities if e not in shared]
+    shared, single = split_by_reach(entities)
     if not shared:
         return ""
     rest = ""
@@ -241,8 +233,7 @@ def _coverage_matrix(ctx: _StoryContext, facts: list[Fact]) -> str:
     articles = ctx.item.articles
     if not facts or len(articles) < 2:
         return ""
-    head = "".join(f'<th class="col" title="{esc(a.title)}"><span>{esc(article_outlet(a))}'
-                   f'</span><code>{esc(a.id)}</code></th>' for a in articles)
+    head = "".join(_matrix_head(a) for a in articles)
     rows = []
     for fact in sorted(facts, key=lambda f: -f.corroboration):
         reporters = set(fact.sources)
@@ -255,6 +246,12 @@ def _coverage_matrix(ctx: _StoryContext, facts: list[Fact]) -> str:
               '<span class="cell miss">–</span> leaves it out</p>')
     return (f'<div class="matrix-wrap"><table class="matrix"><thead><tr><th></th>{head}</tr>'
             f'</thead><tbody>{"".join(rows)}</tbody></table></div>{legend}')
+
+
+def _matrix_head(article: Article) -> str:
+    outlet = article_outlet(article)
+    ident = "" if outlet == article.id else f"<code>{esc(article.id)}</code>"
+    return f'<th class="col" title="{esc(article.title)}"><span>{esc(outlet)}</span>{ident}</th>'
 
 
 def _matrix_cell(reports: bool, alone: bool) -> str:
@@ -272,7 +269,7 @@ def _coverage_list(ctx: _StoryContext, coverage: list[Coverage]) -> str:
     for row in coverage:
         unique = "".join(f"<li>{esc(u)}</li>" for u in row.unique)
         missing = "".join(f"<li>{esc(m)}</li>" for m in row.missing)
-        rows.append(f'<tr><td><strong>{esc(ctx.outlet_label(row.source))}</strong></td>'
+        rows.append(f'<tr><td><strong>{esc(outlet_label(row.source, ctx.item.articles))}</strong></td>'
                     f'<td><span class="badge alone">{len(row.unique)}</span><ul>{unique}</ul></td>'
                     f'<td><span class="badge miss">{len(row.missing)}</span><ul>{missing}</ul>'
                     '</td></tr>')

@@ -15,7 +15,8 @@ from storyloom.model import (
     QuoteItem, StoryBrief, SummarySentence, TimelineEntry,
 )
 from storyloom.render.common import (
-    article_outlet, conflict_kind_label, membership_reason, outlets_of,
+    article_outlet, conflict_kind_label, membership_reason, outlet_label, outlets_of,
+    split_by_reach,
 )
 
 # CommonMark lets any ASCII punctuation be backslash-escaped; these are the ones that
@@ -113,8 +114,18 @@ def _quotes(quotes: list[QuoteItem]) -> list[str]:
 
 
 def _entities(entities: list[Entity]) -> list[str]:
-    if not entities:
+    """A table for entities several articles name; one line for the rest."""
+    shared, single = split_by_reach(entities)
+    if not shared:
         return []
+    lines = _entity_table(shared)
+    if single:
+        names = ", ".join(f"{md_escape(e.name)} ({md_escape(e.type)})" for e in single)
+        lines += ["", f"Named by a single article: {names}"]
+    return lines
+
+
+def _entity_table(entities: list[Entity]) -> list[str]:
     rows = []
     for entity in entities:
         variants = ", ".join(md_escape(v) for v in entity.variants if v != entity.name)
@@ -129,10 +140,11 @@ def _timeline(timeline: list[TimelineEntry]) -> list[str]:
             for t in sorted(timeline, key=lambda t: t.date)]
 
 
-def _coverage(coverage: list[Coverage]) -> list[str]:
+def _coverage(coverage: list[Coverage], articles: list[Article]) -> list[str]:
     lines = []
     for row in coverage:
-        lines.append(f"- **{md_escape(row.source)}**: {len(row.unique)} only here, "
+        outlet = md_escape(outlet_label(row.source, articles))
+        lines.append(f"- **{outlet}**: {len(row.unique)} only here, "
                      f"{len(row.missing)} left out")
         lines.extend(f"  - only here: {md_escape(u)}" for u in row.unique)
         lines.extend(f"  - left out: {md_escape(m)}" for m in row.missing)
@@ -144,7 +156,7 @@ def _memberships(memberships: list[Membership]) -> list[str]:
             for m in memberships]
 
 
-def _brief_sections(brief: Brief) -> list[str]:
+def _brief_sections(brief: Brief, articles: list[Article]) -> list[str]:
     lines: list[str] = []
     lines += _section(f"Conflicts ({len(brief.conflicts)})", _conflicts(brief.conflicts))
     lines += _section("Summary", _summary(brief.summary))
@@ -152,7 +164,7 @@ def _brief_sections(brief: Brief) -> list[str]:
     lines += _section("Quotes", _quotes(brief.quotes))
     lines += _section("Entities", _entities(brief.entities))
     lines += _section("Timeline", _timeline(brief.timeline))
-    lines += _section("Coverage by outlet", _coverage(brief.coverage))
+    lines += _section("Coverage by outlet", _coverage(brief.coverage, articles))
     return lines
 
 
@@ -160,7 +172,7 @@ def _story(n: int, item: StoryBrief) -> list[str]:
     title = md_escape(item.title) or "(untitled)"
     lines = [f"## {n}. {title}", ""]
     lines += _section(f"Articles ({len(item.articles)})", _articles(item.articles))
-    lines += _brief_sections(item.brief)
+    lines += _brief_sections(item.brief, item.articles)
     lines += _section("Why these articles are together", _memberships(item.story.memberships))
     return lines
 
