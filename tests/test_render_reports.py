@@ -300,3 +300,13 @@ def test_timeline_dots_never_overlap(days):
     for i, (x1, y1) in enumerate(centres):
         for x2, y2 in centres[i + 1:]:
             assert abs(x1 - x2) >= 20 or abs(y1 - y2) >= 20
+
+
+def test_timeline_spaces_evenly_when_one_gap_dominates():
+    dates = ["2014-03-01", "2026-03-01", "2026-03-03", "2026-03-05"]
+    svg = timeline_svg([TimelineEntry(d, "e", ["s"]) for d in dates])
+    xs = sorted(float(x) for x in re.findall(r'<circle cx="([\d.]+)"', svg))
+    gaps = [round(b - a, 1) for a, b in zip(xs, xs[1:])]
+    assert len(set(gaps)) == 1 and "not to scale" in svg
+    close = timeline_svg([TimelineEntry(d, "e", ["s"]) for d in dates[1:]])
+    assert "not to scale" not in close

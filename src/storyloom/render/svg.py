@@ -1,7 +1,8 @@
 """Inline SVG drawings for the HTML report (no scripts, no external assets).
 
 The timeline strip puts each entry as a numbered dot on a date axis; entries on the
-same (or a nearby) date stack upwards so none hides another. The numbers match the
+same (or a nearby) date stack upwards so none hides another. When one gap dwarfs the
+rest the dates are spaced evenly instead, and the strip says so. The numbers match the
 list printed under the strip, and each dot carries a `<title>` tooltip.
 """
 from __future__ import annotations
@@ -19,6 +20,7 @@ DOT_RADIUS = 10
 STACK_STEP = 24  # vertical distance between stacked dots
 MIN_DOT_GAP = 2 * DOT_RADIUS + 4  # closer than this on the axis: stack instead
 MIN_LABEL_GAP = 84  # px between date labels, so they never overlap
+UNEVEN_GAP_SHARE = 0.7  # one gap above this share of the whole span: space evenly
 
 _ISO_PREFIX = re.compile(r"^\s*(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?")
 
@@ -54,19 +56,37 @@ def _dots(entries: list[TimelineEntry]) -> list[_Dot]:
     return dots
 
 
-def _place(dots: list[_Dot]) -> None:
-    """x from the date (linear in days); stack dots that would overlap on the axis."""
-    first = min(d.day for d in dots).toordinal()
-    span = max(d.day for d in dots).toordinal() - first
+def _to_scale(days: list[int]) -> bool:
+    """Linear time unless one gap dwarfs the rest (an event years before the others
+    would squeeze everything else into one stack): then even spacing by date rank."""
+    distinct = sorted(set(days))
+    if len(distinct) < 3:
+        return True
+    largest_gap = max(b - a for a, b in zip(distinct, distinct[1:]))
+    return largest_gap <= UNEVEN_GAP_SHARE * (distinct[-1] - distinct[0])
+
+
+def _place(dots: list[_Dot]) -> bool:
+    """Set x (and stack level) of every dot; returns whether x is to scale."""
+    days = [d.day.toordinal() for d in dots]
+    to_scale = _to_scale(days)
+    distinct = sorted(set(days))
+    first, span = distinct[0], distinct[-1] - distinct[0]
     usable = WIDTH - 2 * MARGIN_X
-    for dot in dots:
-        offset = (dot.day.toordinal() - first) / span if span else 0.5
+    for dot, day in zip(dots, days):
+        if len(distinct) == 1:
+            offset = 0.5
+        elif to_scale:
+            offset = (day - first) / span
+        else:
+            offset = distinct.index(day) / (len(distinct) - 1)
         dot.x = MARGIN_X + offset * usable
     placed: list[_Dot] = []
     for dot in sorted(dots, key=lambda d: (d.x, d.number)):
         taken = {p.level for p in placed if abs(p.x - dot.x) < MIN_DOT_GAP}
         dot.level = next(level for level in range(len(placed) + 1) if level not in taken)
         placed.append(dot)
+    return to_scale
 
 
 def _date_labels(dots: list[_Dot], axis_y: float) -> list[str]:
@@ -97,10 +117,10 @@ def timeline_svg(entries: list[TimelineEntry]) -> str:
     dots = _dots(entries)
     if not dots:
         return ""
-    _place(dots)
+    to_scale = _place(dots)
     levels = max(d.level for d in dots) + 1
     axis_y = 16 + levels * STACK_STEP + DOT_RADIUS
-    height = axis_y + 32
+    height = axis_y + (48 if not to_scale else 32)
     parts = [f'<svg class="timeline" role="img" '
              f'viewBox="0 0 {WIDTH} {height}" width="100%" '
              f'aria-label="Timeline of {len(dots)} dated events">',
@@ -108,5 +128,8 @@ def timeline_svg(entries: list[TimelineEntry]) -> str:
              f'y2="{axis_y}" class="axis"/>']
     parts += _date_labels(dots, axis_y)
     parts += [_dot_svg(dot, axis_y) for dot in dots]
+    if not to_scale:
+        parts.append(f'<text x="{WIDTH - MARGIN_X}" y="{axis_y + 40}" text-anchor="end" '
+                     'class="date-label">evenly spaced, not to scale</text>')
     parts.append("</svg>")
     return "".join(parts)
