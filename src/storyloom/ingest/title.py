@@ -23,7 +23,7 @@ MAX_FALLBACK_CHARS = 120
 SHORT_TWO_PART_WORDS = 16
 MAX_FULL_STOP_TITLE_CHARS = 120
 _SENTENCE_BREAK = re.compile(r"[.!?]\s+(?=[A-ZÀ-ÖØ-Þ\"“])")
-_BYLINE = re.compile(r"^(?:by|por|von|par|di|de)\s+[A-ZÀ-Þ][\w.'’-]*(?:\s+[A-ZÀ-Þ][\w.'’-]*){0,4}$")
+_BYLINE = re.compile(r"^(?:[Bb]y|[Pp]or|[Vv]on|[Pp]ar|[Dd]i|[Dd]e)\s+[A-ZÀ-Þ][\w.'’-]*(?:\s+[A-ZÀ-Þ][\w.'’-]*){0,4}$")
 
 
 @dataclass

@@ -1,0 +1,117 @@
+"""Readers per format, directory discovery, stdin and sniffing."""
+import io
+import shutil
+import sys
+from pathlib import Path
+
+from storyloom.ingest import read_inputs
+from storyloom.ingest.markup import html_to_text
+
+FIXTURES = Path(__file__).parent / "fixtures" / "ingest"
+
+
+def by_id(articles):
+    return {a.id: a for a in articles}
+
+
+def test_html_page_uses_trafilatura_text_and_metadata():
+    articles, warnings = read_inputs([str(FIXTURES / "page.html")])
+    assert warnings == []
+    (page,) = articles
+    assert page.title == "Comet seen over the northern sky"
+    assert page.source == "The Evening Lantern"
+    assert page.url == "https://lantern.example/news/comet"
+    assert page.published == "2023-04-02"
+    assert page.clean_text.startswith("A bright comet was visible")
+    assert "newsletter" not in page.clean_text and "rights reserved" not in page.clean_text
+    assert all(page.text[s:e] for s, e in page.blocks)
+
+
+def test_rss_and_atom_entries_become_articles():
+    articles, warnings = read_inputs([str(FIXTURES / "wire.rss"), str(FIXTURES / "updates.atom")])
+    assert warnings == []
+    found = by_id(articles)
+    ferry = found["wire-1"]
+    assert ferry.title == "Ferry service resumes after storm" and ferry.source == "Coastal Courier"
+    assert ferry.url == "https://courier.example/ferry"
+    assert ferry.published == "2023-03-06T08:30:00+00:00"
+    assert "<p>" not in ferry.text and len(ferry.blocks) == 2
+    roof = found["updates-1"]
+    assert roof.source == "Valley Gazette" and roof.url == "https://gazette.example/roof"
+    assert roof.clean_text.startswith("Builders finished")
+
+
+def test_jsonl_fields_extra_defaults_and_line_warnings():
+    articles, warnings = read_inputs([str(FIXTURES / "batch.jsonl")])
+    found = by_id(articles)
+    assert set(found) == {"j1", "batch-2", "j5"}
+    first = found["j1"]
+    assert (first.title, first.source, first.url, first.published, first.language) == (
+        "Power cut hits the eastern district", "Metro Daily", "https://metro.example/power",
+        "2023-02-01", "en")
+    assert first.extra == {"story": "power-cut"}
+    assert found["j5"].published == "2023-02-01"
+    problems = {w.input: w.problem for w in warnings}
+    name = str(FIXTURES / "batch.jsonl")
+    assert "malformed JSON" in problems[f"{name}:3"]
+    assert problems[f"{name}:4"] == "empty text"
+    assert "expected a JSON object" in problems[f"{name}:5"]
+
+
+def test_json_single_object_and_list():
+    articles, warnings = read_inputs([str(FIXTURES / "single.json"), str(FIXTURES / "list.json")])
+    assert warnings == []
+    found = by_id(articles)
+    assert found["single"].title == "Museum to open local history wing"
+    assert found["l2"].source == "Arts Weekly"
+    # a one-sentence text with no title stays body text
+    assert found["l1"].clean_text.startswith("The marathon will start")
+
+
+def test_directory_is_recursive_sorted_and_ignores_other_files():
+    articles, warnings = read_inputs([str(FIXTURES)])
+    ids = [a.id for a in articles]
+    assert "README" not in ids and "secret" not in ids  # .md ignored, hidden folder skipped
+    assert ids.index("dated_header") < ids.index("labelled") < ids.index("labelled_copy")
+    again, _ = read_inputs([str(FIXTURES)])
+    assert [a.id for a in again] == ids
+    assert {w.input.rsplit(":", 1)[0] for w in warnings} == {str(FIXTURES / "batch.jsonl")}
+
+
+def test_nested_copy_is_marked_syndicated():
+    articles, _ = read_inputs([str(FIXTURES)])
+    found = by_id(articles)
+    assert found["labelled_copy"].syndicated_of == "labelled"
+    assert found["labelled"].syndicated_of is None
+
+
+def test_stdin_jsonl(monkeypatch):
+    data = b'{"id": "s1", "text": "Snow closed the mountain pass on Friday, police said."}\n{bad\n'
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))
+    articles, warnings = read_inputs(["-"])
+    assert [a.id for a in articles] == ["s1"]
+    assert [w.input for w in warnings] == ["stdin:2"]
+
+
+def test_explicit_file_with_unknown_extension_is_sniffed(tmp_path):
+    page = tmp_path / "download.dat"
+    shutil.copy(FIXTURES / "page.html", page)
+    feed = tmp_path / "feed.php"
+    shutil.copy(FIXTURES / "wire.rss", feed)
+    articles, warnings = read_inputs([str(page), str(feed)])
+    assert warnings == []
+    assert [a.source for a in articles] == ["The Evening Lantern", "Coastal Courier", "Coastal Courier"]
+
+
+def test_repeated_ids_get_suffixes(tmp_path):
+    for folder in ("a", "b"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "same.txt").write_text(
+            f"Story from folder {folder}\n\nThe {folder} folder holds a short article about a fair.\n")
+    articles, warnings = read_inputs([str(tmp_path)])
+    assert [a.id for a in articles] == ["same", "same-2"]
+    assert "already used" in warnings[0].problem
+
+
+def test_html_fragment_to_text():
+    assert html_to_text("<p>One &amp; two</p><p>Three<br>four</p>") == "One & two\n\nThree\nfour"
