@@ -196,6 +196,14 @@ def test_html_sections_in_order_with_conflicts_first(page):
     assert positions == sorted(positions)
 
 
+def test_html_omits_empty_sections(page):
+    lone = page.split('id="story-s2"', 1)[1]
+    for heading in ("Conflicts", "Summary", "Agreed facts", "Quotes", "Timeline", "Coverage",
+                    "Entities"):
+        assert f">{heading}" not in lone
+    assert ">Articles<" in lone and ">Why these articles are together<" in lone
+
+
 def test_html_story_list_links_to_anchors(page):
     for story_id in ("story-s1", "story-s2"):
         assert f'href="#{story_id}"' in page and f'id="{story_id}"' in page

@@ -164,12 +164,14 @@ def _fact_item(ctx: _StoryContext, fact: Fact) -> str:
 def _facts(ctx: _StoryContext, facts: list[Fact]) -> str:
     """Corroborated facts in full; details only one outlet reports fold away (they are
     also the stars in the coverage matrix)."""
+    if not facts:
+        return ""
     ordered = sorted(facts, key=lambda f: -f.corroboration)
     shared = [f for f in ordered if f.corroboration > 1]
     single = [f for f in ordered if f.corroboration <= 1]
     if not shared:  # nothing corroborated: show everything, folding would hide it all
         shared, single = ordered, []
-    html_out = f'<ul class="facts">{"".join(_fact_item(ctx, f) for f in shared)}</ul>' if shared else ""
+    html_out = f'<ul class="facts">{"".join(_fact_item(ctx, f) for f in shared)}</ul>'
     if single:
         html_out += (f'<details class="more"><summary>{len(single)} more reported by a single '
                      f'outlet</summary><ul class="facts">'
@@ -225,7 +227,8 @@ def _timeline(ctx: _StoryContext, timeline: list[TimelineEntry]) -> str:
     ordered = sorted(timeline, key=lambda t: t.date)
     items = "".join(f'<li><span class="date">{esc(t.date)}</span> {esc(t.text)} '
                     f'{ctx.source_chips(t.sources, t.evidence)}</li>' for t in ordered)
-    return f'<figure class="strip">{timeline_svg(ordered)}</figure><ol class="timeline">{items}</ol>'
+    return (f'<figure class="strip">{timeline_svg(ordered)}</figure>'
+            f'<ol class="timeline">{items}</ol>')
 
 
 def _coverage_matrix(ctx: _StoryContext, facts: list[Fact]) -> str:
@@ -269,13 +272,15 @@ def _coverage_list(ctx: _StoryContext, coverage: list[Coverage]) -> str:
     for row in coverage:
         unique = "".join(f"<li>{esc(u)}</li>" for u in row.unique)
         missing = "".join(f"<li>{esc(m)}</li>" for m in row.missing)
-        rows.append(f'<tr><td><strong>{esc(outlet_label(row.source, ctx.item.articles))}</strong></td>'
+        outlet = outlet_label(row.source, ctx.item.articles)
+        rows.append(f'<tr><td><strong>{esc(outlet)}</strong></td>'
                     f'<td><span class="badge alone">{len(row.unique)}</span><ul>{unique}</ul></td>'
                     f'<td><span class="badge miss">{len(row.missing)}</span><ul>{missing}</ul>'
                     '</td></tr>')
     table = ('<table class="coverage"><thead><tr><th>outlet</th><th>only here</th>'
              f'<th>left out</th></tr></thead><tbody>{"".join(rows)}</tbody></table>')
-    return f'<details class="more"><summary>Per outlet: only here / left out</summary>{table}</details>'
+    return (f'<details class="more"><summary>Per outlet: only here / left out</summary>'
+            f'{table}</details>')
 
 
 
@@ -314,12 +319,13 @@ def _brief(ctx: _StoryContext, brief: Brief) -> str:
 def _story(n: int, item: StoryBrief) -> str:
     ctx = _StoryContext(item)
     outlets = outlets_of(item.articles)
+    members = _memberships(ctx, item.story.memberships)
     return (f'<article class="story" id="{ctx.anchor}"><header><span class="num">{n}</span>'
             f'<h2>{esc(item.title) or "(untitled)"}</h2><p class="meta">'
             f'{len(item.articles)} articles · {len(outlets)} outlets</p></header>'
             f'{_section("Articles", _articles(ctx), "articles")}'
             f'{_brief(ctx, item.brief)}'
-            f'{_section("Why these articles are together", _memberships(ctx, item.story.memberships))}'
+            f'{_section("Why these articles are together", members)}'
             '<p class="top"><a href="#top">↑ stories</a></p></article>')
 
 

@@ -109,7 +109,8 @@ def _quotes(quotes: list[QuoteItem]) -> list[str]:
         speaker = md_escape(quote.speaker) or "unattributed"
         role = f" ({md_escape(quote.role)})" if quote.role else ""
         lines.append(f"- **{speaker}**{role}: “{md_escape(quote.text)}” {_ids(quote.sources)}")
-        lines.extend(f"  - variant: “{md_escape(v)}”" for v in quote.variants if v != quote.text)
+        variants = [v for v in quote.variants if v != quote.text]
+        lines.extend(f"  - variant: “{md_escape(v)}”" for v in variants)
     return lines
 
 
