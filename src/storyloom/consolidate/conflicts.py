@@ -1,8 +1,262 @@
-"""Placeholder: the real implementation is being written."""
+"""Conflicts: one fact reported with incompatible values by independent outlets.
+
+Candidates are pairs of typed values (numbers, durations, dates; see slots.py) of the
+same kind whose clauses, with the value masked, say the same thing (cross-lingual
+embedding similarity). Precision comes first, so a pair is only a contradiction when
+  - the values differ beyond rounding ("about 100,000" = "100,000", "21 days" = "three
+    weeks"), and measure the same thing (same unit, same kind of thing counted),
+  - the clauses are near paraphrases, and
+  - neither article also reports the other's value for that kind (then the two values
+    are two facts, not one fact told two ways).
+Related figures (a planned total vs a current estimate, soldiers vs men) are reported
+with contradiction=False. Roles ("X, spokeswoman for Y" vs "... for Z") and speakers of
+one quote are compared separately. Syndicated copies never conflict with their original.
+"""
 from __future__ import annotations
 
-from storyloom.model import AnalyzedArticle, Conflict, Entity, Fact, QuoteItem, TimelineEntry
+import logging
+from collections import defaultdict
+from itertools import combinations
+
+from storyloom.analyze.quantities import related_heads, same_value
+from storyloom.analyze.times import comparable_durations, same_duration
+from storyloom.consolidate.conflict_notes import (about_of, claim_value, date_header_flags,
+                                                  note_for)
+from storyloom.consolidate.entities import article_roles, same_org, same_person
+from storyloom.consolidate.quotes import quote_groups
+from storyloom.consolidate.slots import Slot, embedder_for, story_slots
+from storyloom.model import AnalyzedArticle, Claim, Conflict, Evidence
+
+log = logging.getLogger(__name__)
+
+# masked-clause cosine above which two values are taken to report the same fact
+SAME_FACT = {"number": 0.78, "duration": 0.62, "date": 0.78}
+CROSS_LANGUAGE_MARGIN = 0.05  # translations score a little lower; be stricter instead
+RELATED_FIGURES = 0.5  # sentence cosine for "differing figures" (not a contradiction)
+# "N weeks after/since <event>": time since an event, told in very different words by
+# translations, so the relation phrase needs less similarity (durations of days or more)
+ELAPSED_SAME_FACT = 0.38
+
+
+def independent(first: AnalyzedArticle, second: AnalyzedArticle) -> bool:
+    """Different outlets, neither a syndicated copy of the other."""
+    a, b = first.article, second.article
+    if a.publisher == b.publisher:
+        return False
+    if a.syndicated_of in (b.id, b.syndicated_of) and a.syndicated_of is not None:
+        return False
+    return b.syndicated_of != a.id
+
+
+def _same(first: Slot, second: Slot) -> bool:
+    a, b = first.value, second.value
+    if first.kind == "number":
+        return a.unit == b.unit and a.head == b.head and same_value(a, b)
+    if first.kind == "duration":
+        return same_duration(a, b)
+    if a.kind == "date" and b.kind == "date":
+        return (a.month, a.day) == (b.month, b.day)
+    return a.kind == b.kind == "weekday" and a.weekday == b.weekday
+
+
+def _comparable(first: Slot, second: Slot) -> bool:
+    """Could the two values measure the same thing at all?"""
+    a, b = first.value, second.value
+    if first.kind == "number":
+        return a.unit == b.unit and a.head == b.head and bool(a.head)
+    if first.kind == "duration":
+        return comparable_durations(a, b)
+    if a.kind == b.kind == "date":
+        return True
+    # weekdays only compare when both articles were published the same known day
+    pa, pb = first.member.article.published, second.member.article.published
+    return a.kind == b.kind == "weekday" and bool(pa) and (pa or "")[:10] == (pb or "")[:10]
+
+
+def _reports_value(member: AnalyzedArticle, slot: Slot, by_article: dict[str, list[Slot]]) -> bool:
+    return any(other.kind == slot.kind and _same(other, slot) for other in by_article[member.id])
+
+
+def _threshold(first: Slot, second: Slot) -> float:
+    same_language = first.member.article.language == second.member.article.language
+    base = SAME_FACT[first.kind]
+    if first.kind == "duration" and first.relation and first.relation == second.relation \
+            and min(first.value.days, second.value.days) >= 1:
+        base = ELAPSED_SAME_FACT
+    return base + (0.0 if same_language else CROSS_LANGUAGE_MARGIN)
+
+
+def _sentence_similarity(first: Slot, second: Slot) -> float:
+    if first.sentence_vector is None or second.sentence_vector is None:
+        return float(first.vector @ second.vector)
+    return float(first.sentence_vector @ second.sentence_vector)
+
+
+class _Union:
+    def __init__(self, size: int):
+        self.parent = list(range(size))
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def join(self, i: int, j: int) -> None:
+        self.parent[self.find(i)] = self.find(j)
+
+
+def _value_conflicts(members: list[AnalyzedArticle]) -> list[Conflict]:
+    slots = story_slots(members, embedder_for(members))
+    by_article: dict[str, list[Slot]] = defaultdict(list)
+    for slot in slots:
+        by_article[slot.article_id].append(slot)
+    union, contradicting, related = _Union(len(slots)), set(), []
+    for i, j in combinations(range(len(slots)), 2):
+        a, b = slots[i], slots[j]
+        if a.kind != b.kind or not independent(a.member, b.member):
+            continue
+        similarity = float(a.vector @ b.vector)
+        if _same(a, b):
+            if similarity >= _threshold(a, b):
+                union.join(i, j)  # agreement: gathers the sources of each side
+            continue
+        if _comparable(a, b) and similarity >= _threshold(a, b):
+            if not (_reports_value(b.member, a, by_article) or _reports_value(a.member, b, by_article)):
+                union.join(i, j)
+                contradicting.add(i)
+        elif a.kind == "number" and _related_figures(a, b) \
+                and max(similarity, _sentence_similarity(a, b)) >= RELATED_FIGURES:
+            related.append((i, j))
+    conflicts = _assemble(slots, union, contradicting)
+    involved = {i for c in conflicts for i in getattr(c, "_slots", ())}
+    conflicts += _differing(slots, related, involved)
+    for conflict in conflicts:
+        conflict.__dict__.pop("_slots", None)
+    return conflicts
+
+
+def _related_figures(a: Slot, b: Slot) -> bool:
+    """Different but related counts of one story (planned total vs current estimate)."""
+    qa, qb = a.value, b.value
+    return (qa.unit == qb.unit and bool(qa.head) and bool(qb.head)
+            and related_heads(qa.head, qb.head) and not same_value(qa, qb)
+            and min(qa.value, qb.value) >= 100)
+
+
+def _claims(group: list[Slot]) -> list[Claim]:
+    """Slots grouped by equal value: one claim per value, sources in story order."""
+    buckets: list[list[Slot]] = []
+    for slot in group:
+        bucket = next((b for b in buckets if _same(b[0], slot)
+                       or slot.kind == "number" and same_value(b[0].value, slot.value)), None)
+        if bucket is None:
+            buckets.append([slot])
+        else:
+            bucket.append(slot)
+    claims = []
+    for bucket in buckets:
+        sources = list(dict.fromkeys(s.article_id for s in bucket))
+        first = bucket[0]
+        claims.append(Claim(claim_value(first), first.sentence.text, sources,
+                            [s.evidence for s in bucket]))
+    claims.sort(key=lambda c: -len(c.sources))
+    return claims
+
+
+def _assemble(slots: list[Slot], union: _Union, contradicting: set[int]) -> list[Conflict]:
+    components: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(slots)):
+        components[union.find(i)].append(i)
+    conflicts = []
+    for indexes in components.values():
+        if not any(i in contradicting for i in indexes):
+            continue
+        group = [slots[i] for i in indexes]
+        claims = _claims(group)
+        if len(claims) < 2:
+            continue
+        conflict = Conflict(group[0].kind, about_of(group), claims)
+        conflict.note = note_for(conflict, group)
+        conflict._slots = indexes  # type: ignore[attr-defined]
+        conflicts.append(conflict)
+    return conflicts
+
+
+def _differing(slots: list[Slot], related: list[tuple[int, int]], involved: set[int]) -> list[Conflict]:
+    out, seen = [], set()
+    for i, j in related:
+        if i in involved or j in involved or (i, j) in seen:
+            continue
+        seen.add((i, j))
+        group = [slots[i], slots[j]]
+        conflict = Conflict("number", about_of(group), _claims(group), contradiction=False)
+        conflict.note = note_for(conflict, group)
+        out.append(conflict)
+        involved.update((i, j))
+    return out
+
+
+def _role_conflicts(members: list[AnalyzedArticle]) -> list[Conflict]:
+    """'X, spokeswoman for Y' in one outlet, 'X, spokeswoman for Z' in another."""
+    stated = [(m, role, index) for m in members for role, index in article_roles(m) if role.org]
+    conflicts: list[Conflict] = []
+    for (ma, ra, ia), (mb, rb, ib) in combinations(stated, 2):
+        if not independent(ma, mb) or ra.family != rb.family or not same_person(ra.person, rb.person):
+            continue
+        if same_org(ra.org, rb.org) or ra.org.lower() in rb.org.lower() or rb.org.lower() in ra.org.lower():
+            continue
+        person = max((ra.person, rb.person), key=len)
+        claims = [Claim(r.role, m.sentences[i].text, [m.id],
+                        [Evidence(m.id, m.sentences[i].start, m.sentences[i].end, m.sentences[i].text)])
+                  for m, r, i in ((ma, ra, ia), (mb, rb, ib))]
+        existing = next((c for c in conflicts if c.about == f"{person}'s role"), None)
+        if existing is None:
+            conflicts.append(Conflict("role", f"{person}'s role", claims,
+                                      note=f"The outlets name different organisations for {person}."))
+        else:
+            _add_claims(existing, claims)
+    return conflicts
+
+
+def _add_claims(conflict: Conflict, claims: list[Claim]) -> None:
+    for claim in claims:
+        same = next((c for c in conflict.claims if c.value == claim.value), None)
+        if same is None:
+            conflict.claims.append(claim)
+        elif claim.sources[0] not in same.sources:
+            same.sources += claim.sources
+            same.evidence += claim.evidence
+
+
+def _speaker_conflicts(members: list[AnalyzedArticle]) -> list[Conflict]:
+    """One quote attributed to different named people by different outlets."""
+    conflicts = []
+    for group in quote_groups(members):
+        named = [q for q in group if q.named]
+        speakers: list[list] = []
+        for quote in named:
+            bucket = next((b for b in speakers if same_person(b[0].speaker, quote.speaker)), None)
+            if bucket is None:
+                speakers.append([quote])
+            else:
+                bucket.append(quote)
+        if len(speakers) < 2:
+            continue
+        publishers = [{q.publisher for q in b} for b in speakers]
+        if any(a == b for a, b in combinations(publishers, 2)):
+            continue  # one outlet naming two speakers: not an outlet disagreement
+        claims = [Claim(b[0].speaker, b[0].raw.body, list(dict.fromkeys(q.article_id for q in b)),
+                        [q.evidence for q in b]) for b in speakers]
+        conflicts.append(Conflict("speaker", f"who said “{group[0].raw.body[:80]}”", claims))
+    return conflicts
 
 
 def find_conflicts(members: list[AnalyzedArticle]) -> list[Conflict]:
-    return []
+    """Contradictions first (most sources first), then differing figures and flags."""
+    if len(members) < 1:
+        return []
+    conflicts = (_value_conflicts(members) + _role_conflicts(members)
+                 + _speaker_conflicts(members) + date_header_flags(members))
+    conflicts.sort(key=lambda c: (not c.contradiction, -sum(len(cl.sources) for cl in c.claims)))
+    return conflicts

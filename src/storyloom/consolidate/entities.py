@@ -78,6 +78,9 @@ def same_org(first: str, second: str) -> bool:
         if short.isupper() and 2 <= len(short) <= 6 and len(long.split()) >= 2 \
                 and acronym(long) == short:
             return True
+    if len(a.split()) == 1 and len(b.split()) == 1 and len(a) >= 5 and len(b) >= 5 \
+            and a[:5].lower() == b[:5].lower():
+        return True  # "Ukraine" / "Ukrainian": a place and its adjective
     return fuzz.ratio(a.lower(), b.lower()) >= 92
 
 

@@ -14,10 +14,11 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from storyloom.analyze.embed import EMBEDDERS, embed_texts, get_embedder
+from storyloom.analyze.embed import embed_texts
 from storyloom.analyze.quotes import PRONOUNS, SPEECH_VERBS, RawQuote, find_quotes, find_reported
 from storyloom.analyze.roles import find_roles
 from storyloom.consolidate.entities import clean_name, same_person
+from storyloom.consolidate.slots import embedder_for
 from storyloom.model import AnalyzedArticle, Evidence, QuoteItem
 
 log = logging.getLogger(__name__)
@@ -141,18 +142,6 @@ def _content_words(text: str) -> set[str]:
     return {w[:6] for w in re.findall(r"[a-zà-ÿ]{4,}", text.lower()) if w not in _FUNCTION_WORDS}
 
 
-def _embedder_for(members: list[AnalyzedArticle]):
-    """The embedder the sentences were embedded with (recognised by its dimension)."""
-    dims = {m.sentence_embeddings.shape[1] for m in members
-            if m.sentence_embeddings is not None and m.sentence_embeddings.ndim == 2
-            and m.sentence_embeddings.shape[0]}
-    for name in EMBEDDERS.names():
-        factory = EMBEDDERS._factories[name]
-        if getattr(factory, "dim", None) in dims:
-            return get_embedder(name)
-    return get_embedder("hashing")
-
-
 def _similarities(members: list[AnalyzedArticle], pairs) -> np.ndarray:
     """Quote-by-quote similarity: best matching sentence of either quote; a fragment
     ("deeply concerned") is compared through its sentence and must share a word."""
@@ -161,7 +150,7 @@ def _similarities(members: list[AnalyzedArticle], pairs) -> np.ndarray:
         for piece in _pieces(quote.raw.body):
             owners.append(n)
             texts.append(piece)
-    vectors = embed_texts(texts, _embedder_for(members))
+    vectors = embed_texts(texts, embedder_for(members))
     piece_sim = vectors @ vectors.T
     owners_arr = np.array(owners)
     size = len(pairs)

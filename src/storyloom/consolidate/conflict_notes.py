@@ -1,0 +1,165 @@
+"""Words for conflicts: what a conflict is about, each claim's value, and a note that
+checks the claims where the text allows (date arithmetic, outlet counts); plus the
+flag for a date line at the top of an article that its own text contradicts."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+
+from storyloom.analyze.times import TimeExpr, date_header, find_dates, parse_iso, resolve
+from storyloom.consolidate.slots import MASK, Slot
+from storyloom.model import AnalyzedArticle, Claim, Conflict, Evidence
+
+ABOUT_WORDS = 9
+_PLAN_CUES = re.compile(r"\b(plan\w*|expect\w*|total|up to|could|may|would|estimat\w*|about|"
+                        r"nearly|around|more than|at least|so far|currently|now)\b", re.I)
+
+
+def claim_value(slot: Slot) -> str:
+    if slot.kind == "number":
+        thing = slot.value.thing
+        return f"{slot.text} {thing}".strip() if thing and thing != "years old" else slot.text
+    text = slot.text
+    if slot.kind == "date" and slot.value.lead:
+        text = text[len(slot.value.lead):].strip()
+    return text.rstrip(".")
+
+
+def _around_mask(clause: str) -> tuple[str, str]:
+    before, _, after = clause.partition(MASK)
+    return before.strip(" ,.;:"), after.strip(" ,.;:")
+
+
+def about_of(group: list[Slot]) -> str:
+    first = group[0]
+    if first.kind == "number":
+        things = Counter(s.value.thing for s in group if s.value.thing)
+        if things:
+            return "number of " + max(things, key=lambda t: (things[t], len(t)))
+        return {"%": "percentage", "": "figure"}.get(first.value.unit, f"amount ({first.value.unit})")
+    before, after = _around_mask(first.clause)
+    if first.kind == "duration":
+        words = after.split()[:ABOUT_WORDS] or before.split()[-ABOUT_WORDS:]
+        return "time " + " ".join(words) if words else "duration"
+    context = " ".join(before.split()[-4:] + ["…"] + after.split()[:4]).strip(" …")
+    return f"date: {context}" if context else "date"
+
+
+def _independent_count(claim: Claim, members: dict[str, AnalyzedArticle]) -> int:
+    return len({members[s].article.publisher for s in claim.sources if s in members})
+
+
+def _majority_note(conflict: Conflict, members: dict[str, AnalyzedArticle]) -> str:
+    counts = [(_independent_count(c, members), c) for c in conflict.claims]
+    counts.sort(key=lambda pair: -pair[0])
+    parts = [f"'{c.value}' ({n} outlet{'s' if n != 1 else ''}: {', '.join(c.sources)})"
+             for n, c in counts]
+    text = "Reported as " + " vs ".join(parts) + "."
+    if len(counts) >= 2 and counts[0][0] > counts[1][0]:
+        text += f" The majority reports '{counts[0][1].value}'; the text gives no date to check it."
+    return text
+
+
+def _span_days(slot: Slot) -> tuple[int, dt.date, dt.date] | None:
+    """'N weeks after <explicit date>' and an event day in the same sentence, both resolved
+    against the article's publication date: the real span in days."""
+    reference = parse_iso(slot.member.article.published)
+    dates = find_dates(slot.sentence.text)
+    explicit = [d for d in dates if d.kind == "date"]
+    events = [d for d in dates if d.kind in ("weekday", "relative")]
+    if not explicit or not events or reference is None:
+        return None
+    start, end = resolve(explicit[0], reference), resolve(events[0], reference)
+    if start is None or end is None or end <= start:
+        return None
+    return (end - start).days, start, end
+
+
+def _duration_note(conflict: Conflict, group: list[Slot], members) -> str:
+    spans = [span for span in (_span_days(s) for s in group) if span]
+    if not spans:
+        return _majority_note(conflict, members)
+    days, start, end = spans[0]
+    by_value = {c.value: c for c in conflict.claims}
+    closest = min(group, key=lambda s: abs(s.value.days - days))
+    consistent = by_value.get(claim_value(closest))
+    if consistent is None:
+        return _majority_note(conflict, members)
+    others = [c for c in conflict.claims if c is not consistent]
+    outliers = "; ".join(f"'{c.value}' ({', '.join(c.sources)}) is the outlier" for c in others)
+    return (f"{start:%d %B %Y} to {end:%A %d %B %Y} is {days} days (about {days / 7:.1f} weeks): "
+            f"consistent with '{consistent.value}' ({', '.join(consistent.sources)}); {outliers}.")
+
+
+def _figures_note(conflict: Conflict, group: list[Slot]) -> str:
+    parts = []
+    for slot in group:
+        cues = sorted({m.group().lower() for m in _PLAN_CUES.finditer(slot.sentence.text)})
+        cue_text = f" (context: {', '.join(cues)})" if cues else ""
+        parts.append(f"'{claim_value(slot)}' in {slot.article_id}{cue_text}")
+    return ("Different figures for related quantities, shown side by side rather than called "
+            "a contradiction: " + "; ".join(parts) + ".")
+
+
+def note_for(conflict: Conflict, group: list[Slot]) -> str:
+    members = {s.member.id: s.member for s in group}
+    if not conflict.contradiction:
+        return _figures_note(conflict, group)
+    if conflict.kind == "duration":
+        return _duration_note(conflict, group, members)
+    return _majority_note(conflict, members)
+
+
+# ---- date lines at the top of an article -----------------------------------------
+
+
+def _months_apart(first: int, second: int) -> int:
+    gap = abs(first - second) % 12
+    return min(gap, 12 - gap)
+
+
+def _body_dates(member: AnalyzedArticle, header: TimeExpr) -> list[tuple[TimeExpr, object]]:
+    found = []
+    for sentence in member.sentences:
+        if sentence.start <= header.start < sentence.end:
+            continue
+        found += [(d, sentence) for d in find_dates(sentence.text)
+                  if d.kind in ("date", "month") and d.month and (d.year is None or d.year > 1990)]
+    return found
+
+
+def header_is_unreliable(member: AnalyzedArticle) -> TimeExpr | None:
+    """The article's top date line, when its own text reports dates months away from it."""
+    text = member.article.text
+    header = date_header(text, member.article.extra.get("date_header"))
+    if header is None or header.month is None:
+        return None
+    body = _body_dates(member, header)
+    if not body:
+        return None
+    if any(_months_apart(d.month, header.month) <= 1 for d, _ in body):
+        return None
+    return header
+
+
+def date_header_flags(members: list[AnalyzedArticle]) -> list[Conflict]:
+    flags = []
+    for member in members:
+        header = header_is_unreliable(member)
+        if header is None:
+            continue
+        body = _body_dates(member, header)
+        given = member.article.extra.get("date_header")
+        line = given or header.text
+        sentence = body[0][1]
+        mentioned = ", ".join(dict.fromkeys(d.text.strip(" .") for d, _ in body))
+        claims = [Claim(header.text.strip(" ."), line, [member.id],
+                        [Evidence(member.id, header.start, header.end, header.text)] if not given else []),
+                  Claim(mentioned, sentence.text, [member.id],
+                        [Evidence(member.id, sentence.start, sentence.end, sentence.text)])]
+        flags.append(Conflict("date", f"date of article {member.id}", claims,
+                              note=f"The date line '{header.text.strip()}' at the top of {member.id} "
+                                   f"does not fit the dates its text reports ({mentioned}); it is "
+                                   "treated as unreliable and not used to date events."))
+    return flags

@@ -1,0 +1,133 @@
+"""Typed values found in a story's sentences: numbers, durations, dates.
+
+A slot is one value with the clause around it. Conflicts compare slots of the same
+kind across outlets; the clause (value masked) is what tells whether two slots report
+the same thing, because a whole sentence often carries several facts.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import numpy as np
+
+from storyloom.analyze.embed import EMBEDDERS, Embedder, embed_texts, get_embedder
+from storyloom.analyze.quantities import Quantity, find_quantities
+from storyloom.analyze.times import Duration, TimeExpr, find_dates, find_durations
+from storyloom.model import AnalyzedArticle, Evidence, Sentence
+
+MIN_CLAUSE_WORDS = 6
+_CLAUSE_CUT = re.compile(r"(?<!\d)[,;:()–—](?!\d)|\s(?:but|while|whereas|although)\s")
+MASK = "#"
+
+
+@dataclass
+class Slot:
+    kind: str  # number | duration | date
+    member: AnalyzedArticle
+    sentence: Sentence
+    start: int  # of the value, into the article text
+    end: int
+    value: Quantity | Duration | TimeExpr
+    clause: str  # the clause around the value, value masked
+    vector: np.ndarray | None = None
+    relation: str = ""  # durations: "since" (after/ago/in the past) or "until" (before)
+    sentence_vector: np.ndarray | None = None
+
+    @property
+    def text(self) -> str:
+        return self.member.article.text[self.start:self.end]
+
+    @property
+    def article_id(self) -> str:
+        return self.member.id
+
+    @property
+    def evidence(self) -> Evidence:
+        s = self.sentence
+        return Evidence(self.member.id, s.start, s.end, s.text)
+
+
+def clause_around(text: str, start: int, end: int) -> tuple[int, int]:
+    """The clause of `text` holding [start, end), widened to MIN_CLAUSE_WORDS words."""
+    cuts = [0] + [m.end() for m in _CLAUSE_CUT.finditer(text)] + [len(text) + 1]
+    left = max(c for c in cuts if c <= start)
+    right = min(c for c in cuts if c > end) - 1
+    while len(text[left:right].split()) < MIN_CLAUSE_WORDS and (left > 0 or right < len(text)):
+        earlier = [c for c in cuts if c < left]
+        later = [c for c in cuts if c - 1 > right]
+        left = max(earlier) if earlier else 0
+        right = (min(later) - 1) if later else len(text)
+    return left, max(right, end)
+
+
+def _masked_clause(sentence: Sentence, start: int, end: int) -> str:
+    s, e = start - sentence.start, end - sentence.start
+    left, right = clause_around(sentence.text, s, e)
+    return (sentence.text[left:s] + MASK + sentence.text[e:right]).strip(" ,;:")
+
+
+_SINCE_AFTER = re.compile(r"^\s*(after|later|ago|since|earlier)\b", re.I)
+_SINCE_BEFORE = re.compile(r"\b(in the (?:past|last)|for the (?:past|last)|over the (?:past|last)|"
+                           r"within|since)\s*$", re.I)
+_UNTIL = re.compile(r"^\s*(before|until|ahead of)\b", re.I)
+
+
+def _relation(sentence: Sentence, start: int, end: int) -> tuple[str, str]:
+    """Whether a duration measures time since/until an event, and the words saying so."""
+    text, s, e = sentence.text, start - sentence.start, end - sentence.start
+    left, right = clause_around(text, s, e)
+    if _SINCE_AFTER.match(text[e:]):
+        return "since", (MASK + text[e:right]).strip(" ,;:.")
+    if _UNTIL.match(text[e:]):
+        return "until", (MASK + text[e:right]).strip(" ,;:.")
+    if _SINCE_BEFORE.search(text[left:s]):
+        return "since", (text[left:s] + MASK + text[e:right]).strip(" ,;:.")
+    return "", ""
+
+
+def _sentence_slots(member: AnalyzedArticle, sentence: Sentence) -> list[Slot]:
+    text, base = sentence.text, sentence.start
+    found: list[tuple[str, int, int, object]] = []
+    durations = find_durations(text)
+    found += [("duration", d.start, d.end, d) for d in durations
+              if not d.ago and not (d.unit in ("second", "minute") and d.number == 1)]
+    found += [("date", d.start, d.end, d) for d in find_dates(text) if d.kind in ("date", "weekday")]
+    taken = [(s, e) for _, s, e, _ in found]
+    for quantity in find_quantities(text):
+        if not any(quantity.start < e and s < quantity.end for s, e in taken):
+            found.append(("number", quantity.start, quantity.end, quantity))
+    slots = []
+    for kind, s, e, value in found:
+        slot = Slot(kind, member, sentence, base + s, base + e, value,
+                    _masked_clause(sentence, base + s, base + e))
+        if kind == "duration":
+            slot.relation, phrase = _relation(sentence, base + s, base + e)
+            slot.clause = phrase or slot.clause  # "# after the video call": the relation itself
+        if member.sentence_embeddings is not None and len(member.sentence_embeddings) > sentence.index:
+            slot.sentence_vector = member.sentence_embeddings[sentence.index]
+        slots.append(slot)
+    return slots
+
+
+def embedder_for(members: list[AnalyzedArticle]) -> Embedder:
+    """The embedder the sentences were embedded with, recognised by its dimension, so
+    clauses and quotes land in the same space (and a test run with "hashing" stays fast)."""
+    dims = {m.sentence_embeddings.shape[1] for m in members
+            if m.sentence_embeddings is not None and m.sentence_embeddings.ndim == 2
+            and m.sentence_embeddings.shape[0]}
+    for name in EMBEDDERS.names():
+        if getattr(EMBEDDERS._factories[name], "dim", None) in dims:
+            return get_embedder(name)
+    return get_embedder("use-multilingual")
+
+
+def story_slots(members: list[AnalyzedArticle], embedder) -> list[Slot]:
+    """Every typed value of every sentence, each with its embedded masked clause."""
+    slots = [slot for member in members for sentence in member.sentences
+             for slot in _sentence_slots(member, sentence)]
+    if slots:
+        vectors = embed_texts([s.clause for s in slots], embedder)
+        for slot, vector in zip(slots, vectors):
+            slot.vector = vector
+    return slots
