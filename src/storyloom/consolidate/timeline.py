@@ -1,8 +1,170 @@
-"""Placeholder: the real implementation is being written."""
+"""Timeline of a story: dated events, relative dates resolved, sorted, merged across outlets.
+
+Dates resolve against the article's publication date when known. Without one, a date
+without a year stays partial ("--12-07", ISO 8601's year-less form) and the story's
+"now" is estimated from its own text: an explicit date plus an elapsed duration in the
+same sentence ("three weeks after ... December 7"), else its latest explicit date.
+Weekday names ("this Thursday") then date to that month ("--12"), since naming the
+day needs a year. Months are ordered around that "now" (December then January: next
+year; "last June": before). A date line at the top of an article is never an event.
+"""
 from __future__ import annotations
 
-from storyloom.model import AnalyzedArticle, Conflict, Entity, Fact, QuoteItem, TimelineEntry
+import datetime as dt
+import logging
+from collections import Counter
+from dataclasses import dataclass
+
+from storyloom.analyze.times import (TimeExpr, date_header, find_dates, find_durations, parse_iso,
+                                     resolve, resolve_month)
+from storyloom.consolidate.slots import clause_around
+from storyloom.model import AnalyzedArticle, Evidence, Sentence, TimelineEntry
+
+log = logging.getLogger(__name__)
+
+MERGE_SIMILARITY = 0.45  # sentences on one date that report one event
+MAX_TEXT_WORDS, MIN_TEXT_WORDS = 30, 10
+_WEEKDAY_NAMES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+
+
+@dataclass
+class _Dated:
+    date: str  # ISO, partial ISO ("2021-06", "--12-07", "--12")
+    order: tuple  # sort key
+    text: str
+    label: str  # the expression as written
+    member: AnalyzedArticle
+    sentence: Sentence
+
+
+def _reference(members: list[AnalyzedArticle]) -> dt.date | None:
+    dates = [parse_iso(m.article.published) for m in members]
+    known = [d for d in dates if d]
+    return Counter(known).most_common(1)[0][0] if known else None
+
+
+def _estimated_now(members: list[AnalyzedArticle]) -> tuple[int, int] | None:
+    """(month, day) the story is told from: explicit date + elapsed duration, else the
+    latest-mentioned explicit date's month."""
+    estimates, explicit = [], []
+    for member in members:
+        for sentence in member.sentences:
+            dates = [d for d in find_dates(sentence.text) if d.kind == "date" and d.year is None]
+            explicit += [(d.month, d.day) for d in dates]
+            since = [d for d in find_durations(sentence.text) if 1 <= d.days <= 60
+                     and sentence.text[d.end:d.end + 8].strip().startswith(("after", "since"))]
+            if dates and since:
+                start = dt.date(2001, dates[0].month, min(dates[0].day, 28))  # any non-leap year
+                estimates.append(start + dt.timedelta(days=since[0].days))
+    if estimates:
+        middle = sorted(estimates)[len(estimates) // 2]
+        return middle.month, middle.day
+    if explicit:
+        month = Counter(m for m, _ in explicit).most_common(1)[0][0]
+        return month, 15
+    return None
+
+
+def _month_order(month: int, lead: str, now_month: int | None) -> int:
+    """Month number shifted by a year where the story's 'now' says so."""
+    if now_month is None:
+        return month
+    if lead == "last" or month - now_month > 6:
+        return month - 12 if month > now_month or lead == "last" and month >= now_month else month
+    if lead == "next" or now_month - month > 6:
+        return month + 12
+    return month
+
+
+def _date_of(expr: TimeExpr, reference: dt.date | None, now: tuple[int, int] | None
+             ) -> tuple[str, tuple] | None:
+    if reference is not None or expr.year is not None:
+        if expr.kind == "month":
+            month = resolve_month(expr, reference)
+            return (month, (month, 0)) if month else None
+        day = resolve(expr, reference)
+        return (day.isoformat(), (day.strftime("%Y-%m"), day.day)) if day else None
+    now_month = now[0] if now else None
+    if expr.kind == "date":
+        order = _month_order(expr.month, expr.lead, now_month)
+        return f"--{expr.month:02d}-{expr.day:02d}", (order, expr.day)
+    if expr.kind == "month":
+        return f"--{expr.month:02d}", (_month_order(expr.month, expr.lead, now_month), 0)
+    if now is None:
+        return None
+    weekday = expr.weekday if expr.weekday is not None else 7
+    return f"--{now[0]:02d}", (now[0], now[1], weekday)  # weekday / today: the story's now
+
+
+def _text(sentence: Sentence, expr: TimeExpr) -> str:
+    """The sentence, or for a long one the clauses around the date."""
+    if len(sentence.text.split()) <= MAX_TEXT_WORDS:
+        return sentence.text.strip(" ,;:\"“”")
+    left, right = clause_around(sentence.text, expr.start, expr.end)
+    while len(sentence.text[left:right].split()) < MIN_TEXT_WORDS and (left > 0 or right < len(sentence.text)):
+        left, right = clause_around(sentence.text, max(left - 2, 0), min(right + 2, len(sentence.text)))
+    return sentence.text[left:right].strip(" ,;:.\"“”")
+
+
+def _dated_events(members: list[AnalyzedArticle]) -> list[_Dated]:
+    reference = _reference(members)
+    now = None if reference else _estimated_now(members)
+    events = []
+    for member in members:
+        own = parse_iso(member.article.published) or reference
+        header = date_header(member.article.text, member.article.extra.get("date_header"))
+        for sentence in member.sentences:
+            if header is not None and sentence.start <= header.start < sentence.end:
+                continue  # the date line is no event
+            exprs = find_dates(sentence.text)
+            explicit_months = {e.month for e in exprs if e.kind == "date"}
+            for expr in exprs:
+                if expr.kind == "month" and (expr.month in explicit_months or not expr.lead
+                                             and expr.year is None):
+                    continue  # "the beginning of the month, on December 7" / a bare "January"
+                dated = _date_of(expr, own, now)
+                if dated is None:
+                    continue
+                label = expr.text.strip(" .,")
+                if expr.kind == "weekday" and own is None:
+                    label = _WEEKDAY_NAMES[expr.weekday]
+                events.append(_Dated(dated[0], dated[1], _text(sentence, expr), label, member,
+                                     sentence))
+    return events
+
+
+def _is_day(date: str) -> bool:
+    return len(date) == 10 or date.startswith("--") and len(date) == 7
+
+
+def _similar(first: _Dated, second: _Dated) -> bool:
+    a, b = first.member.sentence_embeddings, second.member.sentence_embeddings
+    if first.label.lower().split()[-1:] == second.label.lower().split()[-1:]:
+        return True
+    if a is None or b is None:
+        return first.text == second.text
+    return float(a[first.sentence.index] @ b[second.sentence.index]) >= MERGE_SIMILARITY
 
 
 def build_timeline(members: list[AnalyzedArticle]) -> list[TimelineEntry]:
-    return []
+    """One entry per dated event, in date order, with the sources that report it."""
+    groups: list[list[_Dated]] = []
+    for event in _dated_events(members):
+        group = next((g for g in groups if g[0].date == event.date and (
+            _is_day(event.date) and _similar(g[0], event)
+            or g[0].label.lower().split()[-1:] == event.label.lower().split()[-1:])), None)
+        if group is None:
+            groups.append([event])
+        elif all(e.member.id != event.member.id or e.sentence.index != event.sentence.index
+                 for e in group):
+            group.append(event)
+    groups.sort(key=lambda g: (g[0].order, g[0].date))
+    entries = []
+    for group in groups:
+        first = group[0]
+        text = first.text if first.label.lower() in first.text.lower() else f"{first.label}: {first.text}"
+        sources = list(dict.fromkeys(e.member.id for e in group))
+        evidence = [Evidence(e.member.id, e.sentence.start, e.sentence.end, e.sentence.text)
+                    for e in group]
+        entries.append(TimelineEntry(first.date, text, sources, evidence))
+    return entries
