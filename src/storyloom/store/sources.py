@@ -123,8 +123,9 @@ def _feed_articles(fetched: Fetched, store: Store, fetcher: Fetcher,
     import feedparser
 
     feed = feedparser.parse(fetched.content)
-    if not feed.entries:
-        reason = str(getattr(feed, "bozo_exception", "")) or "no entries"
+    if not [e for e in feed.entries if e.get("link")]:
+        # feedparser salvages what it can from broken XML; without a link there is nothing
+        reason = str(getattr(feed, "bozo_exception", "")) or "no entry with a link"
         raise InputError(fetched.url, f"malformed or empty feed: {reason}")
     source = feed.feed.get("title", "") or ""
     articles = []
