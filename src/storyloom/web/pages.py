@@ -93,7 +93,8 @@ def segments(text: str, spans: set[tuple[int, int]]) -> list[dict[str, Any]]:
     the others get an empty anchor at their start, so every link lands somewhere."""
     pieces: list[dict[str, Any]] = []
     position = 0
-    for start, end in sorted(s for s in spans if 0 <= s[0] < s[1] <= len(text)):
+    valid = [s for s in spans if 0 <= s[0] < s[1] <= len(text)]
+    for start, end in sorted(valid, key=lambda s: (s[0], -s[1])):  # outer span first
         anchor = span_anchor(start, end)
         if start < position:  # inside the previous mark
             pieces[-1]["anchors"].append(anchor)

@@ -1,0 +1,170 @@
+"""Web UI and JSON API through FastAPI's TestClient."""
+from __future__ import annotations
+
+import json
+from html.parser import HTMLParser
+
+import pytest
+from click.testing import CliRunner
+from fastapi.testclient import TestClient
+
+from storyloom.store import open_store
+from storyloom.store.incremental import IngestOptions
+from storyloom.store.service import run_ingest
+from storyloom.web.app import ServiceSettings, create_app
+from storyloom.web.pages import cited_spans, segments
+
+HOSTILE = ('Officials said the <script>alert("x")</script> dam held on Thursday. '
+           '<img src=x onerror="alert(1)"> Engineers were <a href="javascript:alert(2)">'
+           'on site</a> all night. <svg onload=alert(3)></svg> The river fell by morning.')
+
+
+def _client(tmp_path, **kw) -> TestClient:
+    settings = ServiceSettings(db=str(tmp_path / "web.db"), embedder="hashing", briefs=False, **kw)
+    return TestClient(create_app(settings))
+
+
+def _articles(n: int, prefix: str = "w") -> list[dict]:
+    return [{"id": f"{prefix}{i}", "title": f"Bridge closed {i}", "source": f"outlet{i % 3}",
+             "language": "en", "published": f"2024-05-0{1 + i % 9}",
+             "text": f"The old bridge closed on Monday after cracks were found. Report {i}."}
+            for i in range(n)]
+
+
+class _Executable(HTMLParser):
+    """Collects markup that could run: script elements, on* handlers, javascript: URLs."""
+
+    def __init__(self):
+        super().__init__()
+        self.found: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag in ("script", "iframe", "object", "embed"):
+            self.found.append(tag)
+        for name, value in attrs:
+            if name.startswith("on"):
+                self.found.append(f"{tag}[{name}]")
+            if name in ("href", "src", "action") and (value or "").strip().lower().startswith(
+                    "javascript:"):
+                self.found.append(f"{tag}[{name}=javascript:]")
+
+
+def _executable(html: str) -> list[str]:
+    parser = _Executable()
+    parser.feed(html)
+    return parser.found
+
+
+def test_api_ingest_list_search_detail(tmp_path):
+    client = _client(tmp_path)
+    posted = client.post("/api/articles", json=_articles(4))
+    assert posted.status_code == 200, posted.text
+    assert len(posted.json()["added"]) == 4
+    again = client.post("/api/articles", json=_articles(4)[0])  # a single object works too
+    assert again.json()["added"] == [] and len(again.json()["duplicates"]) == 1
+    listing = client.get("/api/stories", params={"limit": 10}).json()
+    assert listing["total"] >= 1
+    assert sum(s["article_count"] for s in listing["stories"]) == 4
+    story = client.get(f"/api/stories/{listing['stories'][0]['id']}").json()
+    assert {"id", "title", "articles", "summary", "facts", "conflicts", "quotes", "entities",
+            "timeline", "coverage"} <= set(story)
+    assert client.get("/api/stories", params={"q": "cracks"}).json()["total"] >= 1
+    assert client.get("/api/stories", params={"q": "volcano"}).json()["total"] == 0
+    article = client.get("/api/articles/w1").json()
+    assert article["text"].startswith("The old bridge") and article["story"]
+    page = client.get("/api/stories", params={"limit": 1, "offset": 0}).json()
+    assert len(page["stories"]) == 1
+
+
+@pytest.mark.parametrize("path", ["/api/stories/nope", "/api/articles/nope", "/api/nothing"])
+def test_not_found_uses_the_error_shape(tmp_path, path):
+    response = _client(tmp_path).get(path)
+    assert response.status_code == 404
+    assert set(response.json()["error"]) == {"code", "message"}
+
+
+def test_bad_uploads_are_rejected_in_the_error_shape(tmp_path):
+    client = _client(tmp_path, max_upload_bytes=2000)
+    big = client.post("/api/articles", content=json.dumps({"text": "x" * 5000}),
+                      headers={"content-type": "application/json"})
+    assert big.status_code == 413 and big.json()["error"]["code"]
+    binary = client.post("/api/articles", content=b"\x89PNG\r\n\x1a\n\x00\x00\x00",
+                         headers={"content-type": "application/json"})
+    assert binary.status_code == 422 and "error" in binary.json()
+    invalid = client.post("/api/articles", json={"title": "no text"})
+    assert invalid.status_code == 422 and "text" in invalid.json()["error"]["message"]
+    query = client.get("/api/stories", params={"limit": 0})
+    assert query.status_code == 422 and query.json()["error"]["code"] == "invalid_request"
+
+
+def test_write_endpoints_need_the_token_when_one_is_set(tmp_path):
+    client = _client(tmp_path, token="s3cret")
+    assert client.post("/api/articles", json=_articles(1)).status_code == 401
+    wrong = client.post("/api/articles", json=_articles(1),
+                        headers={"Authorization": "Bearer nope"})
+    assert wrong.status_code == 401 and wrong.json()["error"]["code"]
+    ok = client.post("/api/articles", json=_articles(1), headers={"Authorization": "Bearer s3cret"})
+    assert ok.status_code == 200
+    assert client.get("/api/stories").status_code == 200  # reading stays open
+
+
+def test_serve_refuses_a_public_address_without_token():
+    from storyloom.web.commands import serve
+
+    result = CliRunner().invoke(serve, ["--host", "0.0.0.0", "--db", "unused.db"],
+                                env={"STORYLOOM_TOKEN": ""})
+    assert result.exit_code != 0 and "--token" in result.output
+
+
+def test_pages_list_sort_filter_and_story(tmp_path):
+    client = _client(tmp_path)
+    client.post("/api/articles", json=_articles(3))
+    for sort in ("newest", "outlets", "conflicts"):
+        page = client.get("/", params={"sort": sort, "language": "en", "source": "outlet1"})
+        assert page.status_code == 200 and "Bridge closed" in page.text
+    assert "Content-Security-Policy" in page.headers
+    assert "script-src 'self'" in page.headers["Content-Security-Policy"]
+    story_id = client.get("/api/stories").json()["stories"][0]["id"]
+    story = client.get(f"/stories/{story_id}")
+    assert story.status_code == 200 and 'id="conflicts"' in story.text
+    assert client.get("/stories/nope").status_code == 404
+
+
+def test_hostile_source_is_inert_when_rendered(tmp_path):
+    client = _client(tmp_path)
+    hostile = {"id": "evil", "title": '<script>alert("t")</script>Dam holds',
+               "source": '<b onmouseover="alert(4)">outlet</b>', "url": "javascript:alert(5)",
+               "text": HOSTILE}
+    page = tmp_path / "evil.html"
+    page.write_text(f"<html><head><title>Dam <script>alert(6)</script></title></head><body>"
+                    f"<article><p>{HOSTILE}</p><p>{HOSTILE}</p></article>"
+                    f"<script>document.cookie</script></body></html>", encoding="utf-8")
+    assert client.post("/api/articles", json=hostile).status_code == 200
+    store = open_store(str(tmp_path / "web.db"))
+    run_ingest(store, [str(page)], IngestOptions(embedder="hashing", briefs=False))
+    store.close()
+    stories = client.get("/api/stories").json()["stories"]
+    pages = [client.get("/", params={"q": "dam"}).text]
+    for s in stories:
+        brief = client.get(f"/api/stories/{s['id']}").json()
+        pages.append(client.get(f"/stories/{s['id']}").text)
+        pages += [client.get(f"/articles/{a['id']}").text for a in brief["articles"]]
+    assert len(pages) >= 4
+    for html in pages:
+        assert _executable(html) == []
+    article_page = client.get("/articles/evil").text
+    assert "&lt;script&gt;" in article_page  # shown as text, not run
+
+
+def test_article_page_marks_cited_spans():
+    text = "First sentence. Second sentence. Third."
+    brief = {"facts": [{"evidence": [{"article_id": "a", "start": 16, "end": 32},
+                                     {"article_id": "b", "start": 0, "end": 5}]}],
+             "quotes": [{"evidence": [{"article_id": "a", "start": 16, "end": 22}]}]}
+    spans = cited_spans(brief, "a")
+    assert spans == {(16, 32), (16, 22)}
+    pieces = segments(text, spans)
+    assert "".join(p["text"] for p in pieces) == text
+    marked = [p for p in pieces if p["mark"]]
+    assert len(marked) == 1 and marked[0]["text"] == "Second sentence."
+    assert {marked[0]["mark"], *marked[0]["anchors"]} == {"s-16-32", "s-16-22"}
