@@ -1,0 +1,189 @@
+"""Incremental grouping: articles arrive in time order and join or start stories.
+
+Each call takes the new arrivals, updates the document frequencies, re-weighs the
+articles still inside the window once (cost ~ window size per call, not per article)
+and finds every arrival's candidates among the articles that came before it in one
+blocked product. Then, one arrival at a time: the story with the highest average
+same-story probability over all its members joins it if that average reaches the
+model's threshold; any other story that also reaches it is merged in when the
+average link between the two stories does (online average-link). The window keeps
+the last `window_articles` articles, and drops dated articles older than
+`window_days` before the newest one.
+"""
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+
+import numpy as np
+from scipy import sparse
+
+from storyloom.group.decision import SameStoryModel, default_model
+from storyloom.group.features import BAGS, FeatureTable, TermStatistics, extract
+from storyloom.group.linking import explain, score_pairs
+from storyloom.group.similarity import WeightedTable, top_k_pairs
+from storyloom.model import AnalyzedArticle, Membership, Story
+
+log = logging.getLogger(__name__)
+
+NEIGHBOURS = 10
+
+
+@dataclass
+class GroupingState:
+    """What survives between calls: statistics, the window's features, the stories."""
+
+    stats: dict[str, TermStatistics] = field(default_factory=lambda: {b: TermStatistics() for b in BAGS})
+    window: FeatureTable | None = None  # articles still comparable
+    story_of: dict[str, str] = field(default_factory=dict)  # article id -> story id
+    stories: dict[str, list[str]] = field(default_factory=dict)  # story id -> article ids
+    memberships: dict[str, Membership] = field(default_factory=dict)
+    created: int = 0
+    window_articles: int = 20000
+    window_days: float = 30.0
+
+
+def _concat(first: FeatureTable | None, second: FeatureTable) -> FeatureTable:
+    if first is None or len(first) == 0:
+        return second
+    return FeatureTable(first.ids + second.ids, np.vstack([first.heads, second.heads]),
+                        {b: sparse.vstack([first.counts[b], second.counts[b]]).tocsr() for b in BAGS},
+                        np.concatenate([first.days, second.days]),
+                        first.languages + second.languages,
+                        first.syndicated_of + second.syndicated_of)
+
+
+def _take(table: FeatureTable, keep: np.ndarray) -> FeatureTable:
+    return FeatureTable([table.ids[i] for i in keep], table.heads[keep],
+                        {b: table.counts[b][keep] for b in BAGS}, table.days[keep],
+                        [table.languages[i] for i in keep],
+                        [table.syndicated_of[i] for i in keep])
+
+
+class _Run:
+    """One call's work: the pool (window + arrivals) and the story bookkeeping."""
+
+    def __init__(self, state: GroupingState, model: SameStoryModel, pool: WeightedTable,
+                 first_new: int):
+        self.state, self.model, self.pool, self.first_new = state, model, pool, first_new
+        self.index = {article_id: n for n, article_id in enumerate(pool.table.ids)}
+
+    def members_in_pool(self, story_id: str) -> np.ndarray:
+        return np.array([self.index[a] for a in self.state.stories[story_id] if a in self.index],
+                        dtype=np.int64)
+
+    def mean_link(self, row: int, story_id: str) -> tuple[float, int]:
+        members = self.members_in_pool(story_id)
+        if len(members) == 0:
+            return 0.0, -1
+        probs, _ = score_pairs(self.model, self.pool, np.full(len(members), row), self.pool, members)
+        return float(probs.mean()), int(members[int(probs.argmax())])
+
+    def story_link(self, first: str, second: str) -> float:
+        a, b = self.members_in_pool(first), self.members_in_pool(second)
+        if len(a) == 0 or len(b) == 0:
+            return 0.0
+        i, j = np.repeat(a, len(b)), np.tile(b, len(a))
+        probs, _ = score_pairs(self.model, self.pool, i, self.pool, j)
+        return float(probs.mean())
+
+    def place(self, row: int, neighbours: np.ndarray) -> None:
+        table = self.pool.table
+        article_id = table.ids[row]
+        original = table.syndicated_of[row]
+        if original is not None and original in self.state.story_of:
+            self._join(row, self.state.story_of[original], self.index.get(original, -1))
+            return
+        candidates = {self.state.story_of[table.ids[n]] for n in neighbours
+                      if table.ids[n] in self.state.story_of}
+        links = {s: self.mean_link(row, s) for s in candidates}
+        passing = sorted((s for s in links if links[s][0] >= self.model.link_threshold),
+                         key=lambda s: -links[s][0])
+        if not passing:
+            self._start(article_id)
+            return
+        target = passing[0]
+        self._join(row, target, links[target][1])
+        for other in passing[1:]:
+            if other in self.state.stories and self.story_link(target, other) >= self.model.link_threshold:
+                self._merge(target, other)
+
+    def _start(self, article_id: str) -> None:
+        self.state.created += 1
+        story_id = f"s{self.state.created}"
+        self.state.stories[story_id] = [article_id]
+        self.state.story_of[article_id] = story_id
+        self.state.memberships[article_id] = Membership(article_id, None, 1.0, [])
+
+    def _join(self, row: int, story_id: str, partner: int) -> None:
+        article_id = self.pool.table.ids[row]
+        self.state.stories[story_id].append(article_id)
+        self.state.story_of[article_id] = story_id
+        if partner < 0:  # the original left the window: copies still follow it
+            self.state.memberships[article_id] = Membership(article_id, None, 1.0, [])
+            return
+        probs, feats = score_pairs(self.model, self.pool, np.array([row]), self.pool,
+                                   np.array([partner]))
+        gap = abs(self.pool.table.days[row] - self.pool.table.days[partner])
+        self.state.memberships[article_id] = explain(self.model, article_id,
+                                                     self.pool.table.ids[partner], probs[0],
+                                                     feats[0], gap)
+
+    def _merge(self, keep: str, gone: str) -> None:
+        for article_id in self.state.stories.pop(gone):
+            self.state.stories[keep].append(article_id)
+            self.state.story_of[article_id] = keep
+
+
+def _trim_window(state: GroupingState) -> None:
+    table = state.window
+    if table is None or len(table) == 0:
+        return
+    keep = np.arange(len(table))
+    if np.isfinite(table.days).any():
+        newest = np.nanmax(table.days)
+        keep = keep[~(table.days[keep] < newest - state.window_days)]
+    keep = keep[-state.window_articles:]
+    if len(keep) < len(table):
+        state.window = _take(table, keep)
+
+
+def group_incremental(analyzed_in_time_order: list[AnalyzedArticle],
+                      state: GroupingState | None = None,
+                      model: SameStoryModel | None = None,
+                      neighbours: int = NEIGHBOURS) -> tuple[list[Story], GroupingState]:
+    """Add arrivals to the stories in `state` (a new state when None); all stories back."""
+    state = state or GroupingState()
+    model = model or default_model()
+    if analyzed_in_time_order:
+        arrivals = extract(analyzed_in_time_order)
+        for bag in BAGS:
+            state.stats[bag].update(arrivals.counts[bag])
+        first_new = len(state.window) if state.window is not None else 0
+        state.window = _concat(state.window, arrivals)
+        pool = WeightedTable.build(state.window, state.stats)
+        run = _Run(state, model, pool, first_new)
+        for row, earlier in _earlier_neighbours(pool, first_new, neighbours, state.window_days):
+            run.place(row, earlier)
+        _trim_window(state)
+    return _stories(state), state
+
+
+def _earlier_neighbours(pool: WeightedTable, first_new: int, k: int, window_days: float):
+    """For each arrival (in order), its candidate rows among the articles before it."""
+    arrivals = np.arange(first_new, len(pool.table))
+    queries = WeightedTable(_take(pool.table, arrivals),
+                            {b: pool.weighted[b][arrivals] for b in BAGS})
+    rows, cols = top_k_pairs(queries, pool, k, same_table=False, window_days=window_days,
+                             before=arrivals)
+    rows = rows + first_new
+    order = np.argsort(rows, kind="stable")
+    rows, cols = rows[order], cols[order]
+    bounds = np.searchsorted(rows, arrivals, side="left"), np.searchsorted(rows, arrivals, side="right")
+    for n, row in enumerate(arrivals):
+        yield int(row), cols[bounds[0][n]:bounds[1][n]]
+
+
+def _stories(state: GroupingState) -> list[Story]:
+    return [Story(story_id, list(members), [state.memberships[a] for a in members])
+            for story_id, members in state.stories.items()]

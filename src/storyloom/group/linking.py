@@ -1,0 +1,65 @@
+"""Scoring pairs, average-link clustering of small components, and explanations."""
+from __future__ import annotations
+
+import numpy as np
+
+from storyloom.group.decision import SameStoryModel
+from storyloom.group.similarity import PAIR_FEATURES, WeightedTable, day_gaps, pair_features
+from storyloom.model import Membership, Signal
+
+SHOWN_SIGNALS = 4
+
+
+def score_pairs(model: SameStoryModel, first: WeightedTable, i: np.ndarray,
+                second: WeightedTable, j: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(probabilities, features) of the pairs (first[i], second[j])."""
+    features = pair_features(first, i, second, j)
+    if len(features) == 0:
+        return np.zeros(0), features
+    gaps = day_gaps(first.table, i, second.table, j)
+    return model.probability(features, gaps), features
+
+
+def average_link(probabilities: np.ndarray, threshold: float) -> np.ndarray:
+    """Cluster labels of a square same-story probability matrix (average linkage).
+
+    Clusters are merged while their mean pairwise probability stays >= threshold.
+    """
+    n = probabilities.shape[0]
+    if n == 1:
+        return np.zeros(1, dtype=int)
+    from scipy.cluster.hierarchy import fcluster, linkage
+    from scipy.spatial.distance import squareform
+
+    distance = 1.0 - np.clip(probabilities, 0.0, 1.0)
+    np.fill_diagonal(distance, 0.0)
+    tree = linkage(squareform(distance, checks=False), method="average")
+    return fcluster(tree, t=1.0 - threshold, criterion="distance") - 1
+
+
+def full_matrix(model: SameStoryModel, table: WeightedTable, members: np.ndarray
+                ) -> tuple[np.ndarray, np.ndarray]:
+    """All pairwise probabilities and features among `members` (a small component)."""
+    n = len(members)
+    a, b = np.triu_indices(n, k=1)
+    probs, feats = score_pairs(model, table, members[a], table, members[b])
+    matrix = np.eye(n)
+    matrix[a, b] = matrix[b, a] = probs
+    features = np.zeros((n, n, len(PAIR_FEATURES)), np.float32)
+    features[a, b] = features[b, a] = feats
+    return matrix, features
+
+
+def explain(model: SameStoryModel, article_id: str, linked_to: str | None, score: float,
+            features: np.ndarray | None, day_gap: float = float("nan")) -> Membership:
+    """The membership record: strongest link and the signals that drove it, strongest first."""
+    if linked_to is None or features is None:
+        return Membership(article_id, None, 1.0, [])
+    contribution = model.contributions(features[None, :])[0]
+    order = np.argsort(-contribution)
+    signals = [Signal(PAIR_FEATURES[k], round(float(features[k]), 4)) for k in order
+               if not PAIR_FEATURES[k].startswith(("cross_language", "embedding_cross"))]
+    signals = signals[:SHOWN_SIGNALS]
+    if not np.isnan(day_gap):
+        signals.append(Signal("time", round(float(np.exp(-day_gap / 7.0)), 4)))
+    return Membership(article_id, linked_to, round(float(score), 4), signals)
