@@ -10,11 +10,13 @@ different facts instead of one fact in five wordings.
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass
 
 import numpy as np
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
-from storyloom.model import AnalyzedArticle, Fact, SummarySentence
+from storyloom.model import AnalyzedArticle, Evidence, Fact, SummarySentence
 
 log = logging.getLogger(__name__)
 
@@ -23,16 +25,25 @@ DEFAULT_SENTENCES = 5
 CORROBORATION_WEIGHT = 1.0
 LEAD_WEIGHT = 0.5
 CENTRALITY_WEIGHT = 1.0
-REDUNDANCY = 0.7
-MIN_SUMMARY_WORDS = 6  # headlines and fragments read badly in a summary
+HEADLINE_WEIGHT = 1.0  # the lead prior of a headline (a first sentence gets 1)
+LEXICAL_WEIGHT = 4.0
+REDUNDANCY = 0.0
+COVERED_DECAY = 0.3
+MIN_SUMMARY_WORDS = 6
+_WORD = re.compile(r"\w+")  # headlines and fragments read badly in a summary
 
 
 @dataclass
 class Candidate:
     fact: Fact
+    sentence: Evidence  # the exact source sentence that would be shown
     vector: np.ndarray
-    importance: float
-    words: int
+    importance: float  # what does not change as sentences are chosen
+    content: frozenset[str] = frozenset()  # content words, for the coverage gain
+
+    @property
+    def words(self) -> int:
+        return len(self.sentence.text.split())
 
 
 def _sentence_vectors(members: list[AnalyzedArticle]) -> dict[tuple[str, int], np.ndarray]:
@@ -45,39 +56,90 @@ def _sentence_vectors(members: list[AnalyzedArticle]) -> dict[tuple[str, int], n
     return vectors
 
 
+def _normal(text: str) -> str:
+    return " ".join(_WORD.findall(text.lower()))
+
+
 def _positions(members: list[AnalyzedArticle]) -> dict[tuple[str, int], float]:
-    """Relative position of each sentence in its article: 0 = first."""
-    return {(m.id, s.start): s.index / max(len(m.sentences), 1)
-            for m in members for s in m.sentences}
+    """Relative position of each sentence in its article: 0 = first; a headline
+    (the sentence that is the article's title) comes before the first, at -1."""
+    out = {}
+    for m in members:
+        title = _normal(m.article.title)
+        for s in m.sentences:
+            headline = bool(title) and _normal(s.text) == title
+            out[(m.id, s.start)] = -1.0 if headline else s.index / max(len(m.sentences), 1)
+    return out
+
+
+def _content_words(text: str) -> set[str]:
+    return {w for w in _WORD.findall(text.lower())
+            if w not in ENGLISH_STOP_WORDS and len(w) > 2}
+
+
+def _shared_vocabulary(members: list[AnalyzedArticle]) -> dict[str, float]:
+    """Word -> share of the story's articles using it. Words several outlets use are
+    the story's substance (names, the event, the figures), not one outlet's angle."""
+    counts: dict[str, int] = {}
+    for member in members:
+        for word in _content_words(member.article.text):
+            counts[word] = counts.get(word, 0) + 1
+    n = max(len(members), 1)
+    return {w: c / n for w, c in counts.items()}
+
+
+def _wordings(facts: list[Fact]) -> list[tuple[Fact, Evidence]]:
+    """Every source sentence of every fact is a possible wording of it; a sentence
+    backing several facts stands for the most corroborated one (facts come sorted)."""
+    seen: set[tuple[str, int]] = set()
+    out = []
+    for fact in facts:
+        for evidence in fact.evidence:
+            key = (evidence.article_id, evidence.start)
+            if key not in seen and len(evidence.text.split()) >= MIN_SUMMARY_WORDS:
+                seen.add(key)
+                out.append((fact, evidence))
+    return out
 
 
 def _candidates(facts: list[Fact], members: list[AnalyzedArticle]) -> list[Candidate]:
     vectors = _sentence_vectors(members)
     positions = _positions(members)
     outlets = max((f.corroboration for f in facts), default=1)
-    rows = []
-    for fact in facts:
-        keys = [(e.article_id, e.start) for e in fact.evidence if (e.article_id, e.start) in vectors]
-        if not keys or len(fact.evidence[0].text.split()) < MIN_SUMMARY_WORDS:
-            continue
-        mean = np.mean([vectors[k] for k in keys], axis=0)
-        lead = 1.0 - min(positions.get(k, 1.0) for k in keys)
-        share = fact.corroboration / outlets
-        rows.append((fact, mean / max(float(np.linalg.norm(mean)), 1e-12), share, lead))
+    rows = [(f, e, vectors[(e.article_id, e.start)]) for f, e in _wordings(facts)
+            if (e.article_id, e.start) in vectors]
     if not rows:
         return []
-    story = np.mean([r[1] for r in rows], axis=0)
+    story = np.mean([r[2] for r in rows], axis=0)
     story /= max(float(np.linalg.norm(story)), 1e-12)
-    return [Candidate(fact, vec, CORROBORATION_WEIGHT * share + LEAD_WEIGHT * lead
-                      + CENTRALITY_WEIGHT * float(vec @ story),
-                      len(fact.evidence[0].text.split()))
-            for fact, vec, share, lead in rows]
+    out = []
+    for fact, evidence, vector in rows:
+        position = positions.get((evidence.article_id, evidence.start), 1.0)
+        lead = HEADLINE_WEIGHT if position < 0 else 1.0 - position
+        importance = (CORROBORATION_WEIGHT * fact.corroboration / outlets
+                      + LEAD_WEIGHT * lead + CENTRALITY_WEIGHT * float(vector @ story))
+        out.append(Candidate(fact, evidence, vector, importance,
+                             frozenset(_content_words(evidence.text))))
+    return out
 
 
-def _pick(pool: list[Candidate], chosen: list[Candidate]) -> Candidate:
+def _coverage_gain(candidate: Candidate, vocabulary: dict[str, float],
+                   covered: set[str]) -> float:
+    """Mean shared-vocabulary weight of the sentence's words, words already said
+    counting DECAY as much (SumBasic-style: say the story's substance once)."""
+    if not candidate.content:
+        return 0.0
+    total = sum(vocabulary.get(w, 0.0) * (COVERED_DECAY if w in covered else 1.0)
+                for w in candidate.content)
+    return total / len(candidate.content)
+
+
+def _pick(pool: list[Candidate], chosen: list[Candidate], vocabulary: dict[str, float],
+          covered: set[str]) -> Candidate:
     def gain(c: Candidate) -> float:
         overlap = max((float(c.vector @ s.vector) for s in chosen), default=0.0)
-        return c.importance - REDUNDANCY * overlap
+        return (c.importance + LEXICAL_WEIGHT * _coverage_gain(c, vocabulary, covered)
+                - REDUNDANCY * overlap)
 
     return max(pool, key=gain)
 
@@ -88,16 +150,20 @@ def summarise(facts: list[Fact], members: list[AnalyzedArticle],
     """Pick facts until `max_sentences`, or until `max_words` is reached (the last
     sentence may cross the budget; callers that need an exact budget trim the text)."""
     pool = _candidates(facts, members)
+    vocabulary = _shared_vocabulary(members)
+    covered: set[str] = set()
     chosen: list[Candidate] = []
     words = 0
     while pool and (max_words is not None or len(chosen) < max_sentences):
         if max_words is not None and words >= max_words:
             break
-        best = _pick(pool, chosen)
-        # one sentence can word two facts (a packed sentence): never say it twice
-        pool = [c for c in pool if c.fact.evidence[0].text != best.fact.evidence[0].text]
+        best = _pick(pool, chosen, vocabulary, covered)
+        covered |= best.content
+        # identical sentences (a repeated line, a syndicated copy) are said once
+        pool = [c for c in pool if c.sentence.text != best.sentence.text]
         chosen.append(best)
         words += best.words
     log.debug("summary: %d of %d facts, %d words", len(chosen), len(facts), words)
-    return [SummarySentence(c.fact.evidence[0].text, list(c.fact.sources), list(c.fact.evidence))
+    return [SummarySentence(c.sentence.text, list(c.fact.sources),
+                            [c.sentence] + [e for e in c.fact.evidence if e is not c.sentence])
             for c in chosen]
