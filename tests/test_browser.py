@@ -1,0 +1,74 @@
+"""End to end in a real browser: ingest the seed articles, serve, follow a claim to its source."""
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = "/usr/bin/chromium"
+SEEDS = Path(__file__).resolve().parents[1].parent / "shared" / "seeds"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.slow,  # real embeddings + entities on the seeds, then a browser
+    pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="no /usr/bin/chromium"),
+    pytest.mark.skipif(not SEEDS.is_dir(), reason="../shared/seeds not available"),
+]
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    db = tmp_path_factory.mktemp("browser") / "seeds.db"
+    cli = [sys.executable, "-m", "storyloom"]
+    subprocess.run([*cli, "ingest", str(SEEDS), "--db", str(db), "-q"], check=True, timeout=600)
+    port = _free_port()
+    proc = subprocess.Popen([*cli, "serve", "--db", str(db), "--port", str(port)],
+                            stderr=subprocess.PIPE)
+    base = f"http://127.0.0.1:{port}"
+    for _ in range(100):
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+            break
+        except OSError:
+            time.sleep(0.1)
+    yield base
+    proc.terminate()
+    proc.wait(timeout=10)
+
+
+def test_story_page_links_claims_to_highlighted_source_sentences(server):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        page = browser.new_page()
+        page.goto(server + "/")
+        page.locator("ol.stories a").first.click()
+        assert page.locator("section#conflicts h2").is_visible()
+        # a conflict's claim when the brief has one, else an agreed fact's
+        link = page.locator("#conflicts a.src, #facts a.src").first
+        href = link.get_attribute("href")
+        assert href and "#s-" in href
+        link.click()
+        page.wait_for_url("**/articles/**")
+        anchor = href.split("#", 1)[1]
+        target = page.locator(f"[id='{anchor}']")
+        assert target.count() == 1 and target.is_visible()
+        mark = page.locator("mark:target")
+        assert mark.count() == 1 and mark.inner_text().strip()
+        background = mark.evaluate("m => getComputedStyle(m).backgroundColor")
+        assert background not in ("rgba(0, 0, 0, 0)", "transparent")
+        browser.close()
