@@ -205,8 +205,10 @@ def parse_iso(value: str | None) -> dt.date | None:
         return None
 
 
-def date_header(text: str, given: str | None = None) -> TimeExpr | None:
+def date_header(text: str, given: str | dict | None = None) -> TimeExpr | None:
     """A line at the top of an article that is only a date ("Monday, March 4")."""
+    if isinstance(given, dict):  # ingest records {"text", "start", "end", ...}
+        given = given.get("text")
     if given:
         found = find_dates(given)
         return found[0] if found else None
