@@ -119,7 +119,7 @@ def test_markdown_sections_in_order(markdown):
 def test_markdown_story_list_counts(markdown):
     row = next(line for line in markdown.splitlines() if line.startswith("| 1 |"))
     cells = [c.strip() for c in row.strip("|").split(" | ")]
-    assert cells[2:] == ["3", "River Post, Valley Wire, a3", "2"]
+    assert cells[2:] == ["3", "River Post, Valley Wire, a3", "1 conflict + 1 related"]
 
 
 def test_markdown_conflict_table_and_note(markdown):
@@ -207,7 +207,8 @@ def test_html_omits_empty_sections(page):
 def test_html_story_list_links_to_anchors(page):
     for story_id in ("story-s1", "story-s2"):
         assert f'href="#{story_id}"' in page and f'id="{story_id}"' in page
-    assert "2 conflicts" in page and "no conflicts" in page
+    assert "1 conflict + 1 related" in page and "no conflicts" in page
+    assert "· 1 conflicts</p>" not in page and "· 1 conflict</p>" in page
 
 
 def test_html_conflict_claims_side_by_side(page):

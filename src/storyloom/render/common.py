@@ -59,3 +59,13 @@ def split_by_reach(entities: list[Entity]) -> tuple[list[Entity], list[Entity]]:
     if not shared:
         return list(entities), []
     return shared, [e for e in entities if len(set(e.sources)) <= 1]
+
+
+def conflict_count_label(conflicts: list[Conflict]) -> str:
+    """"2 conflicts", "1 conflict + 1 related", "none": related figures are not counted as
+    contradictions, so a story list does not alarm readers about them."""
+    real = sum(1 for c in conflicts if c.contradiction)
+    related = len(conflicts) - real
+    parts = [f"{real} conflict{'s' * (real != 1)}"] if real else []
+    parts += [f"{related} related"] if related else []
+    return " + ".join(parts) or "none"

@@ -15,7 +15,8 @@ from storyloom.model import (
     Membership, QuoteItem, StoryBrief, SummarySentence, TimelineEntry,
 )
 from storyloom.render.common import (
-    article_outlet, conflict_kind_label, outlet_label, outlets_of, split_by_reach, story_anchor,
+    article_outlet, conflict_count_label, conflict_kind_label, outlet_label, outlets_of,
+    split_by_reach, story_anchor,
 )
 from storyloom.render.svg import timeline_svg
 
@@ -84,19 +85,20 @@ def _section(title: str, body: str, css_class: str = "") -> str:
 def _header(digest: Digest) -> str:
     articles = [a for item in digest.stories for a in item.articles]
     outlets = outlets_of(articles)
-    conflicts = sum(len(item.brief.conflicts) for item in digest.stories)
+    conflicts = sum(c.contradiction for item in digest.stories for c in item.brief.conflicts)
     return (f'<header class="page"><h1>storyloom digest</h1><p class="meta">'
             f'{len(digest.stories)} stories · {len(articles)} articles · {len(outlets)} outlets'
-            f' · {conflicts} conflicts</p></header>')
+            f' · {conflicts} conflict{"s" * (conflicts != 1)}</p></header>')
 
 
 def _story_list(digest: Digest) -> str:
     rows = []
     for n, item in enumerate(digest.stories, 1):
         outlets = ", ".join(outlets_of(item.articles))
-        conflicts = len(item.brief.conflicts)
-        badge = (f'<span class="badge warn">{conflicts} conflict{"s" * (conflicts != 1)}</span>'
-                 if conflicts else '<span class="badge calm">no conflicts</span>')
+        label = conflict_count_label(item.brief.conflicts)
+        alarming = any(c.contradiction for c in item.brief.conflicts)
+        badge = (f'<span class="badge {"warn" if alarming else "calm"}">'
+                 f'{"no conflicts" if label == "none" else label}</span>')
         rows.append(f'<li><a href="#{story_anchor(item)}"><span class="num">{n}</span>'
                     f'<span class="t">{esc(item.title) or "(untitled)"}</span></a>'
                     f'<span class="sub">{len(item.articles)} article'

@@ -15,8 +15,8 @@ from storyloom.model import (
     QuoteItem, StoryBrief, SummarySentence, TimelineEntry,
 )
 from storyloom.render.common import (
-    article_outlet, conflict_kind_label, membership_reason, outlet_label, outlets_of,
-    split_by_reach,
+    article_outlet, conflict_count_label, conflict_kind_label, membership_reason,
+    outlet_label, outlets_of, split_by_reach,
 )
 
 # CommonMark lets any ASCII punctuation be backslash-escaped; these are the ones that
@@ -55,7 +55,7 @@ def _story_list(digest: Digest) -> list[str]:
         outlets = ", ".join(md_escape(o) for o in outlets_of(item.articles))
         title = md_escape(item.title) or "(untitled)"
         rows.append([str(n), title, str(len(item.articles)),
-                     outlets, str(len(item.brief.conflicts))])
+                     outlets, conflict_count_label(item.brief.conflicts)])
     return _table(["#", "story", "articles", "outlets", "conflicts"], rows)
 
 
