@@ -22,12 +22,14 @@ BOILERPLATE_ANYWHERE_WORDS = 12  # a boilerplate-phrase line this short is dropp
 BOILERPLATE_EDGE_WORDS = 40  # ... and this short when it sits in the leading/trailing zone
 WRAPPED_LINE_CHARS = 50  # a line this long ending mid-sentence was hard-wrapped
 ECHO_WINDOW = 4  # lines after the start in which a repeat of the title is looked for
-_TERMINAL = re.compile(r"[.!?;\"”»’')\]]$")
+_TERMINAL_CHARS = frozenset(".!?;\"”»’')]")
 _SEPARATORS = re.compile(r"\s[/|»›>•·]\s")
+# a line that starts like a web address (also tokenised: "http : / / www . site . com")
+_LINK = re.compile(r"^(?:https?\s*:\s*/\s*/|www\s*\.\s*\w)", re.IGNORECASE)
 
 
 def has_sentence_end(text: str) -> bool:
-    return bool(_TERMINAL.search(text))
+    return text[-1:] in _TERMINAL_CHARS
 
 
 def furniture_reason(line: Line) -> str | None:
@@ -37,6 +39,8 @@ def furniture_reason(line: Line) -> str | None:
         return "no words"
     if len(words) == 1 and not has_sentence_end(line.text):
         return "single word"
+    if _LINK.match(line.text):
+        return "link"
     lowered = [w.lower() for w in words]
     fragment = len(words) <= SHORT_WORDS and (not has_sentence_end(line.text)
                                               or line.text.endswith(LABEL_ENDINGS))
@@ -46,15 +50,22 @@ def furniture_reason(line: Line) -> str | None:
         return "call to action"
     if fragment and sum(w in NAV_WORDS for w in lowered) * 2 > len(lowered):
         return "navigation label"
-    if len(_SEPARATORS.findall(line.text)) >= 2 and not has_sentence_end(line.text):
+    if (len(words) <= BOILERPLATE_ANYWHERE_WORDS and not has_sentence_end(line.text)
+            and len(_SEPARATORS.findall(line.text)) >= 2):
         return "breadcrumb"
-    if len(words) <= BOILERPLATE_ANYWHERE_WORDS and boilerplate_phrase(line.text):
+    if len(words) <= BOILERPLATE_ANYWHERE_WORDS and boilerplate_phrase(line):
         return "boilerplate"
     return None
 
 
-def boilerplate_phrase(text: str) -> str | None:
-    lowered = text.lower()
+# a cheap first test: a line can only hold a phrase if it holds the phrase's first word
+_PHRASE_STARTS = frozenset(words_of(p)[0] for p in BOILERPLATE_PHRASES)
+
+
+def boilerplate_phrase(line: Line) -> str | None:
+    if not any(w.lower() in _PHRASE_STARTS for w in line.words):
+        return None
+    lowered = line.text.lower()
     return next((p for p in BOILERPLATE_PHRASES if p in lowered), None)
 
 
@@ -62,7 +73,7 @@ def _edge_furniture(line: Line) -> bool:
     """Looser test for lines at the start or end, where furniture gathers."""
     if furniture_reason(line):
         return True
-    if len(line.words) <= BOILERPLATE_EDGE_WORDS and boilerplate_phrase(line.text):
+    if len(line.words) <= BOILERPLATE_EDGE_WORDS and boilerplate_phrase(line):
         return True
     return line.text.startswith("©") or line.text.lower().startswith("copyright")
 

@@ -20,10 +20,7 @@ class Line:
     text: str  # text[start:end], stripped
     blank_before: bool  # a blank line (or the start of the text) precedes it
     blank_after: bool  # a blank line (or the end of the text) follows it
-
-    @property
-    def words(self) -> list[str]:
-        return words_of(self.text)
+    words: tuple[str, ...]  # computed once: every rule looks at them
 
 
 def words_of(text: str) -> list[str]:
@@ -45,9 +42,11 @@ def visible_lines(text: str) -> list[Line]:
     for n, (start, end) in enumerate(raw):
         before = text[raw[n - 1][1]:start] if n else text[:start]
         after = text[end:raw[n + 1][0]] if n + 1 < len(raw) else text[end:]
-        lines.append(Line(n, start, end, text[start:end],
+        line_text = text[start:end]
+        lines.append(Line(n, start, end, line_text,
                           blank_before=n == 0 or _newlines(before) >= 2,
-                          blank_after=n + 1 == len(raw) or _newlines(after) >= 2))
+                          blank_after=n + 1 == len(raw) or _newlines(after) >= 2,
+                          words=tuple(words_of(line_text))))
     return lines
 
 

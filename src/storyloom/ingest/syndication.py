@@ -11,6 +11,8 @@ import logging
 import re
 import zlib
 
+import numpy as np
+
 from datasketch import MinHash, MinHashLSH
 
 from storyloom.model import Article
@@ -25,16 +27,37 @@ LSH_THRESHOLD = 0.6
 LSH_WEIGHTS = (0.1, 0.9)
 COPY_JACCARD = 0.7  # ECB+ dev: same-topic pairs of different events stay below 0.3
 MIN_SHINGLES = 8  # shorter texts are only matched when identical
+_MIX_PRIME = 1_000_003
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
-def shingles(text: str) -> set[int]:
-    """CRC32 hashes of the lowercase word 5-grams (32-bit values, as MinHash expects)."""
+def shingles(text: str, vocabulary: dict[str, int] | None = None) -> set[int]:
+    """32-bit hashes of the lowercase word 5-grams (MinHash expects 32-bit values).
+
+    Each word gets a number once (from `vocabulary`, shared across a batch, else CRC32)
+    and the five numbers are mixed arithmetically: much faster than hashing every
+    joined 5-gram string, and deterministic for a given input.
+    """
     words = _WORD.findall(text.lower())
+    if not words:
+        return set()
+    if vocabulary is None:
+        codes = (zlib.crc32(w.encode()) for w in words)
+    else:
+        codes = (vocabulary.setdefault(w, len(vocabulary)) for w in words)
+    hashes = np.fromiter(codes, dtype=np.uint64, count=len(words))
     if len(words) < SHINGLE_WORDS:
-        return {zlib.crc32(" ".join(words).encode())} if words else set()
-    return {zlib.crc32(" ".join(words[i:i + SHINGLE_WORDS]).encode())
-            for i in range(len(words) - SHINGLE_WORDS + 1)}
+        return {int(_mix([hashes[i:i + 1] for i in range(len(words))])[0])}
+    n = len(words) - SHINGLE_WORDS + 1
+    return set(_mix([hashes[k:k + n] for k in range(SHINGLE_WORDS)]).tolist())
+
+
+def _mix(columns: list[np.ndarray]) -> np.ndarray:
+    """Order-sensitive combination of word hashes, reduced to 32 bits (wraps mod 2**64)."""
+    mixed = np.zeros_like(columns[0])
+    for column in columns:
+        mixed = mixed * np.uint64(_MIX_PRIME) + column
+    return (mixed ^ (mixed >> np.uint64(32))) & np.uint64(0xFFFFFFFF)
 
 
 def jaccard(a: set[int], b: set[int]) -> float:
@@ -57,13 +80,15 @@ def mark_syndicated(articles: list[Article]) -> None:
     """Set `syndicated_of` on every copy to the id of the earliest article it copies."""
     order = _first_order(articles)
     rank = {i: position for position, i in enumerate(order)}
-    shingle_sets = [shingles(a.clean_text) for a in articles]
+    vocabulary: dict[str, int] = {}
+    shingle_sets = [shingles(a.clean_text, vocabulary) for a in articles]
+    template = MinHash(num_perm=NUM_PERM, hashfunc=_identity)
     lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM, weights=LSH_WEIGHTS)
     originals_by_set: dict[frozenset[int], int] = {}
     copies = 0
     for i in order:
         own = shingle_sets[i]
-        sketch = _minhash(own) if len(own) >= MIN_SHINGLES else None
+        sketch = _minhash(own, template) if len(own) >= MIN_SHINGLES else None
         original = originals_by_set.get(frozenset(own)) if own else None
         if original is None and sketch is not None:
             original = _best_match(own, lsh.query(sketch), shingle_sets, rank)
@@ -86,7 +111,9 @@ def _best_match(own: set[int], keys: list[str], shingle_sets: list[set[int]],
     return max(confirmed)[2] if confirmed else None
 
 
-def _minhash(values: set[int]) -> MinHash:
-    sketch = MinHash(num_perm=NUM_PERM, hashfunc=_identity)
+def _minhash(values: set[int], template: MinHash) -> MinHash:
+    # sharing the permutations saves generating 2x128 random numbers per article
+    sketch = MinHash(num_perm=NUM_PERM, hashfunc=_identity, permutations=template.permutations,
+                     scheme=template.scheme)
     sketch.update_batch(list(values))
     return sketch
