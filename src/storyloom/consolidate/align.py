@@ -31,7 +31,9 @@ SAME_STATEMENT = 0.5
 # An anchor counts in proportion to its rarity in the story: "Geneva" or "10" in a
 # story about a phone call says much more than the ever-present "Putin".
 ANCHOR_BONUS = 0.05
-ANCHOR_BONUS_CAP = 0.15
+ANCHOR_BONUS_CAP = 0.2
+TIME_NUMBER_WEIGHT = 2.0
+SAME_ARTICLE_PENALTY = 0.1
 RARE_ANCHOR_SHARE = 0.15  # anchors in more than this share of units add nothing
 # A unit of an absent article joins a multi-article cluster (as well as its own)
 # when this close to the cluster's centroid: packed sentences back several facts.
@@ -161,13 +163,17 @@ def _clause_embedder_fits(members: list[AnalyzedArticle], embedder: str) -> bool
 
 
 def anchor_weights(units: list[Unit]) -> dict[str, float]:
-    """1 for an anchor found in one unit, falling to 0 at RARE_ANCHOR_SHARE of units."""
+    """1 for an anchor found in one unit, falling to 0 at RARE_ANCHOR_SHARE of units;
+    numbers and months count TIME_NUMBER_WEIGHT times: "10" and "January" are what
+    two reports of one scheduled event share, whatever the translation did."""
     counts: dict[str, int] = {}
     for unit in units:
         for anchor in unit.anchors:
             counts[anchor] = counts.get(anchor, 0) + 1
     ceiling = max(RARE_ANCHOR_SHARE * len(units), 2.0)
-    return {a: max(0.0, 1.0 - (c - 1) / ceiling) for a, c in counts.items()}
+    return {a: max(0.0, 1.0 - (c - 1) / ceiling)
+            * (TIME_NUMBER_WEIGHT if a[:1].isdigit() or a in _MONTHS else 1.0)
+            for a, c in counts.items()}
 
 
 def similarity_matrix(units: list[Unit], vectors: np.ndarray) -> np.ndarray:
@@ -179,6 +185,10 @@ def similarity_matrix(units: list[Unit], vectors: np.ndarray) -> np.ndarray:
             b = units[j]
             if a.sentence is b.sentence:
                 bonus = -np.inf  # two clauses of one sentence are two statements
+            elif a.article_id == b.article_id:
+                # one writer rarely states a thing twice; their sentences share topic
+                # and style, which cosine mistakes for sameness
+                bonus = -SAME_ARTICLE_PENALTY
             else:
                 shared = sum(weights[x] for x in a.anchors & b.anchors)
                 bonus = min(ANCHOR_BONUS * shared, ANCHOR_BONUS_CAP)
