@@ -115,3 +115,22 @@ def test_repeated_ids_get_suffixes(tmp_path):
 
 def test_html_fragment_to_text():
     assert html_to_text("<p>One &amp; two</p><p>Three<br>four</p>") == "One & two\n\nThree\nfour"
+
+
+def test_file_named_twice_is_read_once():
+    articles, warnings = read_inputs([str(FIXTURES / "labelled.txt"), str(FIXTURES)])
+    assert warnings and [a.id for a in articles].count("labelled") == 1
+    assert "labelled-2" not in {a.id for a in articles}
+
+
+def test_short_html_page_without_article_markup(tmp_path):
+    page = tmp_path / "short.html"
+    page.write_text("<html><head><title>Pier closed for repairs</title></head><body>"
+                    "<p>The old pier will stay closed until May while workers replace its "
+                    "rotten boards, the harbour office said.</p></body></html>")
+    empty = tmp_path / "empty.html"
+    empty.write_text("<html><body><nav>Home</nav></body></html>")
+    articles, warnings = read_inputs([str(page), str(empty)])
+    assert [a.title for a in articles] == ["Pier closed for repairs"]
+    assert articles[0].clean_text.startswith("The old pier")
+    assert [w.input for w in warnings] == [str(empty)]

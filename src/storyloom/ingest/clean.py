@@ -14,8 +14,9 @@ from collections.abc import Iterable
 from rapidfuzz import fuzz
 
 from storyloom.ingest.lines import Line, visible_lines, words_of
-from storyloom.ingest.vocabulary import (ACTION_VERBS, BOILERPLATE_PHRASES, LABEL_ENDINGS,
-                                         NAV_WORDS, SOURCE_WORDS)
+from storyloom.ingest.vocabulary import (ACTION_VERBS, BOILERPLATE_PHRASES,
+                                         EDGE_BOILERPLATE_PHRASES, LABEL_ENDINGS, NAV_WORDS,
+                                         SOURCE_WORDS)
 
 SHORT_WORDS = 6  # a call to action or label is at most this long
 BOILERPLATE_ANYWHERE_WORDS = 12  # a boilerplate-phrase line this short is dropped anywhere
@@ -58,24 +59,30 @@ def furniture_reason(line: Line) -> str | None:
     return None
 
 
-# a cheap first test: a line can only hold a phrase if it holds the phrase's first word
-_PHRASE_STARTS = frozenset(words_of(p)[0] for p in BOILERPLATE_PHRASES)
+def _phrase_matcher(phrases: tuple[str, ...]):
+    # a cheap first test: a line can only hold a phrase if it holds the phrase's first word
+    starts = frozenset(words_of(p)[0] for p in phrases)
+
+    def find(line: Line) -> str | None:
+        if not any(w.lower() in starts for w in line.words):
+            return None
+        lowered = line.text.lower()
+        return next((p for p in phrases if p in lowered), None)
+
+    return find
 
 
-def boilerplate_phrase(line: Line) -> str | None:
-    if not any(w.lower() in _PHRASE_STARTS for w in line.words):
-        return None
-    lowered = line.text.lower()
-    return next((p for p in BOILERPLATE_PHRASES if p in lowered), None)
+boilerplate_phrase = _phrase_matcher(BOILERPLATE_PHRASES)
+edge_boilerplate_phrase = _phrase_matcher(EDGE_BOILERPLATE_PHRASES)
 
 
 def _edge_furniture(line: Line) -> bool:
     """Looser test for lines at the start or end, where furniture gathers."""
     if furniture_reason(line):
         return True
-    if len(line.words) <= BOILERPLATE_EDGE_WORDS and boilerplate_phrase(line):
+    if len(line.words) <= BOILERPLATE_EDGE_WORDS and edge_boilerplate_phrase(line):
         return True
-    return line.text.startswith("©") or line.text.lower().startswith("copyright")
+    return line.text.startswith("©")
 
 
 def _is_trailing_fragment(line: Line) -> bool:

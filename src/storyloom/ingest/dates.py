@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import re
+from functools import lru_cache
 from datetime import date, datetime, timezone
 from email.utils import parsedate_to_datetime
 
@@ -56,6 +57,7 @@ _NUMERIC = re.compile(r"\b(\d{1,4})([./-])(\d{1,2})\2(\d{1,4})\b")
 _TIME = re.compile(r"^\d{1,2}[:.h]\d{2}(?:[:.]\d{2})?$")
 _NUMBER = re.compile(r"^(\d{1,4})(?:st|nd|rd|th|º|°|er|e)?$", re.IGNORECASE)
 MAX_HEADER_WORDS = 9
+MAX_DATE_CHARS = 60
 
 
 def is_date_line(text: str) -> bool:
@@ -153,7 +155,10 @@ def _from_words(raw: str) -> str | None:
     return iso if iso and not iso.startswith("--") and len(iso) == 10 else None
 
 
+@lru_cache(maxsize=4096)  # feeds repeat their date formats; dateparser is slow
 def _from_dateparser(raw: str) -> str | None:
+    if len(raw) > MAX_DATE_CHARS or not any(c.isdigit() for c in raw):
+        return None  # an absolute date has a day or a year in digits
     import dateparser
 
     # absolute dates only: "yesterday" would resolve against today and change per run

@@ -42,7 +42,21 @@ def expand_paths(paths: list[str]) -> tuple[list[Target], list[InputWarning]]:
             warnings.append(InputWarning(given, "not a regular file or directory"))
         else:
             warnings.append(InputWarning(given, "no such file or directory"))
-    return targets, warnings
+    return _without_repeats(targets), warnings
+
+
+def _without_repeats(targets: list[Target]) -> list[Target]:
+    """A file named twice (directly and through its folder) is read once."""
+    seen: set[Path] = set()
+    unique = []
+    for target in targets:
+        key = target.path.resolve() if target.path is not None else None
+        if key is not None and key in seen:
+            continue
+        if key is not None:
+            seen.add(key)
+        unique.append(target)
+    return unique
 
 
 def _directory_files(root: Path, warnings: list[InputWarning]) -> list[Target]:

@@ -15,6 +15,16 @@ log = logging.getLogger(__name__)
 MAX_HTML_BYTES = 20_000_000
 
 
+def _extract(trafilatura, data: bytes, favor_recall: bool):
+    """trafilatura's Document with non-empty text, or None."""
+    # comments under an article are not the article; tables can hold its figures
+    doc = trafilatura.bare_extraction(data, with_metadata=True, include_comments=False,
+                                      include_tables=True, favor_recall=favor_recall)
+    if doc is None or not (getattr(doc, "text", None) or "").strip():
+        return None
+    return doc
+
+
 class HtmlReader:
     max_bytes = MAX_HTML_BYTES
 
@@ -23,12 +33,12 @@ class HtmlReader:
 
         if looks_binary(source.data):
             raise InputError(source.name, "binary file, not HTML")
-        # comments under an article are not the article; tables can hold its figures
-        doc = trafilatura.bare_extraction(source.data, with_metadata=True,
-                                          include_comments=False, include_tables=True)
-        text = (getattr(doc, "text", None) or "") if doc is not None else ""
-        if not text.strip():
+        doc = _extract(trafilatura, source.data, favor_recall=False)
+        if doc is None:  # precise extraction found nothing: short pages need the recall mode
+            doc = _extract(trafilatura, source.data, favor_recall=True)
+        if doc is None:
             raise InputError(source.name, "no article text found in the HTML page")
+        text = doc.text
         url = doc.url or ""
         site = doc.sitename or doc.hostname or (urlparse(url).netloc if url else "")
         extra = {k: v for k, v in (("author", doc.author), ("description", doc.description))

@@ -40,20 +40,25 @@ notícias outras últimas mundo comentários publicidade
 # the first word of a "source site-34" / "Source link" / "Via: X" tag line
 SOURCE_WORDS = frozenset("source sources via fuente fuentes quelle quellen fonte fontes".split())
 
-# phrases that mark boilerplate even inside a sentence-shaped line
+# phrases that mark boilerplate even inside a short sentence-shaped line, anywhere:
+# interface text that news prose practically never contains
 BOILERPLATE_PHRASES = (
     "email address will not be published", "required fields are marked",
     "all rights reserved", "todos los derechos reservados", "alle rechte vorbehalten",
     "tous droits réservés", "tutti i diritti riservati", "todos os direitos reservados",
     "subscribe to our", "sign up for our", "sign up to our", "our newsletter",
-    "newsletter", "cookies", "cookie policy", "privacy policy", "terms of use",
-    "terms of service", "click here", "read more", "read also", "leer más", "lee también",
-    "weiterlesen", "lesen sie auch", "lire aussi", "lire la suite", "leggi anche",
-    "leia mais", "leia também", "share this", "share on", "follow us", "síguenos",
-    "folgen sie uns", "suivez-nous", "log in to", "sign in to", "to leave a comment",
-    "comments are closed", "no comments", "be the first to comment", "post a comment",
-    "your comment", "save my name", "next time i comment", "this website uses",
-    "javascript", "advertisement", "sponsored content", "download the app",
+    "cookie policy", "privacy policy", "terms of use", "terms of service", "click here",
+    "read more", "read also", "leer más", "lee también", "weiterlesen", "lesen sie auch",
+    "lire aussi", "lire la suite", "leggi anche", "leia mais", "leia também", "share on",
+    "follow us on", "síguenos en", "folgen sie uns", "suivez-nous", "to leave a comment",
+    "comments are closed", "be the first to comment", "post a comment", "save my name",
+    "next time i comment", "this website uses", "download our app", "download the app",
+    "newsletter abonnieren", "suscríbete a", "abonnez-vous", "iscriviti alla",
+)
+# words that only mark boilerplate in the leading/trailing zone (prose may use them)
+EDGE_BOILERPLATE_PHRASES = BOILERPLATE_PHRASES + (
+    "newsletter", "cookies", "javascript", "advertisement", "sponsored content",
+    "share this", "your comment", "log in to", "sign in to", "copyright",
 )
 
 # words a label line may end with that mark it as a label rather than a sentence
