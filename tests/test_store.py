@@ -84,9 +84,9 @@ def _article(n: int, text: str | None = None, **kw) -> Article:
 
 
 def test_migrations_are_recorded_and_rerun_is_a_no_op(store, store_url):
-    assert store.schema_versions() == [1, 2]
+    assert store.schema_versions() == [1, 2, 3]
     again = open_store(store_url)
-    assert again.schema_versions() == [1, 2]
+    assert again.schema_versions() == [1, 2, 3]
     again.close()
 
 

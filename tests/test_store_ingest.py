@@ -166,7 +166,7 @@ def test_watch_stops_cleanly_on_sigint(tmp_path):
         if "added" in line:
             break
     proc.send_signal(signal.SIGINT)
-    rest, _ = proc.communicate(timeout=60)
+    _, rest = proc.communicate(timeout=60)
     assert proc.returncode == 0, "".join(lines) + rest
     assert "stopped" in rest
     assert _count(db, "SELECT COUNT(*) FROM articles WHERE story_id IS NOT NULL") == 20
