@@ -22,7 +22,11 @@ MAX_TITLE_CHARS = 250
 MAX_FALLBACK_CHARS = 120
 SHORT_TWO_PART_WORDS = 16
 MAX_FULL_STOP_TITLE_CHARS = 120
-_SENTENCE_BREAK = re.compile(r"[.!?]\s+(?=[A-ZÀ-ÖØ-Þ\"“])")
+_BREAK_CANDIDATE = re.compile(r"(\S*)[.!?]\s+(?=[A-ZÀ-ÖØ-Þ\"“])")
+# a full stop after these is an abbreviation, not a sentence end ("Rep. Ronny Jackson")
+_ABBREVIATIONS = frozenset("""mr mrs ms dr st jr sr no vs rep sen gov gen lt col sgt capt prof
+rev hon pres sec dept corp inc ltd co jan feb mar apr jun jul aug sep sept oct nov dec
+sra sr dra av""".split())
 _BYLINE = re.compile(r"^(?:[Bb]y|[Pp]or|[Vv]on|[Pp]ar|[Dd]i|[Dd]e)\s+[A-ZÀ-Þ][\w.'’-]*(?:\s+[A-ZÀ-Þ][\w.'’-]*){0,4}$")
 
 
@@ -40,7 +44,7 @@ def looks_like_headline(line: Line) -> bool:
     if text.endswith(LABEL_ENDINGS) or furniture_reason(line) or is_date_line(text):
         return False
     # a headline is one sentence, or two short ones ("Who won? Experts disagree")
-    breaks = len(_SENTENCE_BREAK.findall(text))
+    breaks = len(sentence_breaks(text))
     return breaks == 0 or (breaks == 1 and len(line.words) <= SHORT_TWO_PART_WORDS)
 
 
@@ -116,9 +120,21 @@ def _fallback(lines: list[Line], finding: TitleFinding) -> TitleFinding:
     return finding
 
 
+def sentence_breaks(text: str) -> list[int]:
+    """Where sentences end inside a line, skipping initials ("E. Lee") and abbreviations."""
+    breaks = []
+    for match in _BREAK_CANDIDATE.finditer(text):
+        token = match.group(1).lower().lstrip("(\"“'")
+        if len(token) <= 1 or "." in token or token in _ABBREVIATIONS:
+            continue  # "E.", "U.S.", "Rep."
+        breaks.append(match.end(1) + 1)
+    return breaks
+
+
 def guess_title(paragraph: str) -> str:
     """A display title from body text: its first sentence, shortened at a word break."""
-    first = _SENTENCE_BREAK.split(paragraph, maxsplit=1)[0]
+    ends = sentence_breaks(paragraph)
+    first = (paragraph[:ends[0]] if ends else paragraph).rstrip(". ")
     if len(first) > MAX_FALLBACK_CHARS:
         first = first[:MAX_FALLBACK_CHARS].rsplit(" ", 1)[0] + "…"
     return first
