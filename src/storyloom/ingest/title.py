@@ -69,38 +69,42 @@ def _same_words(a: str, b: str) -> bool:
 
 
 def find_title(lines: list[Line]) -> TitleFinding:
-    """The headline and the header lines before it (date header, labels, byline)."""
+    """The headline and the header lines around it (date header, labels, byline)."""
     finding = TitleFinding()
     for position, line in enumerate(lines[:HEAD_LINES]):
-        if looks_like_headline(line) and _reads_as_lead(line, lines[position + 1:]):
-            break
-        if is_date_line(line.text):
-            finding.extra.setdefault("date_header", _date_header(line))
-        elif _BYLINE.match(line.text):
-            finding.extra.setdefault("byline", line.text)
-        elif looks_like_headline(line):
+        if _record_header_line(finding, line):
+            continue
+        if looks_like_headline(line):
+            if _reads_as_lead(line, lines[position + 1:]):
+                break
             finding.title = line.text
             finding.line_indices.append(line.index)
             _take_lines_below(finding, line, lines[position + 1:position + 1 + BELOW_TITLE_LINES])
             return finding
-        elif not _is_label(line):
+        if not _is_label(line):
             break  # body text has started: there is no headline line
         finding.line_indices.append(line.index)
     return _fallback(lines, finding)
 
 
+def _record_header_line(finding: TitleFinding, line: Line) -> bool:
+    """Keep a date header or byline aside (the first of each); False for other lines."""
+    if is_date_line(line.text):
+        finding.extra.setdefault("date_header", _date_header(line))
+    elif _BYLINE.match(line.text):
+        finding.extra.setdefault("byline", line.text)
+    else:
+        return False
+    finding.line_indices.append(line.index)
+    return True
+
+
 def _take_lines_below(finding: TitleFinding, title: Line, below: list[Line]) -> None:
     """Dates and bylines printed under the headline belong to the header, not the body."""
     for line in below:
-        if is_date_line(line.text):
-            finding.extra.setdefault("date_header", _date_header(line))
-        elif _BYLINE.match(line.text):
-            finding.extra.setdefault("byline", line.text)
-        elif not _same_words(line.text, title.text):
-            return  # (repeats of the title are removed by cleaning)
-        else:
-            continue
-        finding.line_indices.append(line.index)
+        if _record_header_line(finding, line) or _same_words(line.text, title.text):
+            continue  # (repeats of the title are removed by cleaning)
+        return
 
 
 def _is_label(line: Line) -> bool:
