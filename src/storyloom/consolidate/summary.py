@@ -29,8 +29,10 @@ HEADLINE_WEIGHT = 1.0  # the lead prior of a headline (a first sentence gets 1)
 LEXICAL_WEIGHT = 4.0
 REDUNDANCY = 0.0
 COVERED_DECAY = 0.3
-MIN_SUMMARY_WORDS = 6
-_WORD = re.compile(r"\w+")  # headlines and fragments read badly in a summary
+DIRECT_SPEECH_PENALTY = 0.25
+MIN_SUMMARY_WORDS = 6  # headlines and fragments read badly in a summary
+_WORD = re.compile(r"\w+")
+_DIRECT_SPEECH = re.compile(r"[\"\u201c\u201d\u201e\u00ab\u00bb?]|\b(?:I|we|We|my|My|our|Our|you|You)\b")
 
 
 @dataclass
@@ -88,6 +90,12 @@ def _shared_vocabulary(members: list[AnalyzedArticle]) -> dict[str, float]:
     return {w: c / n for w, c in counts.items()}
 
 
+def _is_direct_speech(text: str) -> bool:
+    """Quotes, questions and first/second person: an outlet's voice or a speaker's,
+    where a summary reports in the third person (quotes have their own section)."""
+    return bool(_DIRECT_SPEECH.search(text))
+
+
 def _wordings(facts: list[Fact]) -> list[tuple[Fact, Evidence]]:
     """Every source sentence of every fact is a possible wording of it; a sentence
     backing several facts stands for the most corroborated one (facts come sorted)."""
@@ -117,7 +125,8 @@ def _candidates(facts: list[Fact], members: list[AnalyzedArticle]) -> list[Candi
         position = positions.get((evidence.article_id, evidence.start), 1.0)
         lead = HEADLINE_WEIGHT if position < 0 else 1.0 - position
         importance = (CORROBORATION_WEIGHT * fact.corroboration / outlets
-                      + LEAD_WEIGHT * lead + CENTRALITY_WEIGHT * float(vector @ story))
+                      + LEAD_WEIGHT * lead + CENTRALITY_WEIGHT * float(vector @ story)
+                      - DIRECT_SPEECH_PENALTY * _is_direct_speech(evidence.text))
         out.append(Candidate(fact, evidence, vector, importance,
                              frozenset(_content_words(evidence.text))))
     return out
