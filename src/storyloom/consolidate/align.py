@@ -178,48 +178,48 @@ def anchor_weights(units: list[Unit]) -> dict[str, float]:
 
 def similarity_matrix(units: list[Unit], vectors: np.ndarray) -> np.ndarray:
     """Cosine plus a small bonus per shared anchor; -inf where units may not merge."""
-    sims = vectors @ vectors.T
+    sims = (vectors @ vectors.T).astype(np.float64)
     weights = anchor_weights(units)
-    for i, a in enumerate(units):
-        for j in range(i + 1, len(units)):
-            b = units[j]
-            if a.sentence is b.sentence:
-                bonus = -np.inf  # two clauses of one sentence are two statements
-            elif a.article_id == b.article_id:
-                # one writer rarely states a thing twice; their sentences share topic
-                # and style, which cosine mistakes for sameness
-                bonus = -SAME_ARTICLE_PENALTY
-            else:
-                shared = sum(weights[x] for x in a.anchors & b.anchors)
-                bonus = min(ANCHOR_BONUS * shared, ANCHOR_BONUS_CAP)
-            sims[i, j] += bonus
-            sims[j, i] += bonus
+    vocabulary = {a: k for k, a in enumerate(weights)}
+    incidence = np.zeros((len(units), max(len(vocabulary), 1)))
+    for i, unit in enumerate(units):
+        for anchor in unit.anchors:
+            incidence[i, vocabulary[anchor]] = 1.0
+    weight_row = np.array([weights[a] for a in vocabulary] or [0.0])
+    shared = (incidence * weight_row) @ incidence.T  # summed weight of shared anchors
+    sims += np.minimum(ANCHOR_BONUS * shared, ANCHOR_BONUS_CAP)
+    articles = np.array([u.article_id for u in units])
+    # one writer rarely states a thing twice; their sentences share topic and style,
+    # which cosine mistakes for sameness
+    same_article = articles[:, None] == articles[None, :]
+    sims[same_article] -= SAME_ARTICLE_PENALTY
+    sentence_ids = np.array([id(u.sentence) for u in units])
+    sims[sentence_ids[:, None] == sentence_ids[None, :]] = -np.inf  # two clauses, two statements
     return sims
 
 
+# stands for "never merge" in the distance matrix: any average including it is far
+_BLOCKED = 1e9
+
+
 def average_link(sims: np.ndarray, threshold: float) -> list[list[int]]:
-    """Agglomerative clustering: merge the pair of clusters with the highest mean
-    similarity until it drops below `threshold` (a -inf pair blocks a merge)."""
+    """Agglomerative clustering (UPGMA): merge the pair of clusters with the highest
+    mean similarity until it drops below `threshold`; a -inf pair blocks a merge."""
+    from scipy.cluster.hierarchy import fcluster, linkage
+    from scipy.spatial.distance import squareform
+
     n = len(sims)
-    clusters: dict[int, list[int]] = {i: [i] for i in range(n)}
-    totals = sims.astype(np.float64).copy()  # sum of pair similarities between clusters
-    np.fill_diagonal(totals, -np.inf)
-    alive = np.ones(n, dtype=bool)
-    sizes = np.ones(n)
-    while alive.sum() > 1:
-        means = totals / np.outer(sizes, sizes)
-        means[~alive, :] = -np.inf
-        means[:, ~alive] = -np.inf
-        i, j = np.unravel_index(int(np.argmax(means)), means.shape)
-        if not means[i, j] >= threshold:
-            break
-        clusters[i].extend(clusters.pop(j))
-        totals[i, :] += totals[j, :]
-        totals[:, i] = totals[i, :]
-        totals[i, i] = -np.inf
-        sizes[i] += sizes[j]
-        alive[j] = False
-    return [sorted(members) for members in clusters.values()]
+    if n < 2:
+        return [[i] for i in range(n)]
+    distances = np.where(np.isfinite(sims), 1.0 - sims, _BLOCKED)
+    distances = np.maximum((distances + distances.T) / 2, 0.0)
+    np.fill_diagonal(distances, 0.0)
+    tree = linkage(squareform(distances, checks=False), method="average")
+    labels = fcluster(tree, t=1.0 - threshold, criterion="distance")
+    groups: dict[int, list[int]] = {}
+    for index, label in enumerate(labels):
+        groups.setdefault(int(label), []).append(index)
+    return list(groups.values())
 
 
 def align_statements(members: list[AnalyzedArticle], threshold: float = SAME_STATEMENT,
