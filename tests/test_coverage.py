@@ -42,3 +42,10 @@ def test_copies_and_same_publisher_count_as_one_outlet():
 
 def test_single_outlet_has_nothing_to_compare():
     assert build_coverage([_fact("x", ["a"])], [_member("a", "Alpha")]) == []
+
+
+def test_outlet_without_a_name_is_shown_by_article_id():
+    members = [_member("a1", ""), _member("b1", "")]
+    coverage = build_coverage([_fact("x", ["a1"]), _fact("y", ["b1"])], members)
+    assert [c.source for c in coverage] == ["a1", "b1"]
+    assert coverage[0].unique == ["x"]

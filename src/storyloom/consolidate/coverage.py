@@ -14,13 +14,17 @@ MIN_REPORTING = 2
 
 
 def outlet_names(members: list[AnalyzedArticle]) -> dict[str, str]:
-    """Outlet key -> the name to show (the source as written, else the key)."""
+    """Outlet key -> the name to show: the source as written, else the URL host,
+    else (no outlet known) the article id."""
     keys = outlet_keys(members)
+    by_id = {m.id: m.article for m in members}
     names: dict[str, str] = {}
     for member in members:
         key = keys[member.id]
-        if key not in names or (not names[key] and member.article.source):
-            names[key] = member.article.source.strip() if member.article.source else key
+        if key in names:
+            continue
+        owner = by_id.get(member.article.syndicated_of or "", member.article)
+        names[key] = owner.source.strip() or (owner.id if key == f"article:{owner.id}" else key)
     return names
 
 
