@@ -21,6 +21,7 @@ from storyloom.ingest.vocabulary import (ACTION_VERBS, BOILERPLATE_PHRASES,
 SHORT_WORDS = 6  # a call to action or label is at most this long
 BOILERPLATE_ANYWHERE_WORDS = 12  # a boilerplate-phrase line this short is dropped anywhere
 BOILERPLATE_EDGE_WORDS = 40  # ... and this short when it sits in the leading/trailing zone
+LONG_LINE_CHARS = 200
 WRAPPED_LINE_CHARS = 50  # a line this long ending mid-sentence was hard-wrapped
 ECHO_WINDOW = 4  # lines after the start in which a repeat of the title is looked for
 _TERMINAL_CHARS = frozenset(".!?;\"”»’')]")
@@ -35,6 +36,8 @@ def has_sentence_end(text: str) -> bool:
 
 def furniture_reason(line: Line) -> str | None:
     """Why a line is site furniture judged on its own shape, or None for body text."""
+    if len(line.text) > LONG_LINE_CHARS:  # far more words than any furniture rule allows
+        return "link" if _LINK.match(line.text) else None
     words = line.words
     if not words:
         return "no words"

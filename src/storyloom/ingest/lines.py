@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
-_LINE = re.compile(r"[^\r\n]+")
+# a line's visible part: from its first to its last non-space character
+_VISIBLE = re.compile(r"[^\S\r\n]*(\S(?:[^\r\n]*\S)?)")
 _WORD = re.compile(r"\w+(?:['’\-]\w+)*", re.UNICODE)
 
 
@@ -20,7 +22,11 @@ class Line:
     text: str  # text[start:end], stripped
     blank_before: bool  # a blank line (or the start of the text) precedes it
     blank_after: bool  # a blank line (or the end of the text) follows it
-    words: tuple[str, ...]  # computed once: every rule looks at them
+
+    @cached_property
+    def words(self) -> tuple[str, ...]:
+        # cached_property writes the instance dict directly, so it works on a frozen class
+        return tuple(_WORD.findall(self.text))
 
 
 def words_of(text: str) -> list[str]:
@@ -29,27 +35,16 @@ def words_of(text: str) -> list[str]:
 
 def visible_lines(text: str) -> list[Line]:
     """Non-blank lines with trimmed offsets and whether blank lines surround them."""
-    raw: list[tuple[int, int]] = []
-    for match in _LINE.finditer(text):
-        start, end = match.span()
-        while start < end and text[start].isspace():
-            start += 1
-        while end > start and text[end - 1].isspace():
-            end -= 1
-        if end > start:
-            raw.append((start, end))
+    spans = [m.span(1) for m in _VISIBLE.finditer(text)]
     lines = []
-    for n, (start, end) in enumerate(raw):
-        before = text[raw[n - 1][1]:start] if n else text[:start]
-        after = text[end:raw[n + 1][0]] if n + 1 < len(raw) else text[end:]
-        line_text = text[start:end]
-        lines.append(Line(n, start, end, line_text,
-                          blank_before=n == 0 or _newlines(before) >= 2,
-                          blank_after=n + 1 == len(raw) or _newlines(after) >= 2,
-                          words=tuple(words_of(line_text))))
+    for n, (start, end) in enumerate(spans):
+        gap_before = _newlines(text, spans[n - 1][1], start) if n else 2
+        gap_after = _newlines(text, end, spans[n + 1][0]) if n + 1 < len(spans) else 2
+        lines.append(Line(n, start, end, text[start:end],
+                          blank_before=gap_before >= 2, blank_after=gap_after >= 2))
     return lines
 
 
-def _newlines(gap: str) -> int:
-    """Line breaks in a gap, counting \r\n as one."""
-    return gap.count("\n") + gap.count("\r") - gap.count("\r\n")
+def _newlines(text: str, start: int, end: int) -> int:
+    """Line breaks between two offsets, counting \r\n as one."""
+    return text.count("\n", start, end) + text.count("\r", start, end) - text.count("\r\n", start, end)

@@ -10,6 +10,8 @@ from __future__ import annotations
 import logging
 import re
 import zlib
+from collections import defaultdict
+from itertools import count
 
 import numpy as np
 
@@ -31,10 +33,16 @@ _MIX_PRIME = 1_000_003
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
-def shingles(text: str, vocabulary: dict[str, int] | None = None) -> set[int]:
+def word_numbering() -> defaultdict[str, int]:
+    """A vocabulary that numbers each new word on first sight (0, 1, 2, ...)."""
+    return defaultdict(count().__next__)
+
+
+def shingles(text: str, vocabulary: defaultdict[str, int] | None = None) -> set[int]:
     """32-bit hashes of the lowercase word 5-grams (MinHash expects 32-bit values).
 
-    Each word gets a number once (from `vocabulary`, shared across a batch, else CRC32)
+    Each word gets a number once (from a `word_numbering()` shared across a batch, else
+    CRC32)
     and the five numbers are mixed arithmetically: much faster than hashing every
     joined 5-gram string, and deterministic for a given input.
     """
@@ -42,10 +50,10 @@ def shingles(text: str, vocabulary: dict[str, int] | None = None) -> set[int]:
     if not words:
         return set()
     if vocabulary is None:
-        codes = (zlib.crc32(w.encode()) for w in words)
+        codes = [zlib.crc32(w.encode()) for w in words]
     else:
-        codes = (vocabulary.setdefault(w, len(vocabulary)) for w in words)
-    hashes = np.fromiter(codes, dtype=np.uint64, count=len(words))
+        codes = [vocabulary[w] for w in words]
+    hashes = np.array(codes, dtype=np.uint64)
     if len(words) < SHINGLE_WORDS:
         return {int(_mix([hashes[i:i + 1] for i in range(len(words))])[0])}
     n = len(words) - SHINGLE_WORDS + 1
@@ -80,7 +88,7 @@ def mark_syndicated(articles: list[Article]) -> None:
     """Set `syndicated_of` on every copy to the id of the earliest article it copies."""
     order = _first_order(articles)
     rank = {i: position for position, i in enumerate(order)}
-    vocabulary: dict[str, int] = {}
+    vocabulary = word_numbering()
     shingle_sets = [shingles(a.clean_text, vocabulary) for a in articles]
     template = MinHash(num_perm=NUM_PERM, hashfunc=_identity)
     lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM, weights=LSH_WEIGHTS)

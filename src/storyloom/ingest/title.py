@@ -39,7 +39,7 @@ class TitleFinding:
 
 def looks_like_headline(line: Line) -> bool:
     text = line.text
-    if len(line.words) < MIN_TITLE_WORDS or len(text) > MAX_TITLE_CHARS:
+    if len(text) > MAX_TITLE_CHARS or len(line.words) < MIN_TITLE_WORDS:
         return False
     if text.endswith(LABEL_ENDINGS) or furniture_reason(line) or is_date_line(text):
         return False
