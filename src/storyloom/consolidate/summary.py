@@ -30,6 +30,7 @@ LEXICAL_WEIGHT = 4.0
 REDUNDANCY = 0.0
 COVERED_DECAY = 0.3
 DIRECT_SPEECH_PENALTY = 0.25
+MAX_ONE_HEADLINE = True
 MIN_SUMMARY_WORDS = 6  # headlines and fragments read badly in a summary
 _WORD = re.compile(r"\w+")
 _DIRECT_SPEECH = re.compile(r"[\"\u201c\u201d\u201e\u00ab\u00bb?]|\b(?:I|we|We|my|My|our|Our|you|You)\b")
@@ -41,6 +42,7 @@ class Candidate:
     sentence: Evidence  # the exact source sentence that would be shown
     vector: np.ndarray
     importance: float  # what does not change as sentences are chosen
+    headline: bool = False
     content: frozenset[str] = frozenset()  # content words, for the coverage gain
 
     @property
@@ -127,7 +129,7 @@ def _candidates(facts: list[Fact], members: list[AnalyzedArticle]) -> list[Candi
         importance = (CORROBORATION_WEIGHT * fact.corroboration / outlets
                       + LEAD_WEIGHT * lead + CENTRALITY_WEIGHT * float(vector @ story)
                       - DIRECT_SPEECH_PENALTY * _is_direct_speech(evidence.text))
-        out.append(Candidate(fact, evidence, vector, importance,
+        out.append(Candidate(fact, evidence, vector, importance, position < 0,
                              frozenset(_content_words(evidence.text))))
     return out
 
@@ -168,8 +170,10 @@ def summarise(facts: list[Fact], members: list[AnalyzedArticle],
             break
         best = _pick(pool, chosen, vocabulary, covered)
         covered |= best.content
-        # identical sentences (a repeated line, a syndicated copy) are said once
-        pool = [c for c in pool if c.sentence.text != best.sentence.text]
+        # identical sentences (a repeated line, a syndicated copy) are said once, and
+        # one headline is enough: a row of headlines reads like an index, not a summary
+        pool = [c for c in pool if c.sentence.text != best.sentence.text
+                and not (c.headline and best.headline and MAX_ONE_HEADLINE)]
         chosen.append(best)
         words += best.words
     log.debug("summary: %d of %d facts, %d words", len(chosen), len(facts), words)
