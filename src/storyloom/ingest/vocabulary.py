@@ -6,7 +6,7 @@ them with the shape and position of a line, never matches whole lines.
 """
 from __future__ import annotations
 
-# first words of calls to action: "Share this", "Leave a reply", "Read more", "See all"
+# first words of calls to action: "Share this", "Post a comment", "Read more", "View all"
 ACTION_VERBS = frozenset("""
 see read share leave post click tap follow subscribe sign join watch view download
 continue show load print listen register log login email tweet comment reply like
@@ -20,7 +20,7 @@ vedi leggi condividi lascia segui iscriviti clicca scopri
 veja leia compartilhe deixe siga assine clique
 """.split())
 
-# navigation and section words: "Other News", "Home", "Top Stories", "Related"
+# navigation and section words: "Latest News", "Home", "Top Stories", "Related"
 NAV_WORDS = frozenset("""
 home news other more latest top stories story articles trending popular related recommended
 world politics business sport sports opinion culture video videos photos photo gallery
@@ -37,13 +37,14 @@ notizie altre ultime politica mondo commenti pubblicità correlati
 notícias outras últimas mundo comentários publicidade
 """.split())
 
-# the first word of a "source site-34" / "Source link" / "Via: X" tag line
+# the first word of a source tag line: "Source: example.com", "Via X", "Fuente: agencias"
 SOURCE_WORDS = frozenset("source sources via fuente fuentes quelle quellen fonte fontes".split())
 
 # phrases that mark boilerplate even inside a short sentence-shaped line, anywhere:
 # interface text that news prose practically never contains
 BOILERPLATE_PHRASES = (
-    "email address will not be published", "required fields are marked",
+    "will not be published", "wird nicht veröffentlicht", "no será publicad",
+    "ne sera pas publié", "non sarà pubblicat", "não será publicad", "required fields are marked",
     "all rights reserved", "todos los derechos reservados", "alle rechte vorbehalten",
     "tous droits réservés", "tutti i diritti riservati", "todos os direitos reservados",
     "subscribe to our", "sign up for our", "sign up to our", "our newsletter",
