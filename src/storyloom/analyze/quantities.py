@@ -17,7 +17,9 @@ WORD_NUMBERS = {
     "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12, "a dozen": 12,
 }
 SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
-          "m": 1e6, "bn": 1e9, "mln": 1e6}
+          "m": 1e6, "bn": 1e9, "mln": 1e6, "mn": 1e6}
+_CURRENCY_WORDS = {"euro": "EUR", "euros": "EUR", "dollar": "USD", "dollars": "USD",
+                   "pound": "GBP", "pounds": "GBP", "yen": "JPY", "yuan": "CNY", "rupees": "INR"}
 _CURRENCY = {"$": "USD", "€": "EUR", "£": "GBP", "us$": "USD"}
 _WORD_NUM = "|".join(sorted((re.escape(w) for w in WORD_NUMBERS), key=len, reverse=True))
 NUMBER_PATTERN = (r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
@@ -25,14 +27,22 @@ NUMBER_PATTERN = (r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _QUANTITY = re.compile(
     r"(?P<cur>US\$|[$€£])?\s?"
     rf"(?<![\w.,:/-])(?P<num>{NUMBER_PATTERN})(?![\w:/]|[.,]\d)"
-    r"(?:\s?(?P<scale>thousand|million|billion|trillion|bn|mln|m)\b)?"
+    r"(?:\s?(?P<scale>thousand|million|billion|trillion|bn|mln|mn|m)\b)?"
     r"(?:\s?(?P<pct>%|percent\b|per cent\b))?", re.I)
 # words that end the "thing counted" phrase after a number
 _STOP = set("""a an the of to at in on for from by with as than and or but who that which
 whose where when while is are was were be been being have has had will would could should
 may might can do does did said says say told into over under about after before since
 during per each more less fewer than up down out off its their his her our your this these
-those it they he she we you i""".split())
+those it they he she we you i north south east west northeast northwest southeast southwest
+away long high wide deep tall old per ago later earlier""".split())
+# units of measure: one head per dimension, values converted to a base unit
+_UNITS = {"kilometre": ("length", 1000.0), "kilometer": ("length", 1000.0), "km": ("length", 1000.0),
+          "mile": ("length", 1609.34), "metre": ("length", 1.0), "meter": ("length", 1.0),
+          "foot": ("length", 0.3048), "feet": ("length", 0.3048), "yard": ("length", 0.9144),
+          "kilogram": ("mass", 1.0), "kg": ("mass", 1.0), "pound": ("mass", 0.4536),
+          "ton": ("mass", 1000.0), "tonne": ("mass", 1000.0)}
+_CLOCK = re.compile(r"\s*(?::\s*\d|(?:GMT|UTC|IST|EST|EDT|PST|PDT|CET|CEST|BST|hrs|hours GMT)\b)")
 _APPROX = re.compile(r"\b(about|around|approximately|roughly|some|nearly|almost|estimated|"
                      r"more than|over|at least|up to|an estimated|close to|circa|ca\.)\s*$", re.I)
 # head nouns that count the same kind of thing; one class name each
@@ -140,15 +150,23 @@ _DURATION_AFTER = re.compile(r"[\s-]*(seconds?|minutes?|hours?|days?|weeks?|mont
 _AGE = re.compile(r"[\s-]*years?[\s-]*old\b", re.I)
 
 
+# a number that names rather than counts: "a .38 caliber", "flight 93", "Route 66"
+_NAMING_HEADS = {"caliber", "calibre", "model", "number", "no", "flight", "route", "highway",
+                 "interstate", "room", "page", "chapter", "article", "section", "gauge", "mm"}
+
+
 def find_quantities(text: str) -> list[Quantity]:
     """Counts, amounts and percentages in `text` (not dates, years or durations)."""
     found = []
     for match in _QUANTITY.finditer(text):
         num = match.group("num")
         value = parse_number(num)
-        if value is None or _is_date_or_year(text, match):
+        if value is None or _is_date_or_year(text, match) or (num[0] == "0" and len(num) > 1
+                                                              and num[1].isdigit()):
             continue
         age = _AGE.match(text, match.end())
+        if _CLOCK.match(text, match.end()) or text[max(0, match.start() - 2):match.start()].strip().endswith(":"):
+            continue  # a clock time, "10:00", "09 IST"
         if _DURATION_AFTER.match(text, match.end()) and not age:
             continue  # a duration: times.py owns it
         if not num[0].isdigit() and num.lower() in ("one", "a dozen") and not match.group("cur"):
@@ -161,9 +179,19 @@ def find_quantities(text: str) -> list[Quantity]:
         unit = "%" if match.group("pct") else _CURRENCY.get(cur, "")
         end = match.end()
         thing = "" if unit else _thing_after(text, end)
+        currency = re.match(r"[\s-]*(\w+)", text[end:end + 12])
+        if not unit and currency and currency.group(1).lower() in _CURRENCY_WORDS:
+            unit, thing = _CURRENCY_WORDS[currency.group(1).lower()], ""
         if age:
             thing, end = "years old", age.end()
         head = head_class(thing.split()[-1]) if thing else unit
+        measure = _UNITS.get(singular(thing.split()[0])) if thing else None
+        if measure is not None:
+            head, value = measure[0], value * measure[1]
+        if _NAMING_HEADS & {singular(w) for w in thing.split()} or re.search(r"\b(flight|route|highway|interstate|no\.|number|"
+                                              r"room|page|article|section)\s*$",
+                                              text[max(0, match.start() - 14):match.start()], re.I):
+            continue
         approx = bool(_APPROX.search(text[max(0, match.start() - 20):match.start()]))
         start = match.start("cur") if match.group("cur") else match.start("num")
         found.append(Quantity(value, unit, thing, head, approx, start, end,

@@ -47,6 +47,7 @@ class Role:
     role: str  # "spokeswoman for the National Security Council"
     noun: str  # "spokeswoman"
     org: str  # "National Security Council" ("" when the role names none)
+    explicit: bool = False  # the org follows "for/of/at": "spokeswoman for X", not "X spokesman"
 
     @property
     def family(self) -> str:
@@ -80,7 +81,7 @@ def find_roles(text: str, names: list[tuple[int, int]] | None = None) -> list[Ro
         after = _AFTER.match(text[end:end + 160])
         if after:
             roles.append(_role(person, start, end, after.group("role"), after.group("noun"),
-                               _clean_org(after.group("org"))))
+                               _clean_org(after.group("org")), bool(after.group("org"))))
             continue
         before_text = text[max(0, start - 160):start]
         title = _TITLE.search(before_text)
@@ -91,10 +92,11 @@ def find_roles(text: str, names: list[tuple[int, int]] | None = None) -> list[Ro
         before = _BEFORE.search(before_text)
         if before:
             roles.append(_role(person, start, end, before.group("role"), before.group("noun"),
-                               _clean_org(before.group("org"))))
+                               _clean_org(before.group("org")), bool(before.group("org"))))
     return roles
 
 
-def _role(person: str, start: int, end: int, role: str, noun: str, org: str) -> Role:
+def _role(person: str, start: int, end: int, role: str, noun: str, org: str,
+          explicit: bool = False) -> Role:
     role = re.sub(r"^(the|a|an)\s+", "", re.sub(r"\s+", " ", role).strip(), flags=re.I)
-    return Role(person, start, end, role, noun.lower(), org)
+    return Role(person, start, end, role, noun.lower(), org, explicit and bool(org))

@@ -141,7 +141,7 @@ def same_duration(first: Duration, second: Duration) -> bool:
 def comparable_durations(first: Duration, second: Duration) -> bool:
     """Durations of one order of magnitude can measure the same span; hours vs weeks cannot."""
     low, high = sorted((first.days, second.days))
-    return low > 0 and high / low < 4
+    return low > 0 and high / low < 3
 
 
 # ---- resolution -----------------------------------------------------------------

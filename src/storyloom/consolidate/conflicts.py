@@ -30,12 +30,14 @@ from storyloom.model import AnalyzedArticle, Claim, Conflict, Evidence
 log = logging.getLogger(__name__)
 
 # masked-clause cosine above which two values are taken to report the same fact
-SAME_FACT = {"number": 0.78, "duration": 0.62, "date": 0.78}
+SAME_FACT = {"number": 0.78, "duration": 0.8, "date": 0.78}
 CROSS_LANGUAGE_MARGIN = 0.05  # translations score a little lower; be stricter instead
 RELATED_FIGURES = 0.5  # sentence cosine for "differing figures" (not a contradiction)
 # "N weeks after/since <event>": time since an event, told in very different words by
 # translations, so the relation phrase needs less similarity (durations of days or more)
-ELAPSED_SAME_FACT = 0.38
+ELAPSED_SAME_FACT = 0.40
+ALSO_REPORTED = 0.5  # clause cosine: the same value told about a related thing
+SPEAKER_MIN_WORDS = 6  # who-said conflicts only for full quotes attributed in so many words
 
 
 def independent(first: AnalyzedArticle, second: AnalyzedArticle) -> bool:
@@ -74,7 +76,11 @@ def _comparable(first: Slot, second: Slot) -> bool:
 
 
 def _reports_value(member: AnalyzedArticle, slot: Slot, by_article: dict[str, list[Slot]]) -> bool:
-    return any(other.kind == slot.kind and _same(other, slot) for other in by_article[member.id])
+    """The article also gives this value, in a related clause: then its other value is
+    another fact ("20 killed ... 35 injured"), not a different account of this one."""
+    return any(other.kind == slot.kind and _same(other, slot)
+               and float(other.vector @ slot.vector) >= ALSO_REPORTED
+               for other in by_article[member.id])
 
 
 def _threshold(first: Slot, second: Slot) -> float:
@@ -184,22 +190,30 @@ def _assemble(slots: list[Slot], union: _Union, contradicting: set[int]) -> list
 
 
 def _differing(slots: list[Slot], related: list[tuple[int, int]], involved: set[int]) -> list[Conflict]:
-    out, seen = [], set()
+    """Related figures, one entry per connected set of them."""
+    union = _Union(len(slots))
     for i, j in related:
-        if i in involved or j in involved or (i, j) in seen:
+        if i not in involved and j not in involved:
+            union.join(i, j)
+    components: dict[int, list[int]] = defaultdict(list)
+    for i in sorted({k for pair in related for k in pair} - involved):
+        components[union.find(i)].append(i)
+    out = []
+    for indexes in components.values():
+        group = [slots[i] for i in indexes]
+        claims = _claims(group)
+        if len(claims) < 2:
             continue
-        seen.add((i, j))
-        group = [slots[i], slots[j]]
-        conflict = Conflict("number", about_of(group), _claims(group), contradiction=False)
+        conflict = Conflict("number", about_of(group), claims, contradiction=False)
         conflict.note = note_for(conflict, group)
         out.append(conflict)
-        involved.update((i, j))
     return out
 
 
 def _role_conflicts(members: list[AnalyzedArticle]) -> list[Conflict]:
     """'X, spokeswoman for Y' in one outlet, 'X, spokeswoman for Z' in another."""
-    stated = [(m, role, index) for m in members for role, index in article_roles(m) if role.org]
+    # only "X, <role> for/of <org>": a title ("Fire Chief X") names no affiliation to compare
+    stated = [(m, role, index) for m in members for role, index in article_roles(m) if role.explicit]
     conflicts: list[Conflict] = []
     for (ma, ra, ia), (mb, rb, ib) in combinations(stated, 2):
         if not independent(ma, mb) or ra.family != rb.family or not same_person(ra.person, rb.person):
@@ -233,7 +247,8 @@ def _speaker_conflicts(members: list[AnalyzedArticle]) -> list[Conflict]:
     """One quote attributed to different named people by different outlets."""
     conflicts = []
     for group in quote_groups(members):
-        named = [q for q in group if q.named]
+        named = [q for q in group if q.named and q.raw.direct and q.raw.speaker
+                 and len(q.raw.body.split()) >= SPEAKER_MIN_WORDS]
         speakers: list[list] = []
         for quote in named:
             bucket = next((b for b in speakers if same_person(b[0].speaker, quote.speaker)), None)
@@ -248,7 +263,10 @@ def _speaker_conflicts(members: list[AnalyzedArticle]) -> list[Conflict]:
             continue  # one outlet naming two speakers: not an outlet disagreement
         claims = [Claim(b[0].speaker, b[0].raw.body, list(dict.fromkeys(q.article_id for q in b)),
                         [q.evidence for q in b]) for b in speakers]
-        conflicts.append(Conflict("speaker", f"who said “{group[0].raw.body[:80]}”", claims))
+        # quote merging and attribution are approximate: shown side by side, not a contradiction
+        conflicts.append(Conflict("speaker", f"who said “{group[0].raw.body[:80]}”", claims,
+                                  note="Outlets attribute this quote to different people.",
+                                  contradiction=False))
     return conflicts
 
 

@@ -68,8 +68,9 @@ def _name_in(who: str, people: list[tuple[int, int, str]]) -> str:
             return clean_name(name)
     tokens = re.findall(r"[A-Z][a-z'-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'-]+)*", who)
     for token in reversed(tokens):
-        if any(same_person(token, name) for _, _, name in people):
-            return token
+        if len(token.split()) <= 3 and any(clean_name(name).split()[-1:] == token.split()[-1:]
+                                           for _, _, name in people):
+            return token  # "Horne detailed": a surname of a PERSON named elsewhere
     return ""
 
 

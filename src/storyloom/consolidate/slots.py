@@ -86,13 +86,28 @@ def _relation(sentence: Sentence, start: int, end: int) -> tuple[str, str]:
     return "", ""
 
 
+_URLISH = re.compile(r"https?\s*:|www\s*\.|\.s?html?\b|\w / \w")
+_STAMP = re.compile(r"\b(updated|published|posted|modified|last updated|released)\b", re.I)
+
+
+def _dateline(text: str) -> bool:
+    """A date line or time stamp ("December 16, 2008", "Last updated at 11:21"): when the
+    article was written, not a date it reports."""
+    rest = text
+    for expr in find_dates(text):
+        rest = rest.replace(expr.text, " ")
+    words = re.findall(r"[A-Za-z]{2,}", rest)
+    return len(words) < 4 or bool(_STAMP.search(text)) or bool(_URLISH.search(text))
+
+
 def _sentence_slots(member: AnalyzedArticle, sentence: Sentence) -> list[Slot]:
     text, base = sentence.text, sentence.start
     found: list[tuple[str, int, int, object]] = []
     durations = find_durations(text)
     found += [("duration", d.start, d.end, d) for d in durations
               if not d.ago and not (d.unit in ("second", "minute") and d.number == 1)]
-    found += [("date", d.start, d.end, d) for d in find_dates(text) if d.kind in ("date", "weekday")]
+    if not _dateline(text):
+        found += [("date", d.start, d.end, d) for d in find_dates(text) if d.kind in ("date", "weekday")]
     taken = [(s, e) for _, s, e, _ in found]
     for quantity in find_quantities(text):
         if not any(quantity.start < e and s < quantity.end for s, e in taken):

@@ -1,0 +1,196 @@
+"""`storyloom eval conflicts`: recall of injected conflicts and false conflicts per story.
+
+Stories are ECB+ articles grouped by `event_cluster` (clusters of two or more). Each
+article counts as its own outlet. For each story ONE controlled change is injected into
+one article: a number, a duration, a date or a role's organisation. The change is made
+only on a value that another article of the story also reports with the same value in
+a same-meaning clause (the `find_conflicts` notion of "the same fact"): a value nobody
+else reports cannot be contradicted. Recall = injected changes found (a contradiction
+whose claims include the changed article with the new value); false conflicts =
+contradictions reported on the untouched stories, per story. Deterministic per --seed.
+"""
+from __future__ import annotations
+
+import json
+import logging
+import random
+import re
+from collections import defaultdict
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+import click
+
+from storyloom.model import AnalyzedArticle, Article
+
+log = logging.getLogger(__name__)
+DEFAULT_FILE = Path(__file__).resolve().parents[3].parent / "shared" / "data" / "ecbplus-dev.jsonl"
+_DETOKENISE = [(r"(\d) , (\d{3})\b", r"\1,\2"), (r"(\d) ?\. (\d)", r"\1.\2"), (r"(\d) ?: (\d)", r"\1:\2"),
+               (r" ([,.;:!?%)\]])", r"\1"), (r"([(\[$]) ", r"\1"), (r" (['’]s|n't|'re|'ve|'ll|'d)\b", r"\1"),
+               (r"``\s*", "\u201c"), (r"\s*''", "\u201d"), (r"(\w) - (\w)", r"\1-\2"),
+               (r"(\d) , (\d{3})\b", r"\1,\2"), (r"(\d) ?\. (\d)", r"\1.\2"), (r"(\d) ?: (\d)", r"\1:\2")]
+_ORG_POOL = ("Department of Agriculture", "World Health Organization", "Ministry of Transport",
+             "Federal Reserve", "Red Cross")
+
+
+@dataclass
+class Injection:
+    story: str
+    article_id: str
+    kind: str
+    old: str
+    new: str
+
+
+def detokenise(text: str) -> str:
+    """ECB+ text is tokenised ("Promises , her rep told People ."): undo the common cases."""
+    for pattern, repl in _DETOKENISE:
+        text = re.sub(pattern, repl, text)
+    return text
+
+
+def load_stories(path: Path) -> dict[str, list[Article]]:
+    stories: dict[str, list[Article]] = defaultdict(list)
+    with open(path, encoding="utf-8") as handle:
+        for line in handle:
+            if not line.strip():
+                continue
+            row = json.loads(line)
+            text = detokenise(row["text"])
+            title = next((l for l in text.split("\n") if l.strip() and not l.startswith("http")), "")
+            doc = str(row["doc_id"])
+            stories[str(row["event_cluster"])].append(
+                Article(doc, text, title=title, source=doc, language="en", input=str(path)))
+    return {k: v for k, v in sorted(stories.items()) if len(v) >= 2}
+
+
+def _analyze(articles: list[Article]) -> list[AnalyzedArticle]:
+    from storyloom.analyze import analyze
+
+    return analyze(articles)
+
+
+def _changed_number(text: str, rng: random.Random) -> str:
+    from storyloom.analyze.quantities import parse_number
+
+    value = parse_number(text.replace("$", "").split()[0]) or 1
+    new = int(value * rng.choice((2, 3)) + rng.randint(1, 3)) if value >= 1 else value + 7
+    return f"{new:,}" if "," in text or new >= 10000 else str(new)
+
+
+def _candidates(members: list[AnalyzedArticle]):
+    """Values (and roles) that another article of the story reports the same way."""
+    from storyloom.consolidate.conflicts import SAME_FACT, _same, independent
+    from storyloom.consolidate.entities import article_roles, same_person
+    from storyloom.consolidate.slots import embedder_for, story_slots
+
+    slots = story_slots(members, embedder_for(members))
+    found = []
+    for a in slots:
+        if a.kind == "date" and a.value.kind != "date":
+            continue
+        if any(b.member is not a.member and b.kind == a.kind and independent(a.member, b.member)
+               and _same(a, b) and float(a.vector @ b.vector) >= SAME_FACT[a.kind] for b in slots):
+            found.append((a.kind, a.member, a.start, a.end, a.value))
+    roles = [(m, r, i) for m in members for r, i in article_roles(m) if r.explicit]
+    for m, r, i in roles:
+        if any(o is not m and same_person(r.person, q.person) for o, q, _ in roles):
+            start = m.sentences[i].start + m.sentences[i].text.find(r.org)
+            found.append(("role", m, start, start + len(r.org), r))
+    return found
+
+
+def _new_text(kind: str, old: str, value, rng: random.Random) -> str:
+    if kind == "number":
+        token = re.search(r"[\d,.]*\d|[A-Za-z]+(?:-[a-z]+)?", old)
+        return old[:token.start()] + _changed_number(token.group(), rng) + old[token.end():]
+    if kind == "duration":
+        number = max(int(value.number), 1) * 2 + 1
+        plural = "" if "-" in old or old.endswith("s") else "s"
+        return re.sub(r"^(\S+?)([\s-])", lambda m: f"{number}{m.group(2)}", old, count=1) + plural
+    if kind == "date":
+        day = value.day
+        new_day = day + 9 if day <= 19 else day - 9
+        return re.sub(rf"\b{day}\b", str(new_day), old, count=1) if re.search(rf"\b{day}\b", old) \
+            else re.sub(r"\d+", str(new_day), old, count=1)
+    return rng.choice([o for o in _ORG_POOL if o.lower() != old.lower()])
+
+
+def inject(story: str, members: list[AnalyzedArticle], rng: random.Random):
+    """The story with one changed article, and what was changed; None when no value of
+    the story has a counterpart."""
+    candidates = _candidates(members)
+    if not candidates:
+        return None
+    kinds = sorted({c[0] for c in candidates})
+    kind = rng.choice(kinds)
+    _, member, start, end, value = rng.choice([c for c in candidates if c[0] == kind])
+    old = member.article.text[start:end]
+    new = _new_text(kind, old, value, rng)
+    # every occurrence in the article, so that it does not also report the old value
+    original = member.article.text
+    text = re.sub(rf"(?<![\w,.]){re.escape(old)}(?![\w]|[,.]\d)", lambda _: new, original) \
+        if kind != "role" else original[:start] + new + original[end:]
+    changed = replace(member.article, text=text, blocks=[])
+    return Injection(story, member.id, kind, old, new), changed
+
+
+def _found(conflicts, injection: Injection) -> bool:
+    new = re.sub(r"^(on|from|since|until|by|in|this|last|next)\s+", "", injection.new.lower())
+    for conflict in conflicts:
+        if not conflict.contradiction:
+            continue
+        for claim in conflict.claims:
+            texts = [claim.value.lower()] + [e.text.lower() for e in claim.evidence
+                                             if e.article_id == injection.article_id]
+            if injection.article_id in claim.sources and any(new in t for t in texts):
+                return True
+    return False
+
+
+def evaluate(path: Path, seed: int = 0, limit: int | None = None) -> dict:
+    from storyloom.consolidate.conflicts import find_conflicts
+
+    stories = load_stories(path)
+    names = list(stories)[:limit] if limit else list(stories)
+    rng = random.Random(seed)
+    injected, found, false_total, examples = 0, 0, 0, []
+    for name in names:
+        members = _analyze(stories[name])
+        false = [c for c in find_conflicts(members) if c.contradiction]
+        false_total += len(false)
+        examples += [f"{name}: {c.kind} {c.about}: " + " | ".join(cl.value for cl in c.claims)
+                     for c in false]
+        result = inject(name, members, rng)
+        if result is None:
+            continue
+        injection, changed = result
+        modified = [m for m in members if m.id != injection.article_id] + _analyze([changed])
+        injected += 1
+        hit = _found(find_conflicts(modified), injection)
+        found += hit
+        log.info("%s %s %r -> %r: %s", name, injection.kind, injection.old, injection.new, hit)
+    return {"stories": len(names), "injected": injected,
+            "recall": round(found / injected, 3) if injected else 0.0,
+            "false_per_story": round(false_total / len(names), 3) if names else 0.0,
+            "false_examples": examples[:20]}
+
+
+@click.command("conflicts")
+@click.argument("file", required=False, type=click.Path(exists=True, dir_okay=False))
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
+@click.option("--seed", type=int, default=0, help="Chooses which value is changed.")
+@click.option("--limit", type=int, default=None, help="Only the first N stories.")
+def command(file: str | None, fmt: str, seed: int, limit: int | None) -> None:
+    """Inject one conflict per ECB+ story; report recall and false conflicts per story."""
+    path = Path(file) if file else DEFAULT_FILE
+    if not path.exists():
+        raise click.UsageError(f"no data file at {path}")
+    result = evaluate(path, seed, limit)
+    if fmt == "json":
+        click.echo(json.dumps(result, indent=2))
+        return
+    click.echo(f"stories {result['stories']}  injected {result['injected']}  "
+               f"recall {result['recall']:.3f}  false conflicts/story {result['false_per_story']:.3f}")
+    for example in result["false_examples"]:
+        click.echo(f"  false: {example}")
