@@ -60,6 +60,12 @@ def test_request_by_the_kremlin_is_corroborated(seed_facts):
     assert {"000", "001", "002", "003"} <= _best_match(seed_facts, [r"request"])
 
 
+def test_last_video_call_reaches_most_reporters(seed_facts):
+    # EXPECTED: 000, 001, 003, 004; 003 states it inside a sentence about sanctions
+    found = _best_match(seed_facts, [r"video|December"])
+    assert len(found & {"000", "001", "003", "004"}) >= 3
+
+
 def test_nato_guarantees_reach_most_reporters(seed_facts):
     # EXPECTED: 000, 002, 003, 004; 002 words it as Putin pushing Biden to block
     # Ukraine from joining, which alignment does not yet join: hold three of four

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 import numpy as np
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from storyloom.analyze.embed import embed_texts, get_embedder
 from storyloom.errors import StoryloomError
@@ -34,6 +35,7 @@ ANCHOR_BONUS = 0.05
 ANCHOR_BONUS_CAP = 0.2
 TIME_NUMBER_WEIGHT = 2.0
 SAME_ARTICLE_PENALTY = 0.1
+CONTENT_WORD_WEIGHT = 0.5  # a shared common word is weaker evidence than a shared name
 RARE_ANCHOR_SHARE = 0.15  # anchors in more than this share of units add nothing
 # A unit of an absent article joins a multi-article cluster (as well as its own)
 # when this close to the cluster's centroid: packed sentences back several facts.
@@ -47,6 +49,7 @@ _CLAUSE_BREAK = re.compile(
     r"just|after|before|amid|since)\s)", re.IGNORECASE)
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-zA-Z\u00c0-\u017f]{2,}")
+_LOWER_WORD = re.compile(r"\b[a-z]{5,}\b")
 _STOP_NAMES = {"The", "This", "That", "These", "Those", "But", "And", "However"}
 
 
@@ -116,9 +119,12 @@ def _name_key(name: str) -> str:
 
 
 def anchors_of(text: str) -> frozenset[str]:
-    """Language-robust tokens that survive translation: numbers and names."""
+    """Tokens that survive translation or paraphrase: numbers, names, and (weaker)
+    longer content words."""
     found = {n.replace(",", "").replace(".", "") for n in _NUMBER.findall(text)}
     found |= {_name_key(m) for m in _NAME.findall(text) if m not in _STOP_NAMES}
+    # longer lowercase words ("video", "sanctions") as weaker anchors, marked "~"
+    found |= {"~" + w for w in _LOWER_WORD.findall(text) if w not in ENGLISH_STOP_WORDS}
     return frozenset(found)
 
 
@@ -172,7 +178,8 @@ def anchor_weights(units: list[Unit]) -> dict[str, float]:
             counts[anchor] = counts.get(anchor, 0) + 1
     ceiling = max(RARE_ANCHOR_SHARE * len(units), 2.0)
     return {a: max(0.0, 1.0 - (c - 1) / ceiling)
-            * (TIME_NUMBER_WEIGHT if a[:1].isdigit() or a in _MONTHS else 1.0)
+            * (TIME_NUMBER_WEIGHT if a[:1].isdigit() or a in _MONTHS
+               else CONTENT_WORD_WEIGHT if a[:1] == "~" else 1.0)
             for a, c in counts.items()}
 
 
