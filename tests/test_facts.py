@@ -100,6 +100,7 @@ def test_anchors_are_numbers_months_and_names():
     anchors = anchors_of("Talks are set for Jan. 10 in Geneva, with 175,000 troops nearby.")
     assert {"10", "jan", "geneva", "175000", "~troops"} <= anchors
     assert anchors_of("Talks on 10 January") & anchors_of("talks on January 10th") >= {"10", "jan"}
+    assert "may" not in anchors_of("The talks with the Mayor of Marseille")
 
 
 def test_average_link_does_not_chain():

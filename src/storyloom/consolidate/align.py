@@ -109,13 +109,16 @@ def split_clauses(text: str) -> list[tuple[int, int]]:
     return parts
 
 
-_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august",
+                "september", "october", "november", "december")
+_MONTHS = tuple(m[:3] for m in _MONTH_NAMES)
+_MONTH_FORMS = {m: m[:3] for m in _MONTH_NAMES} | {m[:3]: m[:3] for m in _MONTH_NAMES} | {"sept": "sep"}
 
 
 def _name_key(name: str) -> str:
-    # "January" and "Jan." are one anchor
+    # "January" and "Jan." are one anchor ("Mayor" and "Marco" are not months)
     low = name.lower()
-    return low[:3] if low[:3] in _MONTHS and len(low) <= 9 else low
+    return _MONTH_FORMS.get(low, low)
 
 
 def anchors_of(text: str) -> frozenset[str]:
