@@ -3,8 +3,9 @@
 Units are sentences, or the clauses of a sentence that packs several statements
 ("X will call Y on Thursday, three weeks after their video call on 7 December").
 Units are grouped by average-link agglomerative clustering on embedding cosine,
-slightly raised when two units share anchors (numbers, capitalised names): a
-translation that mangled the wording still keeps "10", "January", "Geneva".
+slightly raised when two units share rare anchors (numbers, months, capitalised
+names, more weakly longer content words): a translation that mangled the wording
+still keeps "10", "January", "Geneva".
 Average link (not single link) keeps a chain of loosely related sentences from
 collapsing into one cluster, and two clauses of one sentence never share a cluster.
 """
@@ -186,18 +187,28 @@ def anchor_weights(units: list[Unit]) -> dict[str, float]:
             for a, c in counts.items()}
 
 
+def _shared_anchor_weight(units: list[Unit]) -> np.ndarray:
+    """(i, j) -> summed weight of the anchors units i and j share (sparse product)."""
+    from scipy.sparse import csr_matrix
+
+    weights = anchor_weights(units)
+    columns = {a: k for k, a in enumerate(weights)}
+    rows, cols, values = [], [], []
+    for i, unit in enumerate(units):
+        for anchor in unit.anchors:
+            rows.append(i)
+            cols.append(columns[anchor])
+            values.append(weights[anchor])
+    weighted = csr_matrix((values, (rows, cols)), shape=(len(units), max(len(columns), 1)))
+    present = weighted.copy()
+    present.data[:] = 1.0
+    return (weighted @ present.T).toarray()
+
+
 def similarity_matrix(units: list[Unit], vectors: np.ndarray) -> np.ndarray:
     """Cosine plus a small bonus per shared anchor; -inf where units may not merge."""
     sims = (vectors @ vectors.T).astype(np.float64)
-    weights = anchor_weights(units)
-    vocabulary = {a: k for k, a in enumerate(weights)}
-    incidence = np.zeros((len(units), max(len(vocabulary), 1)))
-    for i, unit in enumerate(units):
-        for anchor in unit.anchors:
-            incidence[i, vocabulary[anchor]] = 1.0
-    weight_row = np.array([weights[a] for a in vocabulary] or [0.0])
-    shared = (incidence * weight_row) @ incidence.T  # summed weight of shared anchors
-    sims += np.minimum(ANCHOR_BONUS * shared, ANCHOR_BONUS_CAP)
+    sims += np.minimum(ANCHOR_BONUS * _shared_anchor_weight(units), ANCHOR_BONUS_CAP)
     articles = np.array([u.article_id for u in units])
     # one writer rarely states a thing twice; their sentences share topic and style,
     # which cosine mistakes for sameness
