@@ -1,11 +1,16 @@
 """Extractive story summary built from the story's facts.
 
-Each summary sentence is an exact source sentence (the wording of one fact) and cites
-every article that reports the fact. Selection is MMR-like: a fact's importance
-mixes how many outlets report it (cross-document centrality), how early it comes
-(news leads carry the essentials) and how close it is to the story as a whole;
-redundancy with what was already chosen is subtracted, so the summary covers
-different facts instead of one fact in five wordings.
+Each summary sentence is an exact source sentence (one wording of one fact) and
+cites every article that reports the fact. Selection is greedy, MMR-like. A
+sentence's fixed importance mixes how many outlets report its fact (cross-document
+centrality), how early it comes (news leads and headlines carry the essentials),
+how close it is to the story's embedding centroid, and a small penalty for direct
+speech (a summary reports; quotes have their own section). On top comes a
+SumBasic-style coverage gain: the mean weight of its content words, a word's
+weight being the share of the story's articles that use it, and words already
+said counting COVERED_DECAY as much — which is the redundancy control: a second
+wording of a chosen fact brings no new words and loses to a different fact.
+Weights were tuned on NeuS train (first 300 stories), see `storyloom eval summaries`.
 """
 from __future__ import annotations
 
@@ -21,16 +26,14 @@ from storyloom.model import AnalyzedArticle, Evidence, Fact, SummarySentence
 log = logging.getLogger(__name__)
 
 DEFAULT_SENTENCES = 5
-# importance weights (see module doc); REDUNDANCY is the MMR trade-off
+# weights of the importance parts (see module doc)
 CORROBORATION_WEIGHT = 1.0
 LEAD_WEIGHT = 0.5
 CENTRALITY_WEIGHT = 1.0
 HEADLINE_WEIGHT = 1.0  # the lead prior of a headline (a first sentence gets 1)
-LEXICAL_WEIGHT = 4.0
-REDUNDANCY = 0.0
-COVERED_DECAY = 0.3
 DIRECT_SPEECH_PENALTY = 0.25
-MAX_ONE_HEADLINE = True
+LEXICAL_WEIGHT = 4.0  # the coverage gain (the two tuned: this and COVERED_DECAY)
+COVERED_DECAY = 0.3
 MIN_SUMMARY_WORDS = 6  # headlines and fragments read badly in a summary
 _WORD = re.compile(r"\w+")
 _DIRECT_SPEECH = re.compile(r"[\"\u201c\u201d\u201e\u00ab\u00bb?]|\b(?:I|we|We|my|My|our|Our|you|You)\b")
@@ -40,7 +43,6 @@ _DIRECT_SPEECH = re.compile(r"[\"\u201c\u201d\u201e\u00ab\u00bb?]|\b(?:I|we|We|m
 class Candidate:
     fact: Fact
     sentence: Evidence  # the exact source sentence that would be shown
-    vector: np.ndarray
     importance: float  # what does not change as sentences are chosen
     headline: bool = False
     content: frozenset[str] = frozenset()  # content words, for the coverage gain
@@ -129,7 +131,7 @@ def _candidates(facts: list[Fact], members: list[AnalyzedArticle]) -> list[Candi
         importance = (CORROBORATION_WEIGHT * fact.corroboration / outlets
                       + LEAD_WEIGHT * lead + CENTRALITY_WEIGHT * float(vector @ story)
                       - DIRECT_SPEECH_PENALTY * _is_direct_speech(evidence.text))
-        out.append(Candidate(fact, evidence, vector, importance, position < 0,
+        out.append(Candidate(fact, evidence, importance, position < 0,
                              frozenset(_content_words(evidence.text))))
     return out
 
@@ -145,14 +147,9 @@ def _coverage_gain(candidate: Candidate, vocabulary: dict[str, float],
     return total / len(candidate.content)
 
 
-def _pick(pool: list[Candidate], chosen: list[Candidate], vocabulary: dict[str, float],
-          covered: set[str]) -> Candidate:
-    def gain(c: Candidate) -> float:
-        overlap = max((float(c.vector @ s.vector) for s in chosen), default=0.0)
-        return (c.importance + LEXICAL_WEIGHT * _coverage_gain(c, vocabulary, covered)
-                - REDUNDANCY * overlap)
-
-    return max(pool, key=gain)
+def _pick(pool: list[Candidate], vocabulary: dict[str, float], covered: set[str]) -> Candidate:
+    return max(pool, key=lambda c: c.importance
+               + LEXICAL_WEIGHT * _coverage_gain(c, vocabulary, covered))
 
 
 def summarise(facts: list[Fact], members: list[AnalyzedArticle],
@@ -168,12 +165,12 @@ def summarise(facts: list[Fact], members: list[AnalyzedArticle],
     while pool and (max_words is not None or len(chosen) < max_sentences):
         if max_words is not None and words >= max_words:
             break
-        best = _pick(pool, chosen, vocabulary, covered)
+        best = _pick(pool, vocabulary, covered)
         covered |= best.content
         # identical sentences (a repeated line, a syndicated copy) are said once, and
         # one headline is enough: a row of headlines reads like an index, not a summary
         pool = [c for c in pool if c.sentence.text != best.sentence.text
-                and not (c.headline and best.headline and MAX_ONE_HEADLINE)]
+                and not (c.headline and best.headline)]
         chosen.append(best)
         words += best.words
     log.debug("summary: %d of %d facts, %d words", len(chosen), len(facts), words)
