@@ -28,6 +28,7 @@ def test_command_json_scores_three_systems(tmp_path):
     report = json.loads(result.output)
     assert report["n"] == 1
     assert set(report["baselines"]) == {"lexrank", "lead"}
+    assert report["cited"] == 1.0
     for row in [report, *report["baselines"].values()]:
         assert 0 < row["rouge1"] <= 100 and 0 <= row["rouge2"] <= row["rouge1"]
         assert 0 < row["rougeL"] <= 100
