@@ -114,3 +114,12 @@ def test_average_link_respects_cannot_link():
     sims = np.array([[1.0, 0.9, 0.9], [0.9, 1.0, -np.inf], [0.9, -np.inf, 1.0]])
     groups = average_link(sims, threshold=0.5)
     assert not any({1, 2} <= set(g) for g in groups)
+
+
+def test_sentences_from_another_embedder_align_whole_sentences():
+    # members embedded with "hashing", alignment asked for the default model: clauses
+    # would land in another vector space, so whole sentences are aligned instead
+    members = _analyzed(_article("a", f"{CALL} {TALKS}", "A"), _article("b", CALL, "B"))
+    facts = align_facts(members)
+    assert any(sorted(f.sources) == ["a", "b"] for f in facts)
+    assert all(f.evidence[0].text in (CALL, TALKS) for f in facts)

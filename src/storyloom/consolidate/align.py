@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 import numpy as np
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
-from storyloom.analyze.embed import embed_texts, get_embedder
+from storyloom.analyze.embed import EMBEDDERS, embed_texts, get_embedder
 from storyloom.errors import StoryloomError
 from storyloom.model import AnalyzedArticle, Sentence
 
@@ -166,7 +166,9 @@ def _clause_embedder_fits(members: list[AnalyzedArticle], embedder: str) -> bool
             and len(m.sentence_embeddings)}
     if not dims:
         return False
-    fits = get_embedder(embedder).dim in dims
+    # the class's declared dim, so a story embedded by another model never loads this one
+    declared = getattr(EMBEDDERS._factories.get(embedder), "dim", None)  # noqa: SLF001
+    fits = (declared if declared is not None else get_embedder(embedder).dim) in dims
     if not fits:
         log.debug("sentence embeddings are not %s's; aligning whole sentences only", embedder)
     return fits
