@@ -5,9 +5,12 @@ floors leave room for noise but catch a regression to baseline level.
 """
 from __future__ import annotations
 
+import pytest
+
 from storyloom.eval.summaries import load_cases, report
 
 
+@pytest.mark.slow  # ~40 s with a cold embedding cache (2 cores)
 def test_beats_the_baselines_on_neus_val(data_dir):
     neus = data_dir / "neus-allsides"
     result = report(load_cases(neus / "val.source", neus / "val.target", 120))
