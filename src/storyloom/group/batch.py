@@ -103,6 +103,7 @@ def _memberships(weighted: WeightedTable, model: SameStoryModel, members: np.nda
     if len(members) == 1:
         return [explain(model, ids[members[0]], None, 1.0, None)]
     matrix, features = full_matrix(model, weighted, members)
+    matrix = matrix.copy()
     np.fill_diagonal(matrix, -1.0)
     out = []
     for local, member in enumerate(members):

@@ -13,6 +13,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import lru_cache
+from pathlib import Path
 
 import numpy as np
 from scipy import sparse
@@ -21,30 +22,45 @@ from storyloom.model import AnalyzedArticle
 
 N_FEATURES = 2 ** 20
 MAX_CHARS = 20000  # long bodies add little beyond their first pages
+TITLE_FALLBACK_CHARS = 150
 _TOKEN = re.compile(r"\w[\w'’-]*\w|\w", re.UNICODE)
 _NUMBER = re.compile(r"\d+(?:[.,\s]\d{3})*(?:[.,]\d+)?")
-_SENTENCE_END = re.compile(r"[.!?:;\"“”«»\n]\s*$")
+_WORD = re.compile(r"(?<![\w'’-])[^\W\d_][\w'’-]*\w")
+# a word after anything but a sentence end, starting with anything but an ASCII lower-case
+# letter or digit (case is checked after: there is no Unicode upper-case class in `re`);
+# sentence-initial capitals say nothing about names
+_NAME = re.compile(r"(?<![.!?:;\"“”«»\n] )(?<![.!?:;\"“”«»\n])(?<![\w'’-])[^\W\da-z_][\w'’-]*\w")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _STOP_LANGS = ("en", "de", "es", "fr", "it", "pl", "ru", "tr", "pt", "nl", "ar")
 
 
 @lru_cache(maxsize=1)
 def stop_words() -> frozenset[str]:
-    """Stop words of the main languages, from spaCy's language data (no model load)."""
-    import importlib
+    """Stop words of the main languages, read from spaCy's language data files.
 
+    The files are run by path: importing `spacy.lang.xx` would build its tokenizer
+    rules, seconds of work for a plain word list.
+    """
+    import importlib.util
+    import runpy
+
+    spec = importlib.util.find_spec("spacy")
     words: set[str] = set()
+    if spec is None or not spec.submodule_search_locations:
+        return frozenset()
+    root = Path(list(spec.submodule_search_locations)[0]) / "lang"
     for lang in _STOP_LANGS:
-        try:
-            module = importlib.import_module(f"spacy.lang.{lang}.stop_words")
-        except ImportError:  # a language spaCy lacks: its stop words just stay in
-            continue
-        words.update(fold(w) for w in module.STOP_WORDS)
+        path = root / lang / "stop_words.py"
+        if path.exists():  # a language spaCy lacks: its stop words just stay in
+            words.update(fold(w) for w in runpy.run_path(str(path)).get("STOP_WORDS", ()))
     return frozenset(words)
 
 
+@lru_cache(maxsize=500_000)
 def fold(token: str) -> str:
     """Lower case without accents: Selenskyj/Selenskij and café/cafe meet."""
+    if token.isascii():
+        return token.lower()
     decomposed = unicodedata.normalize("NFKD", token.lower())
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
@@ -56,34 +72,19 @@ def _cjk_bigrams(token: str) -> list[str]:
 def word_tokens(text: str) -> list[str]:
     """Content words (folded, stop words and bare numbers removed)."""
     stops = stop_words()
-    out: list[str] = []
-    for match in _TOKEN.finditer(text[:MAX_CHARS]):
-        token = match.group()
-        if _CJK.search(token):  # no spaces between words: overlapping bigrams instead
-            out.extend(_cjk_bigrams(token))
-            continue
-        folded = fold(token)
-        if len(folded) > 1 and folded not in stops and not folded[0].isdigit():
-            out.append(folded)
-    return out
+    lowered = text[:MAX_CHARS].lower()
+    if lowered.isascii():  # fast path: the regex already drops numbers and single letters
+        return [t for t in _WORD.findall(lowered) if t not in stops]
+    tokens = [piece for token in _TOKEN.findall(lowered)
+              for piece in (_cjk_bigrams(token) if _CJK.search(token) else [fold(token)])]
+    return [t for t in tokens if len(t) > 1 and t not in stops and not t[0].isdigit()]
 
 
 def name_tokens(text: str) -> list[str]:
     """Capitalised words that do not start a sentence: a cheap stand-in for named entities."""
     stops = stop_words()
-    out: list[str] = []
-    head = text[:MAX_CHARS]
-    for match in _TOKEN.finditer(head):
-        token = match.group()
-        if not token[0].isupper() or len(token) < 2:
-            continue
-        before = head[max(0, match.start() - 3):match.start()]
-        if match.start() == 0 or _SENTENCE_END.search(before):
-            continue  # sentence-initial capitals say nothing
-        folded = fold(token)
-        if folded not in stops:
-            out.append(folded)
-    return out
+    found = _NAME.findall("\n" + text[:MAX_CHARS])  # the newline marks the first word initial
+    return [f for f in (fold(t) for t in found if t[0].isupper()) if f not in stops]
 
 
 def number_tokens(text: str) -> list[str]:
@@ -139,7 +140,24 @@ class TermStatistics:
         return sparse.diags(1.0 / np.maximum(norms, 1e-12)).dot(weighted).tocsr()
 
 
-BAGS = ("terms", "names", "numbers")
+BAGS = ("terms", "names", "numbers", "title")  # weighted bags; `counts` also holds "years"
+_YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
+FIRST_YEAR, LAST_YEAR = 1800, 2099
+
+
+def year_matrix(texts: list[str]) -> sparse.csr_matrix:
+    """Which years (1800-2099) each text mentions, as a 0/1 matrix.
+
+    Two reports of one event almost always share a year when both name one; two events
+    of the same kind (two earthquakes, two trials) mostly name different years.
+    """
+    rows, cols = [], []
+    for n, text in enumerate(texts):
+        for year in {int(y) for y in _YEAR.findall(text[:MAX_CHARS])}:
+            rows.append(n)
+            cols.append(year - FIRST_YEAR)
+    return sparse.csr_matrix((np.ones(len(rows), np.float32), (rows, cols)),
+                             shape=(len(texts), LAST_YEAR - FIRST_YEAR + 1))
 
 
 @dataclass
@@ -161,7 +179,9 @@ def extract(analyzed: list[AnalyzedArticle]) -> FeatureTable:
     texts = [_text_of(a) for a in analyzed]
     counts = {"terms": _hash_bags([word_tokens(t) for t in texts]),
               "names": _hash_bags([name_tokens(t) for t in texts]),
-              "numbers": _hash_bags([number_tokens(t) for t in texts])}
+              "numbers": _hash_bags([number_tokens(t) for t in texts]),
+              "title": _hash_bags([word_tokens(_title_of(a)) for a in analyzed]),
+              "years": year_matrix(texts)}
     dim = analyzed[0].head_embedding.shape[0] if analyzed else 1
     heads = (np.vstack([a.head_embedding for a in analyzed]).astype(np.float32)
              if analyzed else np.zeros((0, dim), np.float32))
@@ -169,6 +189,11 @@ def extract(analyzed: list[AnalyzedArticle]) -> FeatureTable:
                         np.array([published_day(a.article.published) for a in analyzed]),
                         [a.article.language for a in analyzed],
                         [a.article.syndicated_of for a in analyzed])
+
+
+def _title_of(item: AnalyzedArticle) -> str:
+    # headlines are where outlets name the event most compactly
+    return item.article.title or item.article.clean_text[:TITLE_FALLBACK_CHARS]
 
 
 def _text_of(item: AnalyzedArticle) -> str:

@@ -20,13 +20,14 @@ from scipy import sparse
 
 from storyloom.group.decision import SameStoryModel, default_model
 from storyloom.group.features import BAGS, FeatureTable, TermStatistics, extract
-from storyloom.group.linking import explain, score_pairs
+from storyloom.group.linking import average_link, explain, full_matrix, score_block
 from storyloom.group.similarity import WeightedTable, top_k_pairs
 from storyloom.model import AnalyzedArticle, Membership, Story
 
 log = logging.getLogger(__name__)
 
 NEIGHBOURS = 10
+RECHECK_MAX = 300  # bigger stories skip the re-check: it is quadratic in their size
 
 
 @dataclass
@@ -35,6 +36,7 @@ class GroupingState:
 
     stats: dict[str, TermStatistics] = field(default_factory=lambda: {b: TermStatistics() for b in BAGS})
     window: FeatureTable | None = None  # articles still comparable
+    nearest: np.ndarray | None = None  # window rows' best score per view (see similarity.VIEWS)
     story_of: dict[str, str] = field(default_factory=dict)  # article id -> story id
     stories: dict[str, list[str]] = field(default_factory=dict)  # story id -> article ids
     memberships: dict[str, Membership] = field(default_factory=dict)
@@ -47,7 +49,7 @@ def _concat(first: FeatureTable | None, second: FeatureTable) -> FeatureTable:
     if first is None or len(first) == 0:
         return second
     return FeatureTable(first.ids + second.ids, np.vstack([first.heads, second.heads]),
-                        {b: sparse.vstack([first.counts[b], second.counts[b]]).tocsr() for b in BAGS},
+                        {b: sparse.vstack([first.counts[b], second.counts[b]]).tocsr() for b in first.counts},
                         np.concatenate([first.days, second.days]),
                         first.languages + second.languages,
                         first.syndicated_of + second.syndicated_of)
@@ -55,7 +57,7 @@ def _concat(first: FeatureTable | None, second: FeatureTable) -> FeatureTable:
 
 def _take(table: FeatureTable, keep: np.ndarray) -> FeatureTable:
     return FeatureTable([table.ids[i] for i in keep], table.heads[keep],
-                        {b: table.counts[b][keep] for b in BAGS}, table.days[keep],
+                        {b: table.counts[b][keep] for b in table.counts}, table.days[keep],
                         [table.languages[i] for i in keep],
                         [table.syndicated_of[i] for i in keep])
 
@@ -72,31 +74,38 @@ class _Run:
         return np.array([self.index[a] for a in self.state.stories[story_id] if a in self.index],
                         dtype=np.int64)
 
-    def mean_link(self, row: int, story_id: str) -> tuple[float, int]:
-        members = self.members_in_pool(story_id)
-        if len(members) == 0:
-            return 0.0, -1
-        probs, _ = score_pairs(self.model, self.pool, np.full(len(members), row), self.pool, members)
-        return float(probs.mean()), int(members[int(probs.argmax())])
+    def mean_links(self, row: int, story_ids: list[str]) -> dict[str, tuple[float, int]]:
+        """Per story: mean probability of `row` with its members, and the best member."""
+        groups = {s: self.members_in_pool(s) for s in story_ids}
+        groups = {s: m for s, m in groups.items() if len(m)}
+        if not groups:
+            return {}
+        everyone = np.concatenate(list(groups.values()))
+        probs = score_block(self.model, self.pool, np.array([row]), self.pool, everyone)[0][0]
+        out, start = {}, 0
+        for story_id, members in groups.items():
+            part = probs[start:start + len(members)]
+            out[story_id] = (float(part.mean()), int(members[int(part.argmax())]))
+            start += len(members)
+        return out
 
     def story_link(self, first: str, second: str) -> float:
         a, b = self.members_in_pool(first), self.members_in_pool(second)
         if len(a) == 0 or len(b) == 0:
             return 0.0
-        i, j = np.repeat(a, len(b)), np.tile(b, len(a))
-        probs, _ = score_pairs(self.model, self.pool, i, self.pool, j)
-        return float(probs.mean())
+        return float(score_block(self.model, self.pool, a, self.pool, b)[0].mean())
 
     def place(self, row: int, neighbours: np.ndarray) -> None:
         table = self.pool.table
         article_id = table.ids[row]
+        self._raise_nearest(row, neighbours)
         original = table.syndicated_of[row]
         if original is not None and original in self.state.story_of:
             self._join(row, self.state.story_of[original], self.index.get(original, -1))
             return
         candidates = {self.state.story_of[table.ids[n]] for n in neighbours
                       if table.ids[n] in self.state.story_of}
-        links = {s: self.mean_link(row, s) for s in candidates}
+        links = self.mean_links(row, sorted(candidates))
         passing = sorted((s for s in links if links[s][0] >= self.model.link_threshold),
                          key=lambda s: -links[s][0])
         if not passing:
@@ -107,6 +116,41 @@ class _Run:
         for other in passing[1:]:
             if other in self.state.stories and self.story_link(target, other) >= self.model.link_threshold:
                 self._merge(target, other)
+        self.recheck(target)
+
+    def recheck(self, story_id: str) -> None:
+        """The batch's cluster-level check on a story that just grew: average-link over
+        its members; parts that no longer hold together become stories of their own.
+        Arrival order can make an early chain join two events; this undoes it."""
+        members = self.members_in_pool(story_id)
+        if len(members) < 3 or len(members) > RECHECK_MAX:
+            return
+        labels = average_link(full_matrix(self.model, self.pool, members)[0],
+                              self.model.link_threshold)
+        if labels.max() == 0:
+            return
+        keep = np.bincount(labels).argmax()
+        for label in sorted(set(labels.tolist()) - {int(keep)}):
+            self._split_off(story_id, [self.pool.table.ids[m] for m in members[labels == label]])
+
+    def _split_off(self, story_id: str, article_ids: list[str]) -> None:
+        moving = set(article_ids)
+        self.state.stories[story_id] = [a for a in self.state.stories[story_id] if a not in moving]
+        self.state.created += 1
+        new_id = f"s{self.state.created}"
+        self.state.stories[new_id] = list(article_ids)
+        for article_id in article_ids:
+            self.state.story_of[article_id] = new_id
+
+    def _raise_nearest(self, row: int, neighbours: np.ndarray) -> None:
+        """The arrival may be an earlier article's new nearest neighbour."""
+        if len(neighbours) == 0:
+            return
+        pool = self.pool
+        views = (pool.table.heads[neighbours] @ pool.table.heads[row],
+                 (pool.weighted["terms"][neighbours] @ pool.weighted["terms"][row].T).toarray().ravel())
+        for view, scores in enumerate(views):
+            pool.nearest[neighbours, view] = np.maximum(pool.nearest[neighbours, view], scores)
 
     def _start(self, article_id: str) -> None:
         self.state.created += 1
@@ -122,8 +166,9 @@ class _Run:
         if partner < 0:  # the original left the window: copies still follow it
             self.state.memberships[article_id] = Membership(article_id, None, 1.0, [])
             return
-        probs, feats = score_pairs(self.model, self.pool, np.array([row]), self.pool,
+        probs, feats = score_block(self.model, self.pool, np.array([row]), self.pool,
                                    np.array([partner]))
+        probs, feats = probs[0], feats[0]
         gap = abs(self.pool.table.days[row] - self.pool.table.days[partner])
         self.state.memberships[article_id] = explain(self.model, article_id,
                                                      self.pool.table.ids[partner], probs[0],
@@ -146,6 +191,7 @@ def _trim_window(state: GroupingState) -> None:
     keep = keep[-state.window_articles:]
     if len(keep) < len(table):
         state.window = _take(table, keep)
+        state.nearest = state.nearest[keep] if state.nearest is not None else None
 
 
 def group_incremental(analyzed_in_time_order: list[AnalyzedArticle],
@@ -162,9 +208,12 @@ def group_incremental(analyzed_in_time_order: list[AnalyzedArticle],
         first_new = len(state.window) if state.window is not None else 0
         state.window = _concat(state.window, arrivals)
         pool = WeightedTable.build(state.window, state.stats)
+        if state.nearest is not None:
+            pool.nearest[:first_new] = state.nearest
         run = _Run(state, model, pool, first_new)
         for row, earlier in _earlier_neighbours(pool, first_new, neighbours, state.window_days):
             run.place(row, earlier)
+        state.nearest = pool.nearest
         _trim_window(state)
     return _stories(state), state
 
@@ -172,10 +221,10 @@ def group_incremental(analyzed_in_time_order: list[AnalyzedArticle],
 def _earlier_neighbours(pool: WeightedTable, first_new: int, k: int, window_days: float):
     """For each arrival (in order), its candidate rows among the articles before it."""
     arrivals = np.arange(first_new, len(pool.table))
-    queries = WeightedTable(_take(pool.table, arrivals),
-                            {b: pool.weighted[b][arrivals] for b in BAGS})
+    queries = pool.rows(arrivals, _take(pool.table, arrivals))
     rows, cols = top_k_pairs(queries, pool, k, same_table=False, window_days=window_days,
                              before=arrivals)
+    pool.nearest[arrivals] = queries.nearest  # each arrival's best among earlier articles
     rows = rows + first_new
     order = np.argsort(rows, kind="stable")
     rows, cols = rows[order], cols[order]

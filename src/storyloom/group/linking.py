@@ -4,7 +4,8 @@ from __future__ import annotations
 import numpy as np
 
 from storyloom.group.decision import SameStoryModel
-from storyloom.group.similarity import PAIR_FEATURES, WeightedTable, day_gaps, pair_features
+from storyloom.group.similarity import (PAIR_FEATURES, WeightedTable, block_features, day_gaps,
+                                        pair_features)
 from storyloom.model import Membership, Signal
 
 SHOWN_SIGNALS = 4
@@ -18,6 +19,16 @@ def score_pairs(model: SameStoryModel, first: WeightedTable, i: np.ndarray,
         return np.zeros(0), features
     gaps = day_gaps(first.table, i, second.table, j)
     return model.probability(features, gaps), features
+
+
+def score_block(model: SameStoryModel, first: WeightedTable, i: np.ndarray,
+                second: WeightedTable, j: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(probabilities (len(i), len(j)), features (len(i), len(j), F)) of all pairs."""
+    features = block_features(first, i, second, j)
+    flat = features.reshape(-1, len(PAIR_FEATURES))
+    gaps = np.abs(first.table.days[np.asarray(i, int)][:, None]
+                  - second.table.days[np.asarray(j, int)][None, :]).ravel()
+    return model.probability(flat, gaps).reshape(features.shape[:2]), features
 
 
 def average_link(probabilities: np.ndarray, threshold: float) -> np.ndarray:
@@ -40,13 +51,8 @@ def average_link(probabilities: np.ndarray, threshold: float) -> np.ndarray:
 def full_matrix(model: SameStoryModel, table: WeightedTable, members: np.ndarray
                 ) -> tuple[np.ndarray, np.ndarray]:
     """All pairwise probabilities and features among `members` (a small component)."""
-    n = len(members)
-    a, b = np.triu_indices(n, k=1)
-    probs, feats = score_pairs(model, table, members[a], table, members[b])
-    matrix = np.eye(n)
-    matrix[a, b] = matrix[b, a] = probs
-    features = np.zeros((n, n, len(PAIR_FEATURES)), np.float32)
-    features[a, b] = features[b, a] = feats
+    matrix, features = score_block(model, table, members, table, members)
+    np.fill_diagonal(matrix, 1.0)
     return matrix, features
 
 

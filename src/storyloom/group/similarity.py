@@ -15,8 +15,16 @@ from scipy import sparse
 from storyloom.group.features import BAGS, FeatureTable, TermStatistics
 
 # order of the columns of `pair_features`; the decision model's coefficients follow it
-PAIR_FEATURES = ("embedding", "terms", "names", "numbers", "cross_language",
+PAIR_FEATURES = ("embedding", "terms", "names", "numbers", "title", "years",
+                 "embedding_relative", "terms_relative", "cross_language",
                  "embedding_cross_language")
+# views searched for candidates; an article's best score in each view is remembered so a
+# pair can be judged relative to each side's nearest neighbour: in a dense news day the
+# absolute similarity of two reports of one story varies, their being mutual best less so
+VIEWS = ("embedding", "terms")
+# a cosine over one or two shared tokens (a lone "2020") is weak evidence: bag cosines are
+# shrunk by k / (k + SHRINK) where k is the smaller bag's number of distinct tokens
+SHRINK = 2.0
 BLOCK_ROWS = 1024
 
 
@@ -26,12 +34,32 @@ class WeightedTable:
 
     table: FeatureTable
     weighted: dict[str, sparse.csr_matrix]
+    sizes: dict[str, np.ndarray]  # distinct tokens per row and bag
+    nearest: np.ndarray | None = None  # (n, len(VIEWS)) best score of each row per view
+
+    def __post_init__(self) -> None:
+        if self.nearest is None:
+            self.nearest = np.zeros((len(self.table), len(VIEWS)), np.float32)
 
     @classmethod
     def build(cls, table: FeatureTable, stats: TermStatistics | dict[str, TermStatistics]
               ) -> "WeightedTable":
         by_bag = stats if isinstance(stats, dict) else {b: stats for b in BAGS}
-        return cls(table, {b: by_bag[b].weigh(table.counts[b]) for b in BAGS})
+        return cls(table, {b: _compact(by_bag[b].weigh(table.counts[b])) for b in BAGS},
+                   {b: np.diff(table.counts[b].indptr).astype(np.float32) for b in BAGS})
+
+    def rows(self, keep: np.ndarray, table: FeatureTable) -> "WeightedTable":
+        """The given rows (already cut from this table as `table`), same columns."""
+        return WeightedTable(table, {b: self.weighted[b][keep] for b in BAGS},
+                             {b: self.sizes[b][keep] for b in BAGS}, self.nearest[keep].copy())
+
+
+def _compact(matrix: sparse.csr_matrix) -> sparse.csr_matrix:
+    """Keep only the used hash columns: sparse products then cost ~ the vocabulary of
+    these rows, not the 2**20 hash space (scipy allocates per column)."""
+    used, new_indices = np.unique(matrix.indices, return_inverse=True)
+    return sparse.csr_matrix((matrix.data, new_indices.astype(np.int32), matrix.indptr),
+                             shape=(matrix.shape[0], max(len(used), 1)))
 
 
 def fit_statistics(table: FeatureTable) -> dict[str, TermStatistics]:
@@ -42,22 +70,72 @@ def fit_statistics(table: FeatureTable) -> dict[str, TermStatistics]:
     return stats
 
 
+def _shrink(smaller_size: np.ndarray) -> np.ndarray:
+    return smaller_size / (smaller_size + SHRINK)
+
+
+def _relative(score: np.ndarray, nearest_a: np.ndarray, nearest_b: np.ndarray) -> np.ndarray:
+    """Score over the better of the two sides' best scores: 1 = as close as either gets."""
+    return np.minimum(score / np.maximum(np.maximum(nearest_a, nearest_b), 1e-6), 1.0)
+
+
 def _rowwise_dot(left: sparse.csr_matrix, right: sparse.csr_matrix) -> np.ndarray:
     return np.asarray(left.multiply(right).sum(axis=1)).ravel()
 
 
 def pair_features(first: WeightedTable, i: np.ndarray, second: WeightedTable,
                   j: np.ndarray) -> np.ndarray:
-    """(len(i), len(PAIR_FEATURES)) features of pairs (first[i], second[j])."""
+    """(len(i), len(PAIR_FEATURES)) features of pairs (first[i], second[j]).
+
+    Both tables must share their columns: in practice `first is second`.
+    """
     i, j = np.asarray(i, dtype=np.int64), np.asarray(j, dtype=np.int64)
     if len(i) == 0:
         return np.zeros((0, len(PAIR_FEATURES)), np.float32)
     embedding = np.einsum("ij,ij->i", first.table.heads[i], second.table.heads[j])
-    bags = [_rowwise_dot(first.weighted[b][i], second.weighted[b][j]) for b in BAGS]
+    raw = [_rowwise_dot(first.weighted[b][i], second.weighted[b][j]) for b in BAGS]
+    bags = [r * _shrink(np.minimum(first.sizes[b][i], second.sizes[b][j]))
+            for r, b in zip(raw, BAGS)]
+    relative = [_relative(v, first.nearest[i, n], second.nearest[j, n])
+                for n, v in enumerate((embedding, raw[0]))]
     lang_a = np.array([first.table.languages[k] for k in i])
     lang_b = np.array([second.table.languages[k] for k in j])
     cross = ((lang_a != lang_b) & (lang_a != "") & (lang_b != "")).astype(np.float32)
-    return np.column_stack([embedding, *bags, cross, embedding * cross]).astype(np.float32)
+    shared = _rowwise_dot(first.table.counts["years"][i], second.table.counts["years"][j]) > 0
+    both = (_year_counts(first)[i] > 0) & (_year_counts(second)[j] > 0)
+    years = np.where(shared, 1.0, np.where(both, -1.0, 0.0))
+    return np.column_stack([embedding, *bags, years, *relative, cross,
+                            embedding * cross]).astype(np.float32)
+
+
+def block_features(first: WeightedTable, i: np.ndarray, second: WeightedTable,
+                   j: np.ndarray) -> np.ndarray:
+    """(len(i), len(j), len(PAIR_FEATURES)) features of every pair first[i] x second[j].
+
+    Matrix products instead of per-pair row products: much faster for whole blocks.
+    """
+    i, j = np.asarray(i, dtype=np.int64), np.asarray(j, dtype=np.int64)
+    embedding = first.table.heads[i] @ second.table.heads[j].T
+    raw = [(first.weighted[b][i] @ second.weighted[b][j].T).toarray() for b in BAGS]
+    bags = [r * _shrink(np.minimum.outer(first.sizes[b][i], second.sizes[b][j]))
+            for r, b in zip(raw, BAGS)]
+    relative = [_relative(v, first.nearest[i, n][:, None], second.nearest[j, n][None, :])
+                for n, v in enumerate((embedding, raw[0]))]
+    lang_a = np.array([first.table.languages[k] for k in i], dtype=object)
+    lang_b = np.array([second.table.languages[k] for k in j], dtype=object)
+    cross = ((lang_a[:, None] != lang_b[None, :]) & (lang_a[:, None] != "")
+             & (lang_b[None, :] != "")).astype(np.float32)
+    shared = (first.table.counts["years"][i] @ second.table.counts["years"][j].T).toarray() > 0
+    both = (_year_counts(first)[i][:, None] > 0) & (_year_counts(second)[j][None, :] > 0)
+    years = np.where(shared, 1.0, np.where(both, -1.0, 0.0))
+    return np.stack([embedding, *bags, years, *relative, cross, embedding * cross],
+                    axis=-1).astype(np.float32)
+
+
+def _year_counts(table: WeightedTable) -> np.ndarray:
+    """How many distinct years each row names. The `years` feature is +1 when both
+    articles name a shared year, -1 when both name years but none in common, else 0."""
+    return np.diff(table.table.counts["years"].indptr)
 
 
 def day_gaps(first: FeatureTable, i: np.ndarray, second: FeatureTable, j: np.ndarray
@@ -71,6 +149,7 @@ def top_k_pairs(queries: WeightedTable, pool: WeightedTable, k: int,
                 before: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
     """Candidate pairs: each query's k nearest pool rows by embedding and by terms.
 
+    Also raises `queries.nearest` to each query's best score per view.
     Work per query is one block product with the pool; with a time window the pool is
     cut to the articles published near the query (unknown dates are always kept).
     `before[q]`, when given, hides pool rows >= it from query q (incremental arrivals).
@@ -82,8 +161,9 @@ def top_k_pairs(queries: WeightedTable, pool: WeightedTable, k: int,
     for start in range(0, len(queries.table), BLOCK_ROWS):
         stop = min(start + BLOCK_ROWS, len(queries.table))
         block = np.arange(start, stop)
-        for scores in (queries.table.heads[block] @ pool.table.heads.T,
-                       (queries.weighted["terms"][block] @ pool.weighted["terms"].T).toarray()):
+        for view, scores in enumerate((
+                queries.table.heads[block] @ pool.table.heads.T,
+                (queries.weighted["terms"][block] @ pool.weighted["terms"].T).toarray())):
             scores = np.asarray(scores, dtype=np.float32)
             if same_table:
                 scores[np.arange(len(block)), block] = -np.inf
@@ -92,6 +172,9 @@ def top_k_pairs(queries: WeightedTable, pool: WeightedTable, k: int,
                                        window_days)] = -np.inf
             if before is not None:
                 scores[np.arange(n_pool)[None, :] >= before[block][:, None]] = -np.inf
+            top = scores.max(axis=1)
+            queries.nearest[block, view] = np.maximum(queries.nearest[block, view],
+                                                      np.where(np.isfinite(top), top, 0.0))
             take = min(k, n_pool)
             best = np.argpartition(-scores, take - 1, axis=1)[:, :take]
             keep = np.take_along_axis(scores, best, axis=1) > -np.inf

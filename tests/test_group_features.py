@@ -1,0 +1,60 @@
+"""Cheap text features used by grouping."""
+from __future__ import annotations
+
+import math
+
+from hypothesis import given, strategies as st
+
+from storyloom.group.features import (TermStatistics, fold, name_tokens, number_tokens,
+                                      published_day, word_tokens, _hash_bags)
+
+
+def test_fold_removes_case_and_accents():
+    assert fold("Selenskyj") == "selenskyj"
+    assert fold("Émile") == "emile"
+
+
+def test_word_tokens_drop_stop_words_and_numbers():
+    tokens = word_tokens("The earthquake hit the city on Monday, killing 12 people.")
+    assert "earthquake" in tokens and "killing" in tokens
+    assert "the" not in tokens and "12" not in tokens
+
+
+def test_word_tokens_split_chinese_into_bigrams():
+    assert "外交" in word_tokens("中国外交部")
+
+
+def test_names_skip_sentence_initial_capitals():
+    names = name_tokens("Officials said Smith met Jones in Lagos. Later they left.")
+    assert names == ["smith", "jones", "lagos"]
+
+
+def test_numbers_ignore_thousands_separators():
+    assert number_tokens("1,500 and 1.500 and 1500 on 03 May") == ["1500", "1500", "1500", "3"]
+
+
+@given(st.text(max_size=200))
+def test_tokenisers_never_fail(text):
+    for tokens in (word_tokens(text), name_tokens(text), number_tokens(text)):
+        assert all(isinstance(t, str) and t for t in tokens)
+
+
+def test_published_day():
+    assert published_day("2021-12-30") - published_day("2021-12-07") == 23
+    assert abs(published_day("2021-12-30T12:00:00Z") - published_day("2021-12-30") - 0.5) < 1e-9
+    assert math.isnan(published_day(None)) and math.isnan(published_day("not a date"))
+
+
+@given(st.one_of(st.none(), st.text(max_size=40)))
+def test_published_day_never_fails(value):
+    assert isinstance(published_day(value), float)
+
+
+def test_term_statistics_weigh_to_unit_rows():
+    counts = _hash_bags([["quake", "quake", "city"], ["city", "fire"], []])
+    stats = TermStatistics()
+    stats.update(counts)
+    weighted = stats.weigh(counts)
+    norms = (weighted.multiply(weighted)).sum(axis=1)
+    assert abs(norms[0, 0] - 1) < 1e-5 and abs(norms[1, 0] - 1) < 1e-5 and norms[2, 0] == 0
+    assert stats.n_docs == 3
