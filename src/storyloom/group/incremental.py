@@ -62,6 +62,15 @@ def _take(table: FeatureTable, keep: np.ndarray) -> FeatureTable:
                         [table.syndicated_of[i] for i in keep])
 
 
+@dataclass
+class _Link:
+    mean: float  # average probability with the story's members
+    weakest: float
+    partner: int  # the member it links to best
+    score: float
+    features: np.ndarray
+
+
 class _Run:
     """One call's work: the pool (window + arrivals) and the story bookkeeping."""
 
@@ -74,18 +83,21 @@ class _Run:
         return np.array([self.index[a] for a in self.state.stories[story_id] if a in self.index],
                         dtype=np.int64)
 
-    def mean_links(self, row: int, story_ids: list[str]) -> dict[str, tuple[float, int]]:
-        """Per story: mean probability of `row` with its members, and the best member."""
+    def mean_links(self, row: int, story_ids: list[str]) -> dict[str, "_Link"]:
+        """Per story: how `row` links to its members (mean, weakest, best member)."""
         groups = {s: self.members_in_pool(s) for s in story_ids}
         groups = {s: m for s, m in groups.items() if len(m)}
         if not groups:
             return {}
         everyone = np.concatenate(list(groups.values()))
-        probs = score_block(self.model, self.pool, np.array([row]), self.pool, everyone)[0][0]
+        probs, feats = score_block(self.model, self.pool, np.array([row]), self.pool, everyone)
+        probs, feats = probs[0], feats[0]
         out, start = {}, 0
         for story_id, members in groups.items():
-            part = probs[start:start + len(members)]
-            out[story_id] = (float(part.mean()), int(members[int(part.argmax())]))
+            part = slice(start, start + len(members))
+            best = start + int(probs[part].argmax())
+            out[story_id] = _Link(float(probs[part].mean()), float(probs[part].min()),
+                                  int(everyone[best]), float(probs[best]), feats[best])
             start += len(members)
         return out
 
@@ -101,22 +113,31 @@ class _Run:
         self._raise_nearest(row, neighbours)
         original = table.syndicated_of[row]
         if original is not None and original in self.state.story_of:
-            self._join(row, self.state.story_of[original], self.index.get(original, -1))
+            link = None
+            if original in self.index:
+                partner = self.index[original]
+                score, features = self._pair(row, partner)
+                link = _Link(score, score, partner, score, features)
+            self._join(row, self.state.story_of[original], link)
             return
         candidates = {self.state.story_of[table.ids[n]] for n in neighbours
                       if table.ids[n] in self.state.story_of}
         links = self.mean_links(row, sorted(candidates))
-        passing = sorted((s for s in links if links[s][0] >= self.model.link_threshold),
-                         key=lambda s: -links[s][0])
+        passing = sorted((s for s in links if links[s].mean >= self.model.link_threshold),
+                         key=lambda s: -links[s].mean)
         if not passing:
             self._start(article_id)
             return
         target = passing[0]
-        self._join(row, target, links[target][1])
+        self._join(row, target, links[target])
+        merged = False
         for other in passing[1:]:
             if other in self.state.stories and self.story_link(target, other) >= self.model.link_threshold:
                 self._merge(target, other)
-        self.recheck(target)
+                merged = True
+        # an arrival that links strongly to every member cannot start a chain
+        if merged or links[target].weakest < self.model.link_threshold:
+            self.recheck(target)
 
     def recheck(self, story_id: str) -> None:
         """The batch's cluster-level check on a story that just grew: average-link over
@@ -142,6 +163,11 @@ class _Run:
         for article_id in article_ids:
             self.state.story_of[article_id] = new_id
 
+    def _pair(self, row: int, other: int) -> tuple[float, np.ndarray]:
+        probs, feats = score_block(self.model, self.pool, np.array([row]), self.pool,
+                                   np.array([other]))
+        return float(probs[0, 0]), feats[0, 0]
+
     def _raise_nearest(self, row: int, neighbours: np.ndarray) -> None:
         """The arrival may be an earlier article's new nearest neighbour."""
         if len(neighbours) == 0:
@@ -159,20 +185,17 @@ class _Run:
         self.state.story_of[article_id] = story_id
         self.state.memberships[article_id] = Membership(article_id, None, 1.0, [])
 
-    def _join(self, row: int, story_id: str, partner: int) -> None:
+    def _join(self, row: int, story_id: str, link: "_Link | None") -> None:
         article_id = self.pool.table.ids[row]
         self.state.stories[story_id].append(article_id)
         self.state.story_of[article_id] = story_id
-        if partner < 0:  # the original left the window: copies still follow it
+        if link is None:  # a copy whose original left the window: it still follows it
             self.state.memberships[article_id] = Membership(article_id, None, 1.0, [])
             return
-        probs, feats = score_block(self.model, self.pool, np.array([row]), self.pool,
-                                   np.array([partner]))
-        probs, feats = probs[0], feats[0]
-        gap = abs(self.pool.table.days[row] - self.pool.table.days[partner])
-        self.state.memberships[article_id] = explain(self.model, article_id,
-                                                     self.pool.table.ids[partner], probs[0],
-                                                     feats[0], gap)
+        gap = abs(self.pool.table.days[row] - self.pool.table.days[link.partner])
+        self.state.memberships[article_id] = explain(
+            self.model, article_id, self.pool.table.ids[link.partner], link.score,
+            link.features, gap)
 
     def _merge(self, keep: str, gone: str) -> None:
         for article_id in self.state.stories.pop(gone):
