@@ -5,6 +5,7 @@ into their original's story.
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 
 import numpy as np
 from scipy import sparse
@@ -20,6 +21,7 @@ log = logging.getLogger(__name__)
 
 NEIGHBOURS = 10  # candidates per article and per view (embedding, terms)
 WINDOW_DAYS = 30.0  # dated articles further apart are never compared
+MAX_COMPONENT = 300  # largest group given to the dense (quadratic) average-link step
 
 
 def group_articles(analyzed: list[AnalyzedArticle], model: SameStoryModel | None = None,
@@ -29,8 +31,18 @@ def group_articles(analyzed: list[AnalyzedArticle], model: SameStoryModel | None
     model = model or default_model()
     table = extract(analyzed)
     weighted = WeightedTable.build(table, fit_statistics(table))
-    labels = cluster_labels(weighted, model, neighbours)
-    return stories_from_labels(weighted, model, labels)
+    scored: list[Scored] = []
+    labels = cluster_labels(weighted, model, neighbours, scored)
+    return stories_from_labels(weighted, model, labels, scored)
+
+
+@dataclass
+class Scored:
+    """A component's dense probabilities, kept so explanations need not recompute them."""
+
+    members: np.ndarray  # sorted article rows
+    matrix: np.ndarray
+    features: np.ndarray
 
 
 def _copy_links(syndicated_of: list[str | None], ids: list[str]) -> tuple[np.ndarray, np.ndarray]:
@@ -44,25 +56,50 @@ def _copy_links(syndicated_of: list[str | None], ids: list[str]) -> tuple[np.nda
 
 
 def cluster_labels(weighted: WeightedTable, model: SameStoryModel,
-                   neighbours: int = NEIGHBOURS) -> np.ndarray:
+                   neighbours: int = NEIGHBOURS, scored: list[Scored] | None = None) -> np.ndarray:
     n = len(weighted.table)
     rows, cols = top_k_pairs(weighted, weighted, neighbours, same_table=True,
                              window_days=WINDOW_DAYS)
     a, b = unique_pairs(rows, cols)
     probs, _ = score_pairs(model, weighted, a, weighted, b)
-    strong = probs >= model.link_threshold
     copy_a, copy_b = _copy_links(weighted.table.syndicated_of, weighted.table.ids)
-    edge_a, edge_b = np.concatenate([a[strong], copy_a]), np.concatenate([b[strong], copy_b])
-    graph = sparse.coo_matrix((np.ones(len(edge_a)), (edge_a, edge_b)), shape=(n, n))
-    _, components = connected_components(graph, directed=False)
+    # copies are linked with certainty: they never leave their original's component
+    edge_a, edge_b = np.concatenate([a, copy_a]), np.concatenate([b, copy_b])
+    edge_p = np.concatenate([probs, np.ones(len(copy_a))])
     labels = np.full(n, -1)
     next_label = 0
-    for members in _groups(components):
-        local = _split_component(weighted, model, members)
+    for members in _bounded_components(n, edge_a, edge_b, edge_p, model.link_threshold):
+        local = _split_component(weighted, model, members, scored)
         labels[members] = local + next_label
         next_label += int(local.max()) + 1
     _force_copies(labels, copy_a, copy_b)
     return labels
+
+
+def _bounded_components(n: int, a: np.ndarray, b: np.ndarray, probs: np.ndarray,
+                        threshold: float) -> list[np.ndarray]:
+    """Connected components of the edges with probability >= threshold, none larger than
+    MAX_COMPONENT: a bigger one (a dense news day chaining many stories) is cut again at
+    a stricter threshold, so the dense average-link step stays bounded in size."""
+    strong = probs >= threshold
+    graph = sparse.coo_matrix((np.ones(int(strong.sum())), (a[strong], b[strong])), shape=(n, n))
+    _, components = connected_components(graph, directed=False)
+    out = []
+    for members in _groups(components):
+        if len(members) <= MAX_COMPONENT or threshold >= 1.0:
+            out.extend(_chunks(members) if len(members) > MAX_COMPONENT else [members])
+            continue
+        inside = np.zeros(n, bool)
+        inside[members] = True
+        keep = inside[a] & inside[b]
+        local = np.searchsorted(members, [a[keep], b[keep]])  # members are sorted
+        out.extend(members[part] for part in _bounded_components(
+            len(members), local[0], local[1], probs[keep], min(1.0, threshold + 0.05)))
+    return out
+
+
+def _chunks(members: np.ndarray) -> list[np.ndarray]:
+    return [members[i:i + MAX_COMPONENT] for i in range(0, len(members), MAX_COMPONENT)]
 
 
 def _groups(components: np.ndarray) -> list[np.ndarray]:
@@ -71,11 +108,13 @@ def _groups(components: np.ndarray) -> list[np.ndarray]:
     return np.split(order, bounds)
 
 
-def _split_component(weighted: WeightedTable, model: SameStoryModel,
-                     members: np.ndarray) -> np.ndarray:
+def _split_component(weighted: WeightedTable, model: SameStoryModel, members: np.ndarray,
+                     scored: list[Scored] | None) -> np.ndarray:
     if len(members) == 1:
         return np.zeros(1, dtype=int)
-    matrix, _ = full_matrix(model, weighted, members)
+    matrix, features = full_matrix(model, weighted, members)
+    if scored is not None:
+        scored.append(Scored(members, matrix, features))
     return average_link(matrix, model.link_threshold)
 
 
@@ -85,24 +124,35 @@ def _force_copies(labels: np.ndarray, copies: np.ndarray, originals: np.ndarray)
         labels[copies] = labels[originals]
 
 
-def stories_from_labels(weighted: WeightedTable, model: SameStoryModel,
-                        labels: np.ndarray) -> list[Story]:
+def stories_from_labels(weighted: WeightedTable, model: SameStoryModel, labels: np.ndarray,
+                        scored: list[Scored] | None = None) -> list[Story]:
     """Stories in order of first appearance, each member explained by its best link."""
     ids = weighted.table.ids
-    order = list(dict.fromkeys(int(label) for label in labels))
-    stories = []
-    for label in order:
-        members = np.flatnonzero(labels == label)
-        stories.append(Story(f"s{len(stories) + 1}", [ids[m] for m in members],
-                             _memberships(weighted, model, members)))
-    return stories
+    component = np.full(len(ids), -1)
+    for n, item in enumerate(scored or []):
+        component[item.members] = n
+    groups = sorted(_groups(labels), key=lambda members: members[0])
+    return [Story(f"s{n + 1}", [ids[m] for m in members],
+                  _memberships(weighted, model, members, _cached(members, component, scored)))
+            for n, members in enumerate(groups)]
 
 
-def _memberships(weighted: WeightedTable, model: SameStoryModel, members: np.ndarray) -> list:
+def _cached(members: np.ndarray, component: np.ndarray, scored: list[Scored] | None
+            ) -> tuple[np.ndarray, np.ndarray] | None:
+    where = set(component[members].tolist())
+    if len(where) != 1 or -1 in where or scored is None:
+        return None  # e.g. a copy forced in from another component
+    item = scored[where.pop()]
+    pos = np.searchsorted(item.members, members)
+    return item.matrix[np.ix_(pos, pos)], item.features[np.ix_(pos, pos)]
+
+
+def _memberships(weighted: WeightedTable, model: SameStoryModel, members: np.ndarray,
+                 cached: tuple[np.ndarray, np.ndarray] | None) -> list:
     ids = weighted.table.ids
     if len(members) == 1:
         return [explain(model, ids[members[0]], None, 1.0, None)]
-    matrix, features = full_matrix(model, weighted, members)
+    matrix, features = cached or full_matrix(model, weighted, members)
     matrix = matrix.copy()
     np.fill_diagonal(matrix, -1.0)
     out = []

@@ -52,7 +52,9 @@ class LogisticDecision:
         return features @ self.coefficients + self.intercept
 
     def probability(self, features: np.ndarray, day_gaps: np.ndarray | None = None) -> np.ndarray:
-        prob = 1.0 / (1.0 + np.exp(-self.logits(features)))
+        from scipy.special import expit  # no overflow warning on large negative logits
+
+        prob = expit(self.logits(features))
         if day_gaps is not None:
             late = np.nan_to_num(np.asarray(day_gaps, float) - self.grace_days, nan=0.0)
             prob = prob * np.exp(-np.maximum(late, 0.0) / self.decay_days)
