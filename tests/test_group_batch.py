@@ -98,3 +98,13 @@ def test_empty_and_single_inputs():
     assert group_incremental([])[0] == []
     single = group_articles([_article("only", QUAKE, 0, 0)])
     assert len(single) == 1 and single[0].memberships[0].linked_to is None
+
+
+def test_incremental_window_bounds_the_work(corpus):
+    state = GroupingState(window_articles=4)
+    for item in corpus:
+        stories, state = group_incremental([item], state)
+        assert len(state.window) <= 4
+    # stories outlive the window: every article is still in exactly one story
+    assert sorted(a for s in stories for a in s.article_ids) == sorted(a.id for a in corpus)
+
