@@ -28,7 +28,7 @@ def test_same_statement_in_several_articles_is_one_fact_with_all_sources():
     members = _analyzed(_article("a", f"{CALL} {TALKS} {ONLY_A}", "Outlet A"),
                         _article("b", f"{TALKS} {CALL}", "Outlet B"),
                         _article("c", CALL, "Outlet C"))
-    facts = align_facts(members, embedder="hashing")
+    facts = align_facts(members)
     call = next(f for f in facts if "telephone" in f.text)
     assert sorted(call.sources) == ["a", "b", "c"] and call.corroboration == 3
     talks = next(f for f in facts if "Geneva" in f.text)
@@ -43,7 +43,7 @@ def test_evidence_offsets_point_at_the_source_sentence():
     members = _analyzed(_article("a", f"Header line\n\n{CALL} {TALKS}", "A"),
                         _article("b", f"{TALKS}\n{CALL}", "B"))
     texts = {m.id: m.article.text for m in members}
-    for fact in align_facts(members, embedder="hashing"):
+    for fact in align_facts(members):
         assert fact.evidence and {e.article_id for e in fact.evidence} == set(fact.sources)
         for e in fact.evidence:
             assert texts[e.article_id][e.start:e.end] == e.text
@@ -55,7 +55,7 @@ def test_corroboration_counts_outlets_not_articles():
                         _article("d", CALL, "Third"))
     keys = outlet_keys(members)
     assert keys["a"] == keys["b"] == keys["c"] != keys["d"]
-    fact = align_facts(members, embedder="hashing")[0]
+    fact = align_facts(members)[0]
     assert len(fact.sources) == 4 and fact.corroboration == 2
 
 

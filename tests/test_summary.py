@@ -25,7 +25,7 @@ def _members():
 
 def test_each_sentence_is_a_source_sentence_citing_all_reporters():
     members = _members()
-    facts = align_facts(members, embedder="hashing")
+    facts = align_facts(members)
     texts = {m.id: m.article.text for m in members}
     summary = summarise(facts, members)
     assert summary
@@ -41,7 +41,7 @@ def test_each_sentence_is_a_source_sentence_citing_all_reporters():
 
 def test_sentence_count_and_word_budget():
     members = _members()
-    facts = align_facts(members, embedder="hashing")
+    facts = align_facts(members)
     assert len(summarise(facts, members, max_sentences=2)) == 2
     short = summarise(facts, members, max_words=20)
     words = [len(s.text.split()) for s in short]
@@ -51,7 +51,7 @@ def test_sentence_count_and_word_budget():
 
 def test_no_sentence_twice():
     members = _members()
-    summary = summarise(align_facts(members, embedder="hashing"), members, max_sentences=10)
+    summary = summarise(align_facts(members), members, max_sentences=10)
     texts = [s.text for s in summary]
     assert len(texts) == len(set(texts))
 

@@ -75,6 +75,7 @@ class AnalyzedArticle:
     head_embedding: np.ndarray  # title + lead, unit length
     sentence_embeddings: np.ndarray | None = None  # (len(sentences), dim), unit length
     mentions: list[Mention] = field(default_factory=list)
+    embedder: str = "use-multilingual"  # the model behind the embeddings: new text must share its space
 
     @property
     def id(self) -> str:

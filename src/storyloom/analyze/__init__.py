@@ -32,7 +32,8 @@ def analyze_heads(articles: list[Article], embedder: str = "use-multilingual") -
     sentence_lists = [split_sentences(a) for a in articles]
     heads = [head_text(a, s) for a, s in zip(articles, sentence_lists)]
     vectors = embed_texts(heads, get_embedder(embedder))
-    return [AnalyzedArticle(a, s, v) for a, s, v in zip(articles, sentence_lists, vectors)]
+    return [AnalyzedArticle(a, s, v, embedder=embedder)
+            for a, s, v in zip(articles, sentence_lists, vectors)]
 
 
 def deepen(analyzed: list[AnalyzedArticle], embedder: str = "use-multilingual",

@@ -88,6 +88,15 @@ def get_embedder(name: str = "use-multilingual") -> Embedder:
         return _loaded[name]
 
 
+def embedder_of(members) -> Embedder:
+    """The embedder that embedded these analysed articles, so that any further text (a
+    clause, a quote) lands in the same vector space as their stored embeddings."""
+    names = {member.embedder for member in members}
+    if len(names) > 1:
+        raise ValueError(f"articles embedded by different models: {sorted(names)}")
+    return get_embedder(names.pop() if names else "use-multilingual")
+
+
 def default_cache_dir() -> Path:
     root = os.environ.get("STORYLOOM_CACHE") or os.path.join(
         os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "storyloom")

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 import numpy as np
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
-from storyloom.analyze.embed import EMBEDDERS, embed_texts, get_embedder
+from storyloom.analyze.embed import embed_texts, embedder_of
 from storyloom.errors import StoryloomError
 from storyloom.model import AnalyzedArticle, Sentence
 
@@ -144,8 +144,7 @@ def statement_units(member: AnalyzedArticle, clauses: bool) -> list[Unit]:
     return units
 
 
-def _unit_vectors(members: list[AnalyzedArticle], units: list[Unit],
-                  embedder: str) -> np.ndarray:
+def _unit_vectors(members: list[AnalyzedArticle], units: list[Unit]) -> np.ndarray:
     """Whole sentences reuse the stored embedding; clauses are embedded (cached)."""
     stored = {}
     for member in members:
@@ -155,23 +154,8 @@ def _unit_vectors(members: list[AnalyzedArticle], units: list[Unit],
             stored[(member.id, sentence.start, sentence.end)] = row
     keys = [(u.article_id, u.start, u.end) for u in units]
     todo = [u.text for u, k in zip(units, keys) if k not in stored]
-    fresh = iter(embed_texts(todo, get_embedder(embedder)) if todo else [])
+    fresh = iter(embed_texts(todo, embedder_of(members)) if todo else [])
     return np.vstack([stored[k] if k in stored else next(fresh) for k in keys])
-
-
-def _clause_embedder_fits(members: list[AnalyzedArticle], embedder: str) -> bool:
-    """Clauses need the embedder the sentences were embedded with (same space)."""
-    dims = {m.sentence_embeddings.shape[1] for m in members
-            if m.sentence_embeddings is not None and m.sentence_embeddings.ndim == 2
-            and len(m.sentence_embeddings)}
-    if not dims:
-        return False
-    # the class's declared dim, so a story embedded by another model never loads this one
-    declared = getattr(EMBEDDERS._factories.get(embedder), "dim", None)  # noqa: SLF001
-    fits = (declared if declared is not None else get_embedder(embedder).dim) in dims
-    if not fits:
-        log.debug("sentence embeddings are not %s's; aligning whole sentences only", embedder)
-    return fits
 
 
 def anchor_weights(units: list[Unit]) -> dict[str, float]:
@@ -246,14 +230,13 @@ def average_link(sims: np.ndarray, threshold: float) -> list[list[int]]:
 
 
 def align_statements(members: list[AnalyzedArticle], threshold: float = SAME_STATEMENT,
-                     embedder: str = "use-multilingual", clauses: bool = True,
+                     clauses: bool = True,
                      attach: float | None = ATTACH_PACKED) -> list[StatementCluster]:
     """Group the story's statements so that each group says one thing."""
-    clauses = clauses and _clause_embedder_fits(members, embedder)
     units = [u for m in members for u in statement_units(m, clauses)]
     if not units:
         return []
-    vectors = _unit_vectors(members, units, embedder)
+    vectors = _unit_vectors(members, units)
     groups = average_link(similarity_matrix(units, vectors), threshold)
     clusters = [StatementCluster([units[i] for i in g], vectors[g]) for g in groups]
     if attach is not None:

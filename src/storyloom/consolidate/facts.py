@@ -77,13 +77,12 @@ def _is_statement(cluster: StatementCluster) -> bool:
     return any(len(u.text.split()) >= MIN_FACT_WORDS for u in cluster.units)
 
 
-def align_facts(members: list[AnalyzedArticle], threshold: float = SAME_STATEMENT,
-                embedder: str = "use-multilingual") -> list[Fact]:
+def align_facts(members: list[AnalyzedArticle], threshold: float = SAME_STATEMENT) -> list[Fact]:
     """All facts of a story (single-source ones too), most corroborated first, then
     in reading order (earliest position in any article)."""
     if not members:
         return []
-    clusters = [c for c in align_statements(members, threshold, embedder) if _is_statement(c)]
+    clusters = [c for c in align_statements(members, threshold) if _is_statement(c)]
     outlets = outlet_keys(members)
     order = {m.id: i for i, m in enumerate(members)}
     ranked = sorted(clusters, key=lambda c: (-corroboration(c.article_ids, outlets),
