@@ -117,9 +117,12 @@ def kept_lines(lines: list[Line], title: str = "", dropped: Iterable[int] = ()) 
             if echoes_title(lines[n], title):
                 gone.add(n)
     body = [n for n in range(len(lines)) if n not in gone and not furniture_reason(lines[n])]
-    while body and _edge_furniture(lines[body[0]]):
+    # the looser edge rules never take the last line: a text whose one paragraph merely
+    # mentions cookies or JavaScript is an article, not a page of furniture
+    while len(body) > 1 and _edge_furniture(lines[body[0]]):
         body.pop(0)
-    while body and (_edge_furniture(lines[body[-1]]) or _is_trailing_fragment(lines[body[-1]])):
+    while len(body) > 1 and (_edge_furniture(lines[body[-1]])
+                             or _is_trailing_fragment(lines[body[-1]])):
         body.pop()
     return [lines[n] for n in body]
 

@@ -1,7 +1,6 @@
 """Turn ingest arguments (files, folders, page URLs, feed URLs) into articles.
 
-Files go through `storyloom.ingest.read_inputs` (JSONL through the record reader the API
-shares); fetched pages are handed to the same readers via a temporary file. A source that
+Files go through `storyloom.ingest.read_inputs`; fetched pages are handed to the same readers via a temporary file. A source that
 cannot be used yields a problem (input, reason) for the quarantine, never an exception.
 """
 from __future__ import annotations
@@ -18,7 +17,6 @@ from storyloom.errors import InputError, StoryloomError
 from storyloom.model import Article
 from storyloom.store.base import Store
 from storyloom.store.fetch import Fetched, Fetcher
-from storyloom.store.records import read_jsonl
 
 log = logging.getLogger(__name__)
 _FEED_TYPES = ("rss", "atom", "xml")
@@ -53,25 +51,9 @@ def collect(inputs: list[str], store: Store, fetcher: Fetcher | None = None) -> 
 
 
 def _collect_path(path: Path, out: Collected) -> None:
-    if not path.exists():
-        raise InputError(str(path), "no such file or folder")
-    files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
-    others = []
-    for file in files:
-        if file.suffix.lower() == ".jsonl":
-            articles, problems = read_jsonl(file)
-            out.articles.extend(articles)
-            out.problems.extend(problems)
-        elif not file.name.startswith(".") and file.suffix.lower() != ".md":
-            others.append(file)
-    if others:
-        _read_files(others, out)
-
-
-def _read_files(files: list[Path], out: Collected) -> None:
     from storyloom.ingest import read_inputs
 
-    articles, warnings = read_inputs([str(f) for f in files])
+    articles, warnings = read_inputs([str(path)])
     out.articles.extend(articles)
     out.problems.extend((w.input, w.problem) for w in warnings)
 

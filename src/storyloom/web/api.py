@@ -1,6 +1,7 @@
 """JSON API: stories (list, search, detail), articles (detail, ingest)."""
 from __future__ import annotations
 
+import hashlib
 import hmac
 import json
 from typing import Any
@@ -146,15 +147,24 @@ def parse_upload(body: bytes, request: Request) -> list[dict[str, Any]]:
     return [p.model_dump(exclude_none=True) for p in parsed]
 
 
+def _default_id(record: dict[str, Any]) -> str:
+    """An id for a posted article without one: stable for the same text."""
+    text = record.get("text") if isinstance(record.get("text"), str) else ""
+    return "a" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
+
+
 def _ingest_records(request: Request, records: list[dict[str, Any]]) -> dict[str, Any]:
+    from storyloom.ingest import mark_syndicated
+    from storyloom.ingest.jsonl import article_from_record
     from storyloom.store.incremental import IngestOptions, ingest_articles
-    from storyloom.store.records import article_from_record
 
     settings = request.app.state.settings
     try:
-        articles = [article_from_record(r, f"api[{n}]") for n, r in enumerate(records)]
+        articles = [article_from_record(r, _default_id(r), f"api[{n}]")[0]
+                    for n, r in enumerate(records)]
     except InputError as exc:
         raise HTTPException(422, str(exc)) from exc
+    mark_syndicated(articles)
     options = IngestOptions(embedder=settings.embedder, entities=settings.entities,
                             briefs=settings.briefs)
     stores = request.app.state.stores
