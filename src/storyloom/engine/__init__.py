@@ -5,6 +5,7 @@ are mapped. Results are identical whichever executor runs them.
 """
 from __future__ import annotations
 
-from storyloom.engine.base import Executor, get_executor
+from storyloom.engine.base import Executor, get_executor, resolve_auto
+from storyloom.engine.workers import prepare_worker
 
-__all__ = ["Executor", "get_executor"]
+__all__ = ["Executor", "get_executor", "prepare_worker", "resolve_auto"]

@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any, Protocol
 
+from storyloom.engine.workers import prepare_worker
 from storyloom.errors import MissingExtraError, UnknownChoiceError
 
 
@@ -45,8 +46,10 @@ class ProcessExecutor:
         if len(items) <= 1:
             return [fn(item) for item in items]
         if self._pool is None:
-            self._pool = ProcessPoolExecutor(max_workers=self.workers)
-        return list(self._pool.map(fn, items))
+            self._pool = ProcessPoolExecutor(max_workers=self.workers, initializer=prepare_worker)
+        # a few items per round trip: many small stories would otherwise cost one IPC each
+        chunksize = max(1, len(items) // (self.workers * 8))
+        return list(self._pool.map(fn, items, chunksize=chunksize))
 
     def close(self) -> None:
         if self._pool is not None:
@@ -71,6 +74,7 @@ class DaskExecutor:
             self._cluster = LocalCluster(n_workers=workers, threads_per_worker=1,
                                          processes=True, dashboard_address=None)
             self._client = Client(self._cluster)
+        self._client.run(prepare_worker)  # workers present now; see engine.workers
 
     def map(self, fn, items):
         items = list(items)
@@ -85,11 +89,24 @@ class DaskExecutor:
             self._cluster.close()
 
 
-EXECUTOR_NAMES = ("local", "process", "dask", "dask://HOST:PORT")
+EXECUTOR_NAMES = ("auto", "local", "process", "dask", "dask://HOST:PORT")
+# below this many articles a process pool costs more (model loading per worker) than it saves
+AUTO_PROCESS_MIN_ARTICLES = 200
+
+
+def resolve_auto(spec: str, n_articles: int) -> str:
+    """`auto` is a process pool for batches worth it on a multi-core machine, else local."""
+    if spec != "auto":
+        return spec
+    many_cores = (os.cpu_count() or 1) > 1
+    return "process" if many_cores and n_articles >= AUTO_PROCESS_MIN_ARTICLES else "local"
 
 
 def get_executor(spec: str) -> Executor:
-    """`local`, `process`, `dask` (a local cluster) or `dask://HOST:PORT`."""
+    """`local`, `process`, `dask` (a local cluster) or `dask://HOST:PORT`
+    (`auto` must be resolved first with `resolve_auto`; alone it means local)."""
+    if spec == "auto":
+        return LocalExecutor()
     if spec == "local":
         return LocalExecutor()
     if spec == "process":
