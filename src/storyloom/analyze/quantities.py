@@ -76,6 +76,8 @@ def parse_number(token: str) -> float | None:
     if not token:
         return None
     if token[0].isdigit():
+        if re.fullmatch(r"\d{1,3}(?:\.\d{3})+", token):
+            token = token.replace(".", ",")  # "1.200": a dot as thousands separator (de, es)
         try:
             return float(token.replace(",", ""))
         except ValueError:
@@ -122,7 +124,13 @@ def _thing_after(text: str, pos: int) -> str:
         word = match.group()
         if not word[0].isalpha() or word.lower() in _STOP or len(words) == 3:
             break
+        if words and word.lower().endswith("ed"):
+            break  # "20 people died", "troops deployed": the verb ends the phrase
         words.append(word)
+        lower = word.lower()
+        if (lower.endswith("s") and not lower.endswith("ss") and len(lower) > 3) \
+                or head_class(lower) in _HEAD_CLASSES or lower in ("people", "men", "women"):
+            break  # a plural noun or a known head: what is counted
     return " ".join(words)
 
 
@@ -147,6 +155,7 @@ _DURATION_AFTER = re.compile(r"[\s-]*(seconds?|minutes?|hours?|days?|weeks?|mont
                              r"|decades?)\b(?!\s*-?\s*old)", re.I)
 
 
+_APPOSITION_AGE_BEFORE = re.compile(r"(?:\b[A-Z][\w'-]+|\bboth|\baged),\s*$")
 _AGE = re.compile(r"[\s-]*years?[\s-]*old\b", re.I)
 
 

@@ -133,8 +133,10 @@ def find_durations(text: str) -> list[Duration]:
 
 
 def same_duration(first: Duration, second: Duration) -> bool:
-    """Equal up to wording: "three weeks" = "21 days"; a day of slack for week counts."""
-    slack = max(0.1 * max(first.days, second.days), 1.0 if min(first.days, second.days) >= 7 else 0)
+    """Equal up to wording and rounding: "three weeks" = "21 days", "two weeks" ~ "12
+    days", "a year" ~ "10 months": half of the coarser unit, or 10%, of slack."""
+    coarser = max(UNIT_DAYS[first.unit], UNIT_DAYS[second.unit])
+    slack = max(0.1 * max(first.days, second.days), 0.5 * coarser)
     return abs(first.days - second.days) <= slack
 
 

@@ -32,6 +32,7 @@ class Slot:
     clause: str  # the clause around the value, value masked
     vector: np.ndarray | None = None
     relation: str = ""  # durations: "since" (after/ago/in the past) or "until" (before)
+    people: tuple[str, ...] = ()  # PERSON mentions in the clause: whose value it is
     sentence_vector: np.ndarray | None = None
 
     @property
@@ -65,6 +66,12 @@ def _masked_clause(sentence: Sentence, start: int, end: int) -> str:
     s, e = start - sentence.start, end - sentence.start
     left, right = clause_around(sentence.text, s, e)
     return (sentence.text[left:s] + MASK + sentence.text[e:right]).strip(" ,;:")
+
+
+def _clause_people(member: AnalyzedArticle, sentence: Sentence, start: int, end: int) -> tuple[str, ...]:
+    left, right = clause_around(sentence.text, start - sentence.start, end - sentence.start)
+    return tuple(m.text for m in member.mentions if m.label == "PERSON"
+                 and sentence.start + left <= m.start and m.end <= sentence.start + right)
 
 
 _SINCE_AFTER = re.compile(r"^\s*(after|later|ago|since|earlier)\b", re.I)
@@ -102,6 +109,8 @@ def _dateline(text: str) -> bool:
 
 def _sentence_slots(member: AnalyzedArticle, sentence: Sentence) -> list[Slot]:
     text, base = sentence.text, sentence.start
+    if _URLISH.search(text):
+        return []  # an address line: its numbers are no facts
     found: list[tuple[str, int, int, object]] = []
     durations = find_durations(text)
     found += [("duration", d.start, d.end, d) for d in durations
@@ -115,7 +124,8 @@ def _sentence_slots(member: AnalyzedArticle, sentence: Sentence) -> list[Slot]:
     slots = []
     for kind, s, e, value in found:
         slot = Slot(kind, member, sentence, base + s, base + e, value,
-                    _masked_clause(sentence, base + s, base + e))
+                    _masked_clause(sentence, base + s, base + e),
+                    people=_clause_people(member, sentence, base + s, base + e))
         if kind == "duration":
             slot.relation, phrase = _relation(sentence, base + s, base + e)
             slot.clause = phrase or slot.clause  # "# after the video call": the relation itself

@@ -29,6 +29,7 @@ _DETOKENISE = [(r"(\d) , (\d{3})\b", r"\1,\2"), (r"(\d) ?\. (\d)", r"\1.\2"), (r
                (r" ([,.;:!?%)\]])", r"\1"), (r"([(\[$]) ", r"\1"), (r" (['’]s|n't|'re|'ve|'ll|'d)\b", r"\1"),
                (r"``\s*", "\u201c"), (r"\s*''", "\u201d"), (r"(\w) - (\w)", r"\1-\2"),
                (r"(\d) , (\d{3})\b", r"\1,\2"), (r"(\d) ?\. (\d)", r"\1.\2"), (r"(\d) ?: (\d)", r"\1:\2")]
+COUNTERPART = 0.7  # sentence cosine that makes another article's sentence a counterpart
 _ORG_POOL = ("Department of Agriculture", "World Health Organization", "Ministry of Transport",
              "Federal Reserve", "Red Cross")
 
@@ -49,13 +50,17 @@ def detokenise(text: str) -> str:
     return text
 
 
-def load_stories(path: Path) -> dict[str, list[Article]]:
+def load_stories(path: Path, part: int | None = None) -> dict[str, list[Article]]:
+    """Stories of two or more articles; `part` 0/1 keeps the even/odd ECB+ topics (for
+    choosing parameters on one half and checking them on the other)."""
     stories: dict[str, list[Article]] = defaultdict(list)
     with open(path, encoding="utf-8") as handle:
         for line in handle:
             if not line.strip():
                 continue
             row = json.loads(line)
+            if part is not None and int(row["topic"]) % 2 != part:
+                continue
             text = detokenise(row["text"])
             title = next((l for l in text.split("\n") if l.strip() and not l.startswith("http")), "")
             doc = str(row["doc_id"])
@@ -80,7 +85,7 @@ def _changed_number(text: str, rng: random.Random) -> str:
 
 def _candidates(members: list[AnalyzedArticle]):
     """Values (and roles) that another article of the story reports the same way."""
-    from storyloom.consolidate.conflicts import SAME_FACT, _same, independent
+    from storyloom.consolidate.conflicts import _comparable, _same, independent
     from storyloom.consolidate.entities import article_roles, same_person
     from storyloom.consolidate.slots import embedder_for, story_slots
 
@@ -89,8 +94,11 @@ def _candidates(members: list[AnalyzedArticle]):
     for a in slots:
         if a.kind == "date" and a.value.kind != "date":
             continue
+        # the counterpart rule is the eval's own (fixed, not the detector's thresholds):
+        # the same value of the same kind of thing in a sentence of cosine >= COUNTERPART
         if any(b.member is not a.member and b.kind == a.kind and independent(a.member, b.member)
-               and _same(a, b) and float(a.vector @ b.vector) >= SAME_FACT[a.kind] for b in slots):
+               and _same(a, b) and _comparable(a, b)
+               and float(a.sentence_vector @ b.sentence_vector) >= COUNTERPART for b in slots):
             found.append((a.kind, a.member, a.start, a.end, a.value))
     roles = [(m, r, i) for m in members for r, i in article_roles(m) if r.explicit]
     for m, r, i in roles:
@@ -105,8 +113,9 @@ def _new_text(kind: str, old: str, value, rng: random.Random) -> str:
         token = re.search(r"[\d,.]*\d|[A-Za-z]+(?:-[a-z]+)?", old)
         return old[:token.start()] + _changed_number(token.group(), rng) + old[token.end():]
     if kind == "duration":
-        number = max(int(value.number), 1) * 2 + 1
-        plural = "" if "-" in old or old.endswith("s") else "s"
+        # "two weeks" -> "3 weeks", "15 years" -> "30 years": clearly different, same scale
+        number = int(value.number) + 1 if value.number < 4 else int(value.number) * 2
+        plural = "" if "-" in old or old.endswith("s") or old.endswith("ago") else "s"
         return re.sub(r"^(\S+?)([\s-])", lambda m: f"{number}{m.group(2)}", old, count=1) + plural
     if kind == "date":
         day = value.day
@@ -148,10 +157,10 @@ def _found(conflicts, injection: Injection) -> bool:
     return False
 
 
-def evaluate(path: Path, seed: int = 0, limit: int | None = None) -> dict:
+def evaluate(path: Path, seed: int = 0, limit: int | None = None, part: int | None = None) -> dict:
     from storyloom.consolidate.conflicts import find_conflicts
 
-    stories = load_stories(path)
+    stories = load_stories(path, part)
     names = list(stories)[:limit] if limit else list(stories)
     rng = random.Random(seed)
     injected, found, false_total, examples = 0, 0, 0, []
@@ -181,12 +190,14 @@ def evaluate(path: Path, seed: int = 0, limit: int | None = None) -> dict:
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
 @click.option("--seed", type=int, default=0, help="Chooses which value is changed.")
 @click.option("--limit", type=int, default=None, help="Only the first N stories.")
-def command(file: str | None, fmt: str, seed: int, limit: int | None) -> None:
+@click.option("--part", type=click.IntRange(0, 1), default=None,
+              help="Only even (0) or odd (1) ECB+ topics: tune on one half, check on the other.")
+def command(file: str | None, fmt: str, seed: int, limit: int | None, part: int | None) -> None:
     """Inject one conflict per ECB+ story; report recall and false conflicts per story."""
     path = Path(file) if file else DEFAULT_FILE
     if not path.exists():
         raise click.UsageError(f"no data file at {path}")
-    result = evaluate(path, seed, limit)
+    result = evaluate(path, seed, limit, part)
     if fmt == "json":
         click.echo(json.dumps(result, indent=2))
         return
