@@ -1,0 +1,77 @@
+"""Entities: spellings and transliterations merged, types by majority, roles gathered."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from storyloom.consolidate.entities import merge_entities, phonetic, same_org, same_person
+from storyloom.model import AnalyzedArticle, Article, Mention, Sentence
+
+SEEDS = Path(__file__).resolve().parents[1].parent / "shared" / "seeds"
+
+
+def test_transliterations_share_a_key():
+    assert phonetic("Zelensky") == phonetic("Zelenski") == phonetic("Selenskyj")
+    assert phonetic("Peskov") == phonetic("Peskow")
+    assert same_person("Volodomir Zelenski", "Volodymyr Zelensky")
+    assert same_person("Antony J. Blinken", "Antony Blinken")
+    assert not same_person("Joe Biden", "Hunter Biden")
+
+
+def test_acronyms_and_long_forms():
+    assert same_org("NATO", "North Atlantic Treaty Organization")
+    assert same_org("U.S", "US")
+    assert same_org("National Security Council", "National Security Council of the White House")
+    assert not same_org("NATO", "OSCE")
+
+
+def _member(article_id: str, text: str, mentions: list[tuple[str, str]]) -> AnalyzedArticle:
+    found = []
+    for name, label in mentions:
+        start = text.index(name)
+        found.append(Mention(name, label, start, start + len(name), 0))
+    sentence = Sentence(article_id, 0, 0, len(text), text)
+    return AnalyzedArticle(Article(article_id, text), [sentence], np.zeros(4), None, found)
+
+
+def test_merge_with_majority_type_and_roles():
+    members = [
+        _member("a", "Kremlin spokesman Dmitry Peskov met Biden.", [("Dmitry Peskov", "PERSON"), ("Biden", "ORG")]),
+        _member("b", "Spokesman Dmitri Peskow said Joe Biden would call.", [("Dmitri Peskow", "PERSON"), ("Joe Biden", "PERSON")]),
+        _member("c", "Peskov and the Joe Biden team.", [("Peskov", "PERSON"), ("Joe Biden", "PERSON")]),
+    ]
+    entities = {e.name: e for e in merge_entities(members)}
+    assert set(entities) == {"Dmitry Peskov", "Joe Biden"}
+    peskov = entities["Dmitry Peskov"]
+    assert peskov.type == "PERSON" and set(peskov.variants) == {"Dmitri Peskow", "Peskov"}
+    assert peskov.sources == ["a", "b", "c"]
+    assert "Kremlin spokesman" in peskov.roles
+    assert entities["Joe Biden"].type == "PERSON" and "Biden" in entities["Joe Biden"].variants
+
+
+@pytest.fixture(scope="module")
+def seed_entities():
+    if not SEEDS.is_dir():
+        pytest.skip("../shared/seeds not available")
+    from storyloom.analyze import analyze
+    from storyloom.ingest import read_inputs
+
+    articles, _ = read_inputs([str(SEEDS)])
+    return merge_entities(analyze(articles))
+
+
+def test_seed_entities(seed_entities):
+    by_name = {e.name: e for e in seed_entities}
+    for name in ("Joe Biden", "Vladimir Putin", "Volodymyr Zelensky", "Antony Blinken",
+                 "Emily Horne", "Dmitry Peskov", "Ned Price", "Wendy Sherman", "Josep Borrell",
+                 "NATO", "National Security Council", "Geneva", "Ukraine", "Russia"):
+        assert name in by_name, name
+    zelensky = by_name["Volodymyr Zelensky"]
+    assert {"Zelenski", "Volodymyr Selenskyj", "Volodomir Zelenski"} <= set(zelensky.variants)
+    assert len(zelensky.sources) == 5
+    assert "Dmitri Peskow" in by_name["Dmitry Peskov"].variants
+    assert by_name["Joe Biden"].type == "PERSON"
+    people = [e for e in seed_entities if e.type == "PERSON"]
+    assert len({e.name for e in people}) == len(people)

@@ -1,0 +1,75 @@
+"""Quotes: extraction with speakers, and one quote across outlets and translations."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from storyloom.analyze.quotes import find_quotes, find_reported
+from storyloom.model import Article
+
+SEEDS = Path(__file__).resolve().parents[1].parent / "shared" / "seeds"
+FIXTURE = Path(__file__).parent / "fixtures" / "paraphrase_story"
+
+
+def test_speaker_after_and_before_the_quote():
+    text = ("“We will rebuild the bridge,” said harbour master Ana Lind. "
+            "The mayor said the city would pay: “Every cent of it.” "
+            "“It was chaos,” the senior official said.")
+    quotes = find_quotes(text)
+    assert [q.body for q in quotes] == ["We will rebuild the bridge", "Every cent of it.", "It was chaos"]
+    assert quotes[0].speaker == "harbour master Ana Lind"
+    assert quotes[1].speaker == "The mayor"
+    assert quotes[2].speaker == "the senior official"
+    assert all(text[q.start:q.end] == q.body for q in quotes)
+
+
+def test_other_quote_marks_and_titles():
+    text = "„Wir sind bereit“, sagte sie. «Estamos listos», dijo. He told “Welt” nothing."
+    bodies = [q.body for q in find_quotes(text)]
+    assert "Wir sind bereit" in bodies and "Estamos listos" in bodies
+    assert "Welt" not in bodies  # a newspaper name, not speech
+
+
+def test_reported_speech():
+    quote = find_reported("The fire chief said that the blaze started in the kitchen.", 100)
+    assert quote is not None and quote.speaker == "The fire chief"
+    assert quote.body == "the blaze started in the kitchen" and not quote.direct
+    assert find_reported("He said that it was fine and that nobody was hurt.") is None
+
+
+def test_one_quote_across_translations():
+    from storyloom.analyze import analyze
+    from storyloom.consolidate.quotes import extract_quotes
+
+    articles = [Article(p.stem, p.read_text(encoding="utf-8"), source=p.stem)
+                for p in sorted(FIXTURE.glob("*.txt"))]
+    quotes = extract_quotes(analyze(articles))
+    top = quotes[0]
+    assert len(top.sources) == 4, [(q.text, q.sources) for q in quotes]
+    assert top.speaker == "Lena Marsk"
+    assert len(top.variants) >= 3
+
+
+@pytest.fixture(scope="module")
+def seed_quotes():
+    if not SEEDS.is_dir():
+        pytest.skip("../shared/seeds not available")
+    from storyloom.analyze import analyze
+    from storyloom.consolidate.quotes import extract_quotes
+    from storyloom.ingest import read_inputs
+
+    articles, _ = read_inputs([str(SEEDS)])
+    return extract_quotes(analyze(sorted(articles, key=lambda a: a.id)))
+
+
+def test_seed_quotes(seed_quotes):
+    concerned = next(q for q in seed_quotes if "concerned about the nature" in q.text)
+    assert len(concerned.sources) == 4
+    assert "official" in concerned.speaker
+    assert any("deeply concerned" in v for v in concerned.variants)
+    assert any(q.speaker == "Dmitry Peskov" and "extremely complicated" in q.text for q in seed_quotes)
+    assert any(q.speaker == "Josep Borrell" and "uninvolved audience" in q.text for q in seed_quotes)
+    horne = next(q for q in seed_quotes if "diplomatic" in q.text and q.speaker == "Emily Horne"
+                 and len(q.sources) == 2)
+    assert horne.variants

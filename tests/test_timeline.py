@@ -1,0 +1,66 @@
+"""Timeline: dates resolved against the publication date or the story's own anchors."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from storyloom.model import Article
+
+SEEDS = Path(__file__).resolve().parents[1].parent / "shared" / "seeds"
+
+
+def _timeline(texts: dict[str, str], published: str | None = None):
+    from storyloom.analyze import analyze
+    from storyloom.consolidate.timeline import build_timeline
+
+    articles = [Article(k, v, source=k, language="en", published=published) for k, v in texts.items()]
+    return build_timeline(analyze(articles, "hashing", entities=False))
+
+
+def test_resolved_against_publication_date():
+    entries = _timeline({
+        "a": "The leaders will talk again this Thursday. Their last call was on December 7. "
+             "Talks follow on Jan. 10 in Geneva. They first met last June.",
+        "b": "The leaders will talk again on Thursday, officials said.",
+    }, published="2021-12-29")
+    dates = [e.date for e in entries]
+    assert dates == sorted(dates)
+    assert dates == ["2021-06", "2021-12-07", "2021-12-30", "2022-01-10"]
+    thursday = entries[2]
+    assert thursday.sources == ["a", "b"] and len(thursday.evidence) == 2
+
+
+def test_without_publication_date_years_stay_open_and_order_holds():
+    entries = _timeline({
+        "a": "The leaders will talk again this Thursday, three weeks after a video call on December 7. "
+             "Talks follow on January 10 in Geneva. They first met last June.",
+    })
+    assert [e.date for e in entries] == ["--06", "--12-07", "--12", "--01-10"]
+    assert "Thursday" in entries[2].text
+
+
+def test_date_line_is_not_an_event():
+    entries = _timeline({"a": "Monday, March 4\n\nThe ministers met on December 7 in Oslo to sign it."})
+    assert [e.date for e in entries] == ["--12-07"]
+
+
+@pytest.fixture(scope="module")
+def seed_timeline():
+    if not SEEDS.is_dir():
+        pytest.skip("../shared/seeds not available")
+    from storyloom.analyze import analyze
+    from storyloom.consolidate.timeline import build_timeline
+    from storyloom.ingest import read_inputs
+
+    articles, _ = read_inputs([str(SEEDS)])
+    return build_timeline(analyze(articles))
+
+
+def test_seed_timeline(seed_timeline):
+    dates = [e.date for e in seed_timeline]
+    assert dates.index("--06") < dates.index("--12-07") < dates.index("--01-10")
+    december = next(e for e in seed_timeline if e.date == "--12-07")
+    assert len(december.sources) >= 3
+    assert any("Thursday" in e.text and len(e.sources) >= 4 for e in seed_timeline)
+    assert not any(e.date.startswith(("--03", "2024-03", "2019-03")) for e in seed_timeline)
