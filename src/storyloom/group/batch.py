@@ -72,8 +72,27 @@ def cluster_labels(weighted: WeightedTable, model: SameStoryModel,
         local = _split_component(weighted, model, members, scored)
         labels[members] = local + next_label
         next_label += int(local.max()) + 1
+    _attach_singletons(labels, a, b, probs, model.link_threshold)
     _force_copies(labels, copy_a, copy_b)
     return labels
+
+
+def _attach_singletons(labels: np.ndarray, a: np.ndarray, b: np.ndarray, probs: np.ndarray,
+                       threshold: float) -> None:
+    """A lone article with a strong link (>= threshold) joins its best partner's story.
+
+    Average link leaves out an article that matches one member well but the rest weakly
+    (a short report, a different angle); alone it would be a story of one.
+    """
+    sizes = np.bincount(labels)
+    best_prob = np.zeros(len(labels))
+    best_partner = np.full(len(labels), -1)
+    for lone, other in ((a, b), (b, a)):
+        for i, j, p in zip(lone, other, probs):
+            if sizes[labels[i]] == 1 and p >= threshold and p > best_prob[i]:
+                best_prob[i], best_partner[i] = p, j
+    lone = np.flatnonzero(best_partner >= 0)
+    labels[lone] = labels[best_partner[lone]]
 
 
 def _bounded_components(n: int, a: np.ndarray, b: np.ndarray, probs: np.ndarray,

@@ -125,9 +125,12 @@ class _Run:
         links = self.mean_links(row, sorted(candidates))
         passing = sorted((s for s in links if links[s].mean >= self.model.link_threshold),
                          key=lambda s: -links[s].mean)
-        if not passing:
-            self._start(article_id)
-            return
+        if not passing:  # as in batch: a strong single link is enough for a lone article
+            strong = [s for s in links if links[s].score >= self.model.link_threshold]
+            if not strong:
+                self._start(article_id)
+                return
+            passing = [max(strong, key=lambda s: links[s].score)]
         target = passing[0]
         self._join(row, target, links[target])
         merged = False
@@ -146,11 +149,17 @@ class _Run:
         members = self.members_in_pool(story_id)
         if len(members) < 3 or len(members) > RECHECK_MAX:
             return
-        labels = average_link(full_matrix(self.model, self.pool, members)[0],
-                              self.model.link_threshold)
+        matrix = full_matrix(self.model, self.pool, members)[0]
+        labels = average_link(matrix, self.model.link_threshold)
         if labels.max() == 0:
             return
-        keep = np.bincount(labels).argmax()
+        matrix = matrix.copy()
+        np.fill_diagonal(matrix, 0.0)
+        sizes = np.bincount(labels)
+        keep = sizes.argmax()
+        for n in np.flatnonzero(sizes[labels] == 1):  # lone but strongly linked: stays
+            if matrix[n, labels == keep].max() >= self.model.link_threshold:
+                labels[n] = keep
         for label in sorted(set(labels.tolist()) - {int(keep)}):
             self._split_off(story_id, [self.pool.table.ids[m] for m in members[labels == label]])
 
