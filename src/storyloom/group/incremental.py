@@ -37,6 +37,7 @@ class GroupingState:
     stats: dict[str, TermStatistics] = field(default_factory=lambda: {b: TermStatistics() for b in BAGS})
     window: FeatureTable | None = None  # articles still comparable
     nearest: np.ndarray | None = None  # window rows' best score per view (see similarity.VIEWS)
+    compared: np.ndarray | None = None  # window rows: how many articles `nearest` covers
     story_of: dict[str, str] = field(default_factory=dict)  # article id -> story id
     stories: dict[str, list[str]] = field(default_factory=dict)  # story id -> article ids
     memberships: dict[str, Membership] = field(default_factory=dict)
@@ -179,9 +180,10 @@ class _Run:
 
     def _raise_nearest(self, row: int, neighbours: np.ndarray) -> None:
         """The arrival may be an earlier article's new nearest neighbour."""
+        pool = self.pool
+        pool.compared[:row] += 1  # every earlier article now has one more to compare with
         if len(neighbours) == 0:
             return
-        pool = self.pool
         views = (pool.table.heads[neighbours] @ pool.table.heads[row],
                  (pool.weighted["terms"][neighbours] @ pool.weighted["terms"][row].T).toarray().ravel())
         for view, scores in enumerate(views):
@@ -224,6 +226,7 @@ def _trim_window(state: GroupingState) -> None:
     if len(keep) < len(table):
         state.window = _take(table, keep)
         state.nearest = state.nearest[keep] if state.nearest is not None else None
+        state.compared = state.compared[keep] if state.compared is not None else None
 
 
 def group_incremental(analyzed_in_time_order: list[AnalyzedArticle],
@@ -242,10 +245,12 @@ def group_incremental(analyzed_in_time_order: list[AnalyzedArticle],
         pool = WeightedTable.build(state.window, state.stats)
         if state.nearest is not None:
             pool.nearest[:first_new] = state.nearest
+        if state.compared is not None:
+            pool.compared[:first_new] = state.compared
         run = _Run(state, model, pool, first_new)
         for row, earlier in _earlier_neighbours(pool, first_new, neighbours, state.window_days):
             run.place(row, earlier)
-        state.nearest = pool.nearest
+        state.nearest, state.compared = pool.nearest, pool.compared
         _trim_window(state)
     return _stories(state), state
 
@@ -257,6 +262,7 @@ def _earlier_neighbours(pool: WeightedTable, first_new: int, k: int, window_days
     rows, cols = top_k_pairs(queries, pool, k, same_table=False, window_days=window_days,
                              before=arrivals)
     pool.nearest[arrivals] = queries.nearest  # each arrival's best among earlier articles
+    pool.compared[arrivals] = queries.compared
     rows = rows + first_new
     order = np.argsort(rows, kind="stable")
     rows, cols = rows[order], cols[order]

@@ -25,6 +25,11 @@ VIEWS = ("embedding", "terms")
 # a cosine over one or two shared tokens (a lone "2020") is weak evidence: bag cosines are
 # shrunk by k / (k + SHRINK) where k is the smaller bag's number of distinct tokens
 SHRINK = 2.0
+# a nearest-neighbour score is only a yardstick when there were neighbours to pick from:
+# with c articles compared, the yardstick is trusted c / (c + RELATIVE_PRIOR_ROWS) and the
+# rest of the way it stays at the neutral 1.0 (then "relative" = the absolute score).
+# Without this, in a batch of two each article is the other's best match by default.
+RELATIVE_PRIOR_ROWS = 10.0
 BLOCK_ROWS = 1024
 
 
@@ -36,10 +41,13 @@ class WeightedTable:
     weighted: dict[str, sparse.csr_matrix]
     sizes: dict[str, np.ndarray]  # distinct tokens per row and bag
     nearest: np.ndarray | None = None  # (n, len(VIEWS)) best score of each row per view
+    compared: np.ndarray | None = None  # (n,) how many articles each row's `nearest` covers
 
     def __post_init__(self) -> None:
         if self.nearest is None:
             self.nearest = np.zeros((len(self.table), len(VIEWS)), np.float32)
+        if self.compared is None:
+            self.compared = np.zeros(len(self.table), np.float32)
 
     @classmethod
     def build(cls, table: FeatureTable, stats: TermStatistics | dict[str, TermStatistics]
@@ -51,7 +59,8 @@ class WeightedTable:
     def rows(self, keep: np.ndarray, table: FeatureTable) -> "WeightedTable":
         """The given rows (already cut from this table as `table`), same columns."""
         return WeightedTable(table, {b: self.weighted[b][keep] for b in BAGS},
-                             {b: self.sizes[b][keep] for b in BAGS}, self.nearest[keep].copy())
+                             {b: self.sizes[b][keep] for b in BAGS}, self.nearest[keep].copy(),
+                             self.compared[keep].copy())
 
 
 def _compact(matrix: sparse.csr_matrix) -> sparse.csr_matrix:
@@ -74,9 +83,17 @@ def _shrink(smaller_size: np.ndarray) -> np.ndarray:
     return smaller_size / (smaller_size + SHRINK)
 
 
-def _relative(score: np.ndarray, nearest_a: np.ndarray, nearest_b: np.ndarray) -> np.ndarray:
-    """Score over the better of the two sides' best scores: 1 = as close as either gets."""
-    return np.minimum(score / np.maximum(np.maximum(nearest_a, nearest_b), 1e-6), 1.0)
+def _relative(score: np.ndarray, nearest_a: np.ndarray, nearest_b: np.ndarray,
+              compared_a: np.ndarray, compared_b: np.ndarray) -> np.ndarray:
+    """Score over the better of the two sides' best scores: 1 = as close as either gets.
+
+    The yardstick is shrunk toward 1.0 by how few articles it was measured over (see
+    RELATIVE_PRIOR_ROWS): the fewer neighbours, the closer this is to the plain score.
+    """
+    seen = np.minimum(compared_a, compared_b)
+    trust = seen / (seen + RELATIVE_PRIOR_ROWS)
+    yardstick = trust * np.maximum(nearest_a, nearest_b) + (1.0 - trust)
+    return np.clip(score / np.maximum(yardstick, 1e-6), 0.0, 1.0)
 
 
 def _rowwise_dot(left: sparse.csr_matrix, right: sparse.csr_matrix) -> np.ndarray:
@@ -96,8 +113,8 @@ def pair_features(first: WeightedTable, i: np.ndarray, second: WeightedTable,
     raw = [_rowwise_dot(first.weighted[b][i], second.weighted[b][j]) for b in BAGS]
     bags = [r * _shrink(np.minimum(first.sizes[b][i], second.sizes[b][j]))
             for r, b in zip(raw, BAGS)]
-    relative = [_relative(v, first.nearest[i, n], second.nearest[j, n])
-                for n, v in enumerate((embedding, raw[0]))]
+    relative = [_relative(v, first.nearest[i, n], second.nearest[j, n], first.compared[i],
+                          second.compared[j]) for n, v in enumerate((embedding, raw[0]))]
     lang_a = np.array([first.table.languages[k] for k in i])
     lang_b = np.array([second.table.languages[k] for k in j])
     cross = ((lang_a != lang_b) & (lang_a != "") & (lang_b != "")).astype(np.float32)
@@ -119,7 +136,8 @@ def block_features(first: WeightedTable, i: np.ndarray, second: WeightedTable,
     raw = [(first.weighted[b][i] @ second.weighted[b][j].T).toarray() for b in BAGS]
     bags = [r * _shrink(np.minimum.outer(first.sizes[b][i], second.sizes[b][j]))
             for r, b in zip(raw, BAGS)]
-    relative = [_relative(v, first.nearest[i, n][:, None], second.nearest[j, n][None, :])
+    relative = [_relative(v, first.nearest[i, n][:, None], second.nearest[j, n][None, :],
+                          first.compared[i][:, None], second.compared[j][None, :])
                 for n, v in enumerate((embedding, raw[0]))]
     lang_a = np.array([first.table.languages[k] for k in i], dtype=object)
     lang_b = np.array([second.table.languages[k] for k in j], dtype=object)
@@ -149,7 +167,8 @@ def top_k_pairs(queries: WeightedTable, pool: WeightedTable, k: int,
                 before: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
     """Candidate pairs: each query's k nearest pool rows by embedding and by terms.
 
-    Also raises `queries.nearest` to each query's best score per view.
+    Also raises `queries.nearest` to each query's best score per view and
+    `queries.compared` to the number of pool rows it was compared with.
     Work per query is one block product with the pool; with a time window the pool is
     cut to the articles published near the query (unknown dates are always kept).
     `before[q]`, when given, hides pool rows >= it from query q (incremental arrivals).
@@ -173,6 +192,9 @@ def top_k_pairs(queries: WeightedTable, pool: WeightedTable, k: int,
             if before is not None:
                 scores[np.arange(n_pool)[None, :] >= before[block][:, None]] = -np.inf
             top = scores.max(axis=1)
+            if view == 0:
+                seen = np.isfinite(scores).sum(axis=1).astype(np.float32)
+                queries.compared[block] = np.maximum(queries.compared[block], seen)
             queries.nearest[block, view] = np.maximum(queries.nearest[block, view],
                                                       np.where(np.isfinite(top), top, 0.0))
             take = min(k, n_pool)
