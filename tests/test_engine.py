@@ -27,3 +27,45 @@ def test_process_pool_matches_local(seeds_dir):
 def test_dask_local_cluster_matches_local(seeds_dir):
     pytest.importorskip("dask.distributed")
     assert _digest(seeds_dir, "dask") == _digest(seeds_dir, "local")
+
+
+def test_auto_executor_uses_processes_only_for_big_batches(monkeypatch):
+    from storyloom.engine import resolve_auto
+    from storyloom.engine.base import AUTO_PROCESS_MIN_ARTICLES
+
+    monkeypatch.setattr("os.cpu_count", lambda: 2)
+    assert resolve_auto("auto", 5) == "local"
+    assert resolve_auto("auto", AUTO_PROCESS_MIN_ARTICLES) == "process"
+    assert resolve_auto("dask", 5) == "dask"  # an explicit choice is kept
+    monkeypatch.setattr("os.cpu_count", lambda: 1)
+    assert resolve_auto("auto", 10 * AUTO_PROCESS_MIN_ARTICLES) == "local"
+
+
+def _blas_threads_in_worker(_: int) -> list[int]:
+    from threadpoolctl import threadpool_info
+
+    return [pool["num_threads"] for pool in threadpool_info() if pool["user_api"] == "blas"]
+
+
+def test_process_workers_run_one_blas_thread(monkeypatch):
+    monkeypatch.delenv("STORYLOOM_BLAS_THREADS", raising=False)
+    executor = get_executor("process")
+    try:
+        per_worker = executor.map(_blas_threads_in_worker, [0, 1, 2])
+    finally:
+        executor.close()
+    assert all(threads == [1] * len(threads) for threads in per_worker)
+
+
+def test_analysis_chunks_by_time_keep_input_order():
+    from storyloom.engine.base import LocalExecutor
+    from storyloom.model import Article
+    from storyloom.pipeline import analyze_all
+
+    dates = ["2021-03-02", None, "2020-01-05", "2021-03-01", None, "2019-12-31"]
+    articles = [Article(id=f"a{n}", text=f"Report number {n}. It rained in town {n}.",
+                        published=day, language="en") for n, day in enumerate(dates)]
+    options = DigestOptions(embedder="hashing", chunk_size=2)
+    analyzed = analyze_all(articles, options, LocalExecutor())
+    assert [a.id for a in analyzed] == [a.id for a in articles]
+    assert all(a.sentences and a.sentences[0].article_id == a.id for a in analyzed)

@@ -4,16 +4,22 @@
 
 Articles are built by recombining ECB+ dev texts (../shared/data): the sentences of one
 article followed by those of another article about the same event, cut at about
-`--words` words, so stories have realistic overlap. Each measurement runs in a fresh
-process with an empty embedding cache (cold), and prints:
-  - wall time, articles/s and peak RSS per size (local executor, and Dask with two workers)
+`--words` words, so stories have realistic overlap. A newsroom's stream has more
+stories as it grows, not bigger ones: every `--story-size` x 66 articles form one
+"news period" dated 45 days after the previous one (beyond grouping's 30-day window),
+so the same ECB+ event recurring in a later period is a new story, as a repeated kind
+of event would be. Each measurement runs in a fresh process with an empty embedding
+cache (cold), and prints:
+  - wall time, articles/s and peak RSS per size (default executor, and Dask with two
+    workers), with the load average of the (shared) machine when it started
   - the growth exponent (slope of log time vs log n)
-  - the ratio of total time to the model calls alone (embedding + entity tagging of the
-    same texts), measured in the same run.
+  - the ratio of total time to the model calls alone (embedding of heads and sentences,
+    entity tagging) on the same input and the same number of processes.
 """
 from __future__ import annotations
 
 import argparse
+import datetime
 import json
 import math
 import os
@@ -28,13 +34,18 @@ REPO = Path(__file__).resolve().parents[2]
 DATA = REPO.parent / "shared" / "data" / "ecbplus-dev.jsonl"
 
 
-def build_corpus(n: int, words: int, seed: int = 7) -> list[dict]:
+PERIOD_DAYS = 45  # > grouping's 30-day window: periods never merge
+
+
+def build_corpus(n: int, words: int, story_size: int = 8, seed: int = 7) -> list[dict]:
     docs = [json.loads(line) for line in DATA.open(encoding="utf-8")]
     by_event: dict[str, list[dict]] = {}
     for doc in docs:
         by_event.setdefault(doc["event_cluster"], []).append(doc)
     events = sorted(e for e, members in by_event.items() if len(members) >= 2)
+    per_period = len(events) * story_size
     rng = random.Random(seed)
+    start = datetime.date(2020, 1, 1)
     articles = []
     for i in range(n):
         first, second = rng.sample(by_event[events[i % len(events)]], 2)
@@ -45,36 +56,69 @@ def build_corpus(n: int, words: int, seed: int = 7) -> list[dict]:
             count += len(sentence.split())
             if count >= words:
                 break
+        day = start + datetime.timedelta(days=(i // per_period) * PERIOD_DAYS + rng.randint(0, 3))
         articles.append({"id": f"x{i}", "title": sentences[0], "text": " ".join(body[1:]),
-                         "story": first["event_cluster"]})
+                         "published": day.isoformat(), "source": f"outlet{i % 23}",
+                         "story": f"{first['event_cluster']}@{i // per_period}"})
     return articles
 
 
 def _child(args) -> None:
     """Runs in a fresh process: one measurement, printed as JSON on stdout."""
-    articles = [json.loads(line) for line in Path(args.corpus).open(encoding="utf-8")]
+    from storyloom.ingest import read_inputs
+
     started = time.perf_counter()
     if args.mode == "models":
-        _models_only(articles)
+        articles, _ = read_inputs([args.corpus])
+        seconds = _models_only(articles, args.executor)
     else:
         from storyloom.pipeline import DigestOptions, digest_paths
 
-        digest_paths([args.corpus], DigestOptions(executor=args.executor))
-    seconds = time.perf_counter() - started
+        digest = digest_paths([args.corpus], DigestOptions(executor=args.executor))
+        seconds = time.perf_counter() - started
+        sizes = sorted((len(s.articles) for s in digest.stories), reverse=True)
     import resource
 
-    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    print(json.dumps({"seconds": seconds, "peak_mb": max(own, workers) / 1024}))
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    extra = {"stories": len(sizes), "largest": sizes[:3]} if args.mode != "models" else {}
+    print(json.dumps({"seconds": seconds, "driver_peak_mb": own, "worker_peak_mb": workers,
+                      **extra}))
 
 
-def _models_only(articles: list[dict]) -> None:
-    """The model calls the pipeline cannot avoid: embeddings of heads and sentences, NER."""
-    from storyloom.analyze import analyze
-    from storyloom.ingest import read_inputs
+def _model_calls(articles, embedder_name: str = "use-multilingual") -> float:
+    """Exactly the model calls of a digest: title+lead embeddings, sentence embeddings and
+    entity tagging (every article here is in a multi-article story). Returns seconds."""
+    from storyloom.analyze import head_text
+    from storyloom.analyze.embed import embed_texts, get_embedder
+    from storyloom.analyze.entities import find_mentions
+    from storyloom.analyze.sentences import split_sentences
 
-    parsed, _ = read_inputs([os.environ["BENCH_CORPUS"]])
-    analyze(parsed)
+    sentence_lists = [split_sentences(a) for a in articles]  # not a model call: untimed
+    embedder = get_embedder(embedder_name)
+    started = time.perf_counter()
+    embed_texts([head_text(a, s) for a, s in zip(articles, sentence_lists)], embedder)
+    embed_texts([s.text for sentences in sentence_lists for s in sentences], embedder)
+    for article, sentences in zip(articles, sentence_lists):
+        find_mentions(article.text, sentences)
+    return time.perf_counter() - started
+
+
+def _models_only(articles, executor_spec: str) -> float:
+    """Model calls on the same number of processes as the digest; returns the slowest
+    process's model time (model loading excluded, as the digest amortises it)."""
+    from storyloom.engine import get_executor, resolve_auto
+
+    for article in articles:
+        article.language = article.language or "en"
+    executor = get_executor(resolve_auto(executor_spec, len(articles)))
+    workers = getattr(executor, "workers", 1)
+    size = -(-len(articles) // workers)
+    parts = [articles[i:i + size] for i in range(0, len(articles), size)]
+    try:
+        return max(executor.map(_model_calls, parts))
+    finally:
+        executor.close()
 
 
 def measure(corpus: Path, mode: str, executor: str = "local") -> dict:
@@ -97,11 +141,14 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--sizes", default="1000,2000,4000,8000")
     parser.add_argument("--words", type=int, default=500)
+    parser.add_argument("--story-size", type=int, default=8,
+                        help="articles per story and news period")
     parser.add_argument("--dask", action="store_true", help="also run with --executor dask")
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--corpus", help=argparse.SUPPRESS)
     parser.add_argument("--mode", default="digest", help=argparse.SUPPRESS)
-    parser.add_argument("--executor", default="local", help=argparse.SUPPRESS)
+    parser.add_argument("--executor", default="auto",
+                        help="executor of the main measurement (auto: process pool)")
     args = parser.parse_args()
     if args.child:
         _child(args)
@@ -112,24 +159,39 @@ def main() -> None:
     for n in sizes:
         corpus = workdir / f"corpus-{n}.jsonl"
         with corpus.open("w", encoding="utf-8") as handle:
-            for article in build_corpus(n, args.words):
+            for article in build_corpus(n, args.words, args.story_size):
                 handle.write(json.dumps(article) + "\n")
-        row = {"n": n, "digest": measure(corpus, "digest")}
+        load = os.getloadavg()[0]
+        row = {"n": n, "load": load, "digest": measure(corpus, "digest", args.executor)}
         if n == sizes[-1]:
-            row["models"] = measure(corpus, "models")
+            row["models"] = measure(corpus, "models", args.executor)
         if args.dask:
             row["dask"] = measure(corpus, "digest", "dask")
         rows.append(row)
         secs = row["digest"]["seconds"]
-        print(f"n={n:6d}  digest {secs:8.1f}s  {n / secs:7.1f} articles/s  "
-              f"peak {row['digest']['peak_mb']:.0f} MB"
-              + (f"  dask {row['dask']['seconds']:.1f}s" if "dask" in row else ""), flush=True)
+        peak = row["digest"]["driver_peak_mb"] + row["digest"]["worker_peak_mb"] * _workers()
+        print(f"n={n:6d}  load {load:4.1f}  digest {secs:8.1f}s  {n / secs:7.1f} articles/s  "
+              f"peak {peak:.0f} MB (driver {row['digest']['driver_peak_mb']:.0f} + "
+              f"{_workers()} x worker {row['digest']['worker_peak_mb']:.0f})  "
+              f"stories {row['digest']['stories']} largest {row['digest']['largest']}"
+              + (f"  dask {row['dask']['seconds']:.1f}s ({n / row['dask']['seconds']:.1f}/s)"
+                 if "dask" in row else ""), flush=True)
     if len(sizes) > 1:
         exponent = growth_exponent(sizes, [r["digest"]["seconds"] for r in rows])
-        print(f"growth exponent (local): {exponent:.2f}")
+        print(f"growth exponent ({args.executor}): {exponent:.2f}")
+        if args.dask:
+            exponent = growth_exponent(sizes, [r["dask"]["seconds"] for r in rows])
+            print(f"growth exponent (dask, 2 workers): {exponent:.2f}")
     last = rows[-1]
     ratio = last["digest"]["seconds"] / last["models"]["seconds"]
-    print(f"total / model-calls-only time at n={last['n']}: {ratio:.2f}")
+    print(f"model calls alone at n={last['n']}: {last['models']['seconds']:.1f}s; "
+          f"total / model calls: {ratio:.2f}")
+    (workdir / "results.json").write_text(json.dumps(rows, indent=1))
+    print(f"rows: {workdir / 'results.json'}")
+
+
+def _workers() -> int:
+    return os.cpu_count() or 1
 
 
 if __name__ == "__main__":

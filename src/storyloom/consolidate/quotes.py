@@ -175,7 +175,10 @@ def _similarities(members: list[AnalyzedArticle], pairs) -> np.ndarray:
 
 def _full_names(members: list[AnalyzedArticle], quotes: list[FoundQuote]) -> None:
     """'Horne' -> 'Emily Horne' when the story names her in full somewhere."""
-    names = {clean_name(m.text) for a in members for m in a.mentions if m.label == "PERSON"}
+    # first-appearance order, not a set: ties in max() below must not depend on the
+    # process's hash seed (Dask workers are spawned with their own)
+    names = list(dict.fromkeys(clean_name(m.text) for a in members for m in a.mentions
+                               if m.label == "PERSON"))
     for quote in quotes:
         if quote.named:
             matches = [n for n in names if len(n.split()) > 1 and same_person(n, quote.speaker)]
