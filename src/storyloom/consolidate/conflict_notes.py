@@ -151,11 +151,13 @@ def date_header_flags(members: list[AnalyzedArticle]) -> list[Conflict]:
             continue
         body = _body_dates(member, header)
         given = member.article.extra.get("date_header")
+        given = given.get("text") if isinstance(given, dict) else given
         line = given or header.text
         sentence = body[0][1]
         mentioned = ", ".join(dict.fromkeys(d.text.strip(" .") for d, _ in body))
         claims = [Claim(header.text.strip(" ."), line, [member.id],
-                        [Evidence(member.id, header.start, header.end, header.text)] if not given else []),
+                        [Evidence(member.id, header.start, header.end, header.text)]
+                        if member.article.text[header.start:header.end] == header.text else []),
                   Claim(mentioned, sentence.text, [member.id],
                         [Evidence(member.id, sentence.start, sentence.end, sentence.text)])]
         flags.append(Conflict("date", f"date of article {member.id}", claims,
