@@ -75,6 +75,18 @@ def test_relative_words_and_ago():
 def test_date_header_only_on_first_line():
     assert date_header("Monday, March 4\n\nText about December 7.").month == 3
     assert date_header("A title\nMonday, March 4\n") is None
+    record = {"text": "Monday, March 4", "start": 7, "end": 22}  # as ingest records it
+    header = date_header("Title\n\nMonday, March 4\n", record)
+    assert (header.month, header.day, header.start, header.end) == (3, 4, 7, 22)
+
+
+def test_date_line_contradicting_the_text_is_flagged():
+    from storyloom.consolidate.conflicts import find_conflicts
+
+    text = "Monday, March 4\n\nThe ministers meet this Thursday, three weeks after talks on December 7."
+    flags = [c for c in find_conflicts(_story({"a": text})) if c.kind == "date"]
+    assert len(flags) == 1 and "unreliable" in flags[0].note
+    assert flags[0].claims[0].evidence[0].start == 0
 
 
 def test_roles_from_appositions_and_titles():
