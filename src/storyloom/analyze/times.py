@@ -209,11 +209,17 @@ def parse_iso(value: str | None) -> dt.date | None:
 
 def date_header(text: str, given: str | dict | None = None) -> TimeExpr | None:
     """A line at the top of an article that is only a date ("Monday, March 4")."""
+    offset = 0
     if isinstance(given, dict):  # ingest records {"text", "start", "end", ...}
+        offset = int(given.get("start") or 0)  # where the line sits in the text
         given = given.get("text")
     if given:
         found = find_dates(given)
-        return found[0] if found else None
+        if not found:
+            return None
+        expr = found[0]
+        return TimeExpr(expr.kind, offset + expr.start, offset + expr.end, expr.text, expr.year,
+                        expr.month, expr.day, expr.weekday, expr.offset_days, expr.lead)
     for line_match in re.finditer(r"[^\n]+", text[:400]):
         line = line_match.group()
         if not line.strip():
