@@ -13,7 +13,8 @@ from scipy.sparse.csgraph import connected_components
 
 from storyloom.group.decision import SameStoryModel, default_model
 from storyloom.group.features import extract
-from storyloom.group.linking import average_link, explain, full_matrix, score_pairs
+from storyloom.group.linking import (average_link, component_matrices, explain, full_matrix,
+                                     score_pairs)
 from storyloom.group.similarity import WeightedTable, fit_statistics, top_k_pairs, unique_pairs
 from storyloom.model import AnalyzedArticle, Story
 
@@ -22,6 +23,7 @@ log = logging.getLogger(__name__)
 NEIGHBOURS = 10  # candidates per article and per view (embedding, terms)
 WINDOW_DAYS = 30.0  # dated articles further apart are never compared
 MAX_COMPONENT = 300  # largest group given to the dense (quadratic) average-link step
+PAIRS_PER_BATCH = 200_000  # component pairs scored per call (bounds memory)
 
 
 def group_articles(analyzed: list[AnalyzedArticle], model: SameStoryModel | None = None,
@@ -68,8 +70,8 @@ def cluster_labels(weighted: WeightedTable, model: SameStoryModel,
     edge_p = np.concatenate([probs, np.ones(len(copy_a))])
     labels = np.full(n, -1)
     next_label = 0
-    for members in _bounded_components(n, edge_a, edge_b, edge_p, model.link_threshold):
-        local = _split_component(weighted, model, members, scored)
+    components = _bounded_components(n, edge_a, edge_b, edge_p, model.link_threshold)
+    for members, local in _split_components(weighted, model, components, scored):
         labels[members] = local + next_label
         next_label += int(local.max()) + 1
     _attach_singletons(labels, a, b, probs, model.link_threshold)
@@ -127,14 +129,25 @@ def _groups(components: np.ndarray) -> list[np.ndarray]:
     return np.split(order, bounds)
 
 
-def _split_component(weighted: WeightedTable, model: SameStoryModel, members: np.ndarray,
-                     scored: list[Scored] | None) -> np.ndarray:
-    if len(members) == 1:
-        return np.zeros(1, dtype=int)
-    matrix, features = full_matrix(model, weighted, members)
-    if scored is not None:
-        scored.append(Scored(members, matrix, features))
-    return average_link(matrix, model.link_threshold)
+def _split_components(weighted: WeightedTable, model: SameStoryModel,
+                      components: list[np.ndarray], scored: list[Scored] | None):
+    """(members, local labels) of each component, average-link inside the bigger ones;
+    their pair matrices are scored together in batches of about PAIRS_PER_BATCH pairs."""
+    batch: list[np.ndarray] = []
+    pairs = 0
+    for members in components + [None]:
+        if members is not None and len(members) == 1:
+            yield members, np.zeros(1, dtype=int)
+            continue
+        if batch and (members is None or pairs + len(members) ** 2 // 2 > PAIRS_PER_BATCH):
+            for part, (matrix, features) in zip(batch, component_matrices(model, weighted, batch)):
+                if scored is not None:
+                    scored.append(Scored(part, matrix, features))
+                yield part, average_link(matrix, model.link_threshold)
+            batch, pairs = [], 0
+        if members is not None:
+            batch.append(members)
+            pairs += len(members) ** 2 // 2
 
 
 def _force_copies(labels: np.ndarray, copies: np.ndarray, originals: np.ndarray) -> None:
@@ -151,8 +164,13 @@ def stories_from_labels(weighted: WeightedTable, model: SameStoryModel, labels: 
     for n, item in enumerate(scored or []):
         component[item.members] = n
     groups = sorted(_groups(labels), key=lambda members: members[0])
+    cached = [_cached(members, component, scored) for members in groups]
+    missing = [n for n, item in enumerate(cached) if item is None and len(groups[n]) > 1]
+    # stories joined by attached singletons or copies: their matrices in one batch
+    for n, item in zip(missing, component_matrices(model, weighted, [groups[n] for n in missing])):
+        cached[n] = item
     return [Story(f"s{n + 1}", [ids[m] for m in members],
-                  _memberships(weighted, model, members, _cached(members, component, scored)))
+                  _memberships(weighted, model, members, cached[n]))
             for n, members in enumerate(groups)]
 
 

@@ -39,6 +39,8 @@ def average_link(probabilities: np.ndarray, threshold: float) -> np.ndarray:
     n = probabilities.shape[0]
     if n == 1:
         return np.zeros(1, dtype=int)
+    if n == 2:  # the common case; no tree needed
+        return np.array([0, 0 if probabilities[0, 1] >= threshold else 1])
     from scipy.cluster.hierarchy import fcluster, linkage
     from scipy.spatial.distance import squareform
 
@@ -54,6 +56,35 @@ def full_matrix(model: SameStoryModel, table: WeightedTable, members: np.ndarray
     matrix, features = score_block(model, table, members, table, members)
     np.fill_diagonal(matrix, 1.0)
     return matrix, features
+
+
+def component_matrices(model: SameStoryModel, table: WeightedTable, groups: list[np.ndarray]
+                       ) -> list[tuple[np.ndarray, np.ndarray]]:
+    """`full_matrix` of many small groups at once: one row-wise scoring call over every
+    pair inside every group (per-group sparse products cost more in overhead than work)."""
+    firsts, seconds, spans = [], [], []
+    for members in groups:
+        upper = np.triu_indices(len(members), 1)
+        firsts.append(members[upper[0]])
+        seconds.append(members[upper[1]])
+        spans.append(len(upper[0]))
+    if not groups:
+        return []
+    probs, features = score_pairs(model, table, np.concatenate(firsts), table,
+                                  np.concatenate(seconds))
+    out, start = [], 0
+    for members, span in zip(groups, spans):
+        m = len(members)
+        upper = np.triu_indices(m, 1)
+        matrix = np.eye(m)
+        matrix[upper] = probs[start:start + span]
+        matrix.T[upper] = probs[start:start + span]
+        cube = np.zeros((m, m, len(PAIR_FEATURES)), np.float32)
+        cube[upper] = features[start:start + span]
+        cube.transpose(1, 0, 2)[upper] = features[start:start + span]
+        out.append((matrix, cube))
+        start += span
+    return out
 
 
 def explain(model: SameStoryModel, article_id: str, linked_to: str | None, score: float,

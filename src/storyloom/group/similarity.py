@@ -31,6 +31,7 @@ SHRINK = 2.0
 # Without this, in a batch of two each article is the other's best match by default.
 RELATIVE_PRIOR_ROWS = 10.0
 BLOCK_ROWS = 1024
+RARE_TERMS = 12  # the terms view looks a query up by its this many highest-weighted terms
 
 
 @dataclass
@@ -115,8 +116,8 @@ def pair_features(first: WeightedTable, i: np.ndarray, second: WeightedTable,
             for r, b in zip(raw, BAGS)]
     relative = [_relative(v, first.nearest[i, n], second.nearest[j, n], first.compared[i],
                           second.compared[j]) for n, v in enumerate((embedding, raw[0]))]
-    lang_a = np.array([first.table.languages[k] for k in i])
-    lang_b = np.array([second.table.languages[k] for k in j])
+    lang_a = np.asarray(first.table.languages, dtype=object)[i]
+    lang_b = np.asarray(second.table.languages, dtype=object)[j]
     cross = ((lang_a != lang_b) & (lang_a != "") & (lang_b != "")).astype(np.float32)
     shared = _rowwise_dot(first.table.counts["years"][i], second.table.counts["years"][j]) > 0
     both = (_year_counts(first)[i] > 0) & (_year_counts(second)[j] > 0)
@@ -169,40 +170,93 @@ def top_k_pairs(queries: WeightedTable, pool: WeightedTable, k: int,
 
     Also raises `queries.nearest` to each query's best score per view and
     `queries.compared` to the number of pool rows it was compared with.
-    Work per query is one block product with the pool; with a time window the pool is
-    cut to the articles published near the query (unknown dates are always kept).
-    `before[q]`, when given, hides pool rows >= it from query q (incremental arrivals).
+    The embedding view is one dense (BLAS) block product per block of queries; the terms
+    view only looks at pool rows sharing one of the query's RARE_TERMS best terms (an
+    inverted-index lookup as a sparse product), so its cost follows those terms'
+    document frequencies, not the pool size. With a time window, pool rows published
+    further from the query are hidden (unknown dates are always kept); `before[q]`, when
+    given, hides pool rows >= it from query q (incremental arrivals).
     """
     rows, cols = [], []
     n_pool = len(pool.table)
     if n_pool == 0 or len(queries.table) == 0:
         return np.zeros(0, np.int64), np.zeros(0, np.int64)
     for start in range(0, len(queries.table), BLOCK_ROWS):
-        stop = min(start + BLOCK_ROWS, len(queries.table))
-        block = np.arange(start, stop)
-        for view, scores in enumerate((
-                queries.table.heads[block] @ pool.table.heads.T,
-                (queries.weighted["terms"][block] @ pool.weighted["terms"].T).toarray())):
-            scores = np.asarray(scores, dtype=np.float32)
-            if same_table:
-                scores[np.arange(len(block)), block] = -np.inf
-            if window_days is not None:
-                scores[_outside_window(queries.table.days[block], pool.table.days,
-                                       window_days)] = -np.inf
-            if before is not None:
-                scores[np.arange(n_pool)[None, :] >= before[block][:, None]] = -np.inf
-            top = scores.max(axis=1)
-            if view == 0:
-                seen = np.isfinite(scores).sum(axis=1).astype(np.float32)
-                queries.compared[block] = np.maximum(queries.compared[block], seen)
-            queries.nearest[block, view] = np.maximum(queries.nearest[block, view],
-                                                      np.where(np.isfinite(top), top, 0.0))
-            take = min(k, n_pool)
-            best = np.argpartition(-scores, take - 1, axis=1)[:, :take]
-            keep = np.take_along_axis(scores, best, axis=1) > -np.inf
-            rows.append(np.repeat(block, take)[keep.ravel()])
-            cols.append(best.ravel()[keep.ravel()])
+        block = np.arange(start, min(start + BLOCK_ROWS, len(queries.table)))
+        hidden = _hidden(queries, pool, block, same_table, window_days, before)
+        queries.compared[block] = np.maximum(queries.compared[block],
+                                             n_pool - hidden.sum(axis=1))
+        for view, (r, c, best) in enumerate((_embedding_view(queries, pool, block, hidden, k),
+                                             _terms_view(queries, pool, block, hidden, k))):
+            queries.nearest[block, view] = np.maximum(queries.nearest[block, view], best)
+            rows.append(block[r])
+            cols.append(c)
     return np.concatenate(rows), np.concatenate(cols)
+
+
+def _hidden(queries: WeightedTable, pool: WeightedTable, block: np.ndarray, same_table: bool,
+            window_days: float | None, before: np.ndarray | None) -> np.ndarray:
+    """(len(block), len(pool)) True where a pool row may not be a query's candidate."""
+    hidden = np.zeros((len(block), len(pool.table)), bool)
+    if same_table:
+        hidden[np.arange(len(block)), block] = True
+    if window_days is not None and np.isfinite(pool.table.days).any():
+        hidden |= _outside_window(queries.table.days[block], pool.table.days, window_days)
+    if before is not None:
+        hidden |= np.arange(len(pool.table))[None, :] >= before[block][:, None]
+    return hidden
+
+
+def _embedding_view(queries: WeightedTable, pool: WeightedTable, block: np.ndarray,
+                    hidden: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(local query rows, pool rows, each query's best score) by head embedding."""
+    scores = np.asarray(queries.table.heads[block] @ pool.table.heads.T, dtype=np.float32)
+    scores[hidden] = -np.inf
+    top = scores.max(axis=1)
+    take = min(k, scores.shape[1])
+    best = np.argpartition(-scores, take - 1, axis=1)[:, :take]
+    keep = (np.take_along_axis(scores, best, axis=1) > -np.inf).ravel()
+    return (np.repeat(np.arange(len(block)), take)[keep], best.ravel()[keep],
+            np.where(np.isfinite(top), top, 0.0))
+
+
+def _terms_view(queries: WeightedTable, pool: WeightedTable, block: np.ndarray,
+                hidden: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(local query rows, pool rows, each query's best cosine) by rare shared terms.
+
+    Candidates are ranked by the dot product over the query's best terms only; their
+    exact cosines then give each query's nearest score (the `terms_relative` yardstick).
+    """
+    terms = queries.weighted["terms"][block]
+    partial = (_top_terms(terms, RARE_TERMS) @ pool.weighted["terms"].T).tocoo()
+    keep = ~hidden[partial.row, partial.col]
+    r, c = _top_per_row(partial.row[keep], partial.col[keep], partial.data[keep], k)
+    exact = _rowwise_dot(terms[r], pool.weighted["terms"][c]) if len(r) else np.zeros(0)
+    best = np.zeros(len(block), np.float32)
+    np.maximum.at(best, r, exact.astype(np.float32))
+    return r.astype(np.int64), c.astype(np.int64), best
+
+
+def _top_terms(matrix: sparse.csr_matrix, n: int) -> sparse.csr_matrix:
+    """Each row's n highest weights (the rest dropped)."""
+    row_of = np.repeat(np.arange(matrix.shape[0]), np.diff(matrix.indptr))
+    order = np.lexsort((-matrix.data, row_of))
+    rank = np.arange(len(order)) - matrix.indptr[row_of[order]]
+    chosen = order[rank < n]
+    return sparse.csr_matrix((matrix.data[chosen], (row_of[chosen], matrix.indices[chosen])),
+                             shape=matrix.shape)
+
+
+def _top_per_row(rows: np.ndarray, cols: np.ndarray, values: np.ndarray, k: int
+                 ) -> tuple[np.ndarray, np.ndarray]:
+    """The k highest-valued (row, col) entries of each row."""
+    if len(rows) == 0:
+        return rows, cols
+    order = np.lexsort((-values, rows))
+    rows, cols = rows[order], cols[order]
+    first = np.searchsorted(rows, rows, side="left")
+    keep = np.arange(len(rows)) - first < k
+    return rows[keep], cols[keep]
 
 
 def _outside_window(query_days: np.ndarray, pool_days: np.ndarray, window: float) -> np.ndarray:
