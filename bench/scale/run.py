@@ -91,7 +91,7 @@ def _model_calls(articles, embedder_name: str = "use-multilingual") -> float:
     entity tagging (every article here is in a multi-article story). Returns seconds."""
     from storyloom.analyze import head_text
     from storyloom.analyze.embed import embed_texts, get_embedder
-    from storyloom.analyze.entities import find_mentions
+    from storyloom.analyze.entities import find_mentions_many
     from storyloom.analyze.sentences import split_sentences
 
     sentence_lists = [split_sentences(a) for a in articles]  # not a model call: untimed
@@ -99,8 +99,7 @@ def _model_calls(articles, embedder_name: str = "use-multilingual") -> float:
     started = time.perf_counter()
     embed_texts([head_text(a, s) for a, s in zip(articles, sentence_lists)], embedder)
     embed_texts([s.text for sentences in sentence_lists for s in sentences], embedder)
-    for article, sentences in zip(articles, sentence_lists):
-        find_mentions(article.text, sentences)
+    find_mentions_many(sentence_lists)
     return time.perf_counter() - started
 
 

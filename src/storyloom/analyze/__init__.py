@@ -9,7 +9,7 @@ from __future__ import annotations
 import numpy as np
 
 from storyloom.analyze.embed import embed_texts, get_embedder
-from storyloom.analyze.entities import find_mentions
+from storyloom.analyze.entities import find_mentions_many
 from storyloom.analyze.language import detect_language
 from storyloom.analyze.sentences import split_sentences
 from storyloom.model import AnalyzedArticle, Article
@@ -48,9 +48,9 @@ def deepen(analyzed: list[AnalyzedArticle], embedder: str = "use-multilingual",
         item.sentence_embeddings = vectors[offset:offset + n] if n else np.zeros((0, vectors.shape[1] if vectors.ndim == 2 else 1), np.float32)
         offset += n
     if entities:
-        for item in analyzed:
-            if not item.mentions:
-                item.mentions = find_mentions(item.article.text, item.sentences)
+        untagged = [item for item in analyzed if not item.mentions]
+        for item, mentions in zip(untagged, find_mentions_many([i.sentences for i in untagged])):
+            item.mentions = mentions
 
 
 def analyze(articles: list[Article], embedder: str = "use-multilingual",
