@@ -89,16 +89,32 @@ class _Group:
     mentions: list[tuple[str, str, str]] = field(default_factory=list)  # (text, label, article)
     roles: list[str] = field(default_factory=list)
 
+    # derived values, memoised by the number of mentions: mentions only ever grow (by
+    # extend), so the count identifies the state; merging compares every pair of groups
+    # and recounting made it the slowest step of a brief (profiled)
+    _memo: dict[str, tuple[int, object]] = field(default_factory=dict, repr=False)
+
+    def _cached(self, key: str, compute):
+        size = len(self.mentions)
+        hit = self._memo.get(key)
+        if hit is None or hit[0] != size:
+            hit = (size, compute())
+            self._memo[key] = hit
+        return hit[1]
+
     def labels(self) -> Counter:
-        return Counter(label for _, label, _ in self.mentions)
+        return self._cached("labels", lambda: Counter(label for _, label, _ in self.mentions))
 
     def type(self) -> str:
-        return self.labels().most_common(1)[0][0]
+        return self._cached("type", lambda: self.labels().most_common(1)[0][0])
 
     def names(self) -> Counter:
-        return Counter(text for text, _, _ in self.mentions)
+        return self._cached("names", lambda: Counter(text for text, _, _ in self.mentions))
 
     def canonical(self) -> str:
+        return self._cached("canonical", self._canonical)
+
+    def _canonical(self) -> str:
         counts = self.names()
         # the most frequent of the longest frequent spellings: "Volodymyr Zelensky"
         full = [n for n in counts if len(n.split()) == max(len(x.split()) for x in counts)]
