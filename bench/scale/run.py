@@ -143,6 +143,8 @@ def main() -> None:
     parser.add_argument("--story-size", type=int, default=8,
                         help="articles per story and news period")
     parser.add_argument("--dask", action="store_true", help="also run with --executor dask")
+    parser.add_argument("--dask-sizes", default="",
+                        help="with --dask: only these sizes (default: all)")
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--corpus", help=argparse.SUPPRESS)
     parser.add_argument("--mode", default="digest", help=argparse.SUPPRESS)
@@ -153,6 +155,7 @@ def main() -> None:
         _child(args)
         return
     sizes = [int(s) for s in args.sizes.split(",")]
+    dask_sizes = {int(s) for s in args.dask_sizes.split(",") if s}
     workdir = Path(tempfile.mkdtemp(prefix="storyloom-bench-"))
     rows = []
     for n in sizes:
@@ -164,7 +167,7 @@ def main() -> None:
         row = {"n": n, "load": load, "digest": measure(corpus, "digest", args.executor)}
         if n == sizes[-1]:
             row["models"] = measure(corpus, "models", args.executor)
-        if args.dask:
+        if args.dask and (not dask_sizes or n in dask_sizes):
             row["dask"] = measure(corpus, "digest", "dask")
         rows.append(row)
         secs = row["digest"]["seconds"]
@@ -178,8 +181,10 @@ def main() -> None:
     if len(sizes) > 1:
         exponent = growth_exponent(sizes, [r["digest"]["seconds"] for r in rows])
         print(f"growth exponent ({args.executor}): {exponent:.2f}")
-        if args.dask:
-            exponent = growth_exponent(sizes, [r["dask"]["seconds"] for r in rows])
+        dask_rows = [r for r in rows if "dask" in r]
+        if len(dask_rows) > 1:
+            exponent = growth_exponent([r["n"] for r in dask_rows],
+                                       [r["dask"]["seconds"] for r in dask_rows])
             print(f"growth exponent (dask, 2 workers): {exponent:.2f}")
     last = rows[-1]
     ratio = last["digest"]["seconds"] / last["models"]["seconds"]
