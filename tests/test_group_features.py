@@ -58,3 +58,18 @@ def test_term_statistics_weigh_to_unit_rows():
     norms = (weighted.multiply(weighted)).sum(axis=1)
     assert abs(norms[0, 0] - 1) < 1e-5 and abs(norms[1, 0] - 1) < 1e-5 and norms[2, 0] == 0
     assert stats.n_docs == 3
+
+
+def test_top_terms_and_top_per_row_keep_the_best_entries():
+    import numpy as np
+    from scipy import sparse
+
+    from storyloom.group.similarity import _top_per_row, _top_terms
+
+    matrix = sparse.csr_matrix(np.array([[0.1, 0.9, 0.5, 0.0], [0.0, 0.0, 0.0, 0.0],
+                                         [0.3, 0.0, 0.2, 0.7]]))
+    assert (_top_terms(matrix, 2).toarray() == np.array([[0, 0.9, 0.5, 0], [0, 0, 0, 0],
+                                                         [0.3, 0, 0, 0.7]])).all()
+    rows, cols = _top_per_row(np.array([0, 0, 0, 2, 2]), np.array([5, 6, 7, 1, 2]),
+                              np.array([0.1, 0.9, 0.5, 0.2, 0.4]), 2)
+    assert sorted(zip(rows.tolist(), cols.tolist())) == [(0, 6), (0, 7), (2, 1), (2, 2)]
