@@ -120,8 +120,7 @@ def _new_text(kind: str, old: str, value, rng: random.Random) -> str:
     if kind == "date":
         day = value.day
         new_day = day + 9 if day <= 19 else day - 9
-        return re.sub(rf"\b{day}\b", str(new_day), old, count=1) if re.search(rf"\b{day}\b", old) \
-            else re.sub(r"\d+", str(new_day), old, count=1)
+        return re.sub(rf"\b{day}(?:st|nd|rd|th)?\b", str(new_day), old, count=1)
     return rng.choice([o for o in _ORG_POOL if o.lower() != old.lower()])
 
 
