@@ -135,3 +135,21 @@ def test_blocks_are_ordered_nonempty_and_in_bounds(text, title):
         assert previous_end <= start < end <= len(text)
         assert text[start:end].strip()
         previous_end = end
+
+
+def test_checked_full_date_header_becomes_the_publication_date(tmp_path):
+    from storyloom.ingest import read_inputs
+
+    body = ("A storm closed the harbour of Velmar on Tuesday, the harbour office said.\n\n"
+            "About 300 people were moved to higher ground as the water rose.\n")
+    (tmp_path / "good.txt").write_text("Tuesday, March 3, 2026\n\nStorm closes Velmar harbour\n\n"
+                                       + body, encoding="utf-8")
+    (tmp_path / "wrong_weekday.txt").write_text("Friday, March 3, 2026\n\nStorm closes Velmar "
+                                                "harbour\n\n" + body, encoding="utf-8")
+    (tmp_path / "no_year.txt").write_text("Monday, March 4\n\nStorm closes Velmar harbour\n\n"
+                                          + body, encoding="utf-8")
+    articles = {a.id: a for a in read_inputs([str(tmp_path)])[0]}
+    assert articles["good"].published == "2026-03-03"
+    assert articles["wrong_weekday"].published is None
+    assert articles["no_year"].published is None
+    assert articles["no_year"].extra["date_header"]["trust"] == "low"

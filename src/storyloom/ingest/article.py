@@ -1,10 +1,12 @@
 """Building an Article from text and metadata: title, header lines and body blocks."""
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from storyloom.errors import InputError
 from storyloom.ingest.clean import blocks_of, kept_lines
+from storyloom.ingest.dates import WEEKDAY_INDEX
 from storyloom.ingest.lines import visible_lines
 from storyloom.ingest.title import find_title, guess_title
 from storyloom.model import Article
@@ -45,5 +47,24 @@ def build_article(article_id: str, text: str, name: str, title: str | None = Non
         extra["title_guessed"] = True
     if not blocks:
         raise InputError(name, "no article text left after removing the title and site furniture")
+    if not fields.get("published") and (trusted := header_date(extra.get("date_header"))):
+        fields["published"] = trusted
+        extra["published_from"] = "date_header"
     return Article(id=article_id, text=text, title=" ".join(title.split()), blocks=blocks,
                    input=name, extra=extra, **fields)
+
+
+def header_date(header: dict | None) -> str | None:
+    """A date line's date when it can stand as the publication date: a full date (with its
+    year) whose weekday, if the line names one, is that date's weekday. A line like
+    "Monday, March 4" (no year) cannot be checked and is never used."""
+    if not header or not header.get("date") or header["date"].startswith("--"):
+        return None
+    try:
+        day = date.fromisoformat(header["date"])
+    except ValueError:
+        return None
+    weekday = header.get("weekday")
+    if weekday and WEEKDAY_INDEX.get(weekday) != day.weekday():
+        return None
+    return header["date"]

@@ -37,13 +37,17 @@ MONTHS = {
     **dict.fromkeys(["december", "dec", "diciembre", "dic", "dezember", "dez", "décembre",
                      "decembre", "dicembre", "dezembro"], 12),
 }
-WEEKDAYS = frozenset("""
-monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs
-fri sat sun lunes martes miércoles miercoles jueves viernes sábado sabado domingo
-montag dienstag mittwoch donnerstag freitag samstag sonntag lundi mardi mercredi jeudi
-vendredi samedi dimanche lunedì martedì mercoledì giovedì venerdì sabato domenica
-segunda terça quarta quinta sexta
-""".split())
+# weekday words by ISO position (Monday = 0), so a date line's weekday can be checked
+WEEKDAY_INDEX = {word: day for words, day in (
+    ("monday mon lunes montag lundi lunedì segunda", 0),
+    ("tuesday tue tues martes dienstag mardi martedì terça", 1),
+    ("wednesday wed miércoles miercoles mittwoch mercredi mercoledì quarta", 2),
+    ("thursday thu thur thurs jueves donnerstag jeudi giovedì quinta", 3),
+    ("friday fri viernes freitag vendredi venerdì sexta", 4),
+    ("saturday sat sábado sabado samstag samedi sabato", 5),
+    ("sunday sun domingo sonntag dimanche domenica", 6),
+) for word in words.split()}
+WEEKDAYS = frozenset(WEEKDAY_INDEX)
 # "Updated 9:06 AM": a time stamp line says when, like a date
 _STAMP_WORDS = frozenset("updated published posted actualizado publicado aktualisiert "
                          "veröffentlicht publié aggiornato pubblicato atualizado".split())
