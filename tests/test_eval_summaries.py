@@ -58,3 +58,15 @@ def test_lead_baseline_is_round_robin_until_budget():
                _member("b", ["b one x.", "b two x."])]
     assert lead_summary(members, 7) == ["a one x.", "b one x.", "a two x."]
     assert trim(lead_summary(members, 7), 7).split() == "a one x. b one x. a".split()
+
+
+def test_fit_weights_writes_a_loadable_scorer(tmp_path):
+    from storyloom.consolidate.sentence_scores import LinearScorer
+
+    source, target, out = tmp_path / "s.source", tmp_path / "s.target", tmp_path / "w.json"
+    source.write_text(STORY + "\n", encoding="utf-8")
+    target.write_text(TARGET + "\n", encoding="utf-8")
+    result = CliRunner().invoke(command, [str(source), str(target), "--fit-weights", str(out)])
+    assert result.exit_code == 0, result.output
+    scorer = LinearScorer.from_json(json.loads(out.read_text(encoding="utf-8")))
+    assert np.all(np.isfinite(scorer.coef))

@@ -1,6 +1,10 @@
 """Extractive summary from facts: citations, budget, redundancy (hand-made stories)."""
 from __future__ import annotations
 
+import json
+
+import numpy as np
+
 from storyloom.analyze import analyze
 from storyloom.consolidate.facts import align_facts
 from storyloom.consolidate.summary import summarise
@@ -58,3 +62,49 @@ def test_no_sentence_twice():
 
 def test_empty_story():
     assert summarise([], []) == []
+
+
+def test_candidate_rows_match_the_packaged_weights():
+    from storyloom.consolidate.sentence_scores import ROW_NAMES, default_scorer, wordings
+
+    members = _members()
+    rows = wordings(align_facts(members), members)
+    assert rows and all(w.features.shape == (len(ROW_NAMES),) for w in rows)
+    scores = default_scorer().score(np.array([w.features for w in rows]))
+    assert np.all(np.isfinite(scores))
+
+
+def test_linear_scorer_json_round_trip_and_feature_check():
+    import pytest
+
+    from storyloom.consolidate.sentence_scores import (ROW_NAMES, LinearScorer, ScoringModelError,
+                                                       fit_linear)
+
+    rng = np.random.default_rng(0)
+    rows = rng.normal(size=(50, len(ROW_NAMES)))
+    targets = rows[:, 0] * 2 - rows[:, 3]
+    scorer = fit_linear(rows, targets, alpha=0.01)
+    again = LinearScorer.from_json(json.loads(json.dumps(scorer.to_json())))
+    assert np.allclose(again.score(rows), scorer.score(rows))
+    assert np.corrcoef(scorer.score(rows), targets)[0, 1] > 0.99
+    with pytest.raises(ScoringModelError):
+        LinearScorer.from_json({**scorer.to_json(), "features": ["other"]})
+
+
+def test_redundancy_prefers_a_new_fact_over_a_second_wording():
+    from storyloom.consolidate.summary import Candidate, select
+    from storyloom.consolidate.sentence_scores import Wording
+    from storyloom.model import Evidence, Fact
+
+    def candidate(text, importance):
+        fact = Fact(text, ["a"], 1, [Evidence("a", 0, len(text), text)])
+        words = frozenset(w for w in text.lower().split())
+        return Candidate(Wording(fact, fact.evidence[0], False, words, np.zeros(1)), importance)
+
+    first = candidate("council approves budget for schools", 1.0)
+    paraphrase = candidate("budget for schools approves council today", 0.95)
+    other = candidate("critics warn taxes rise next year", 0.9)
+    vocabulary = {w: 1.0 for c in (first, paraphrase, other) for w in c.wording.content}
+    chosen = select([first, paraphrase, other], vocabulary, max_sentences=2, max_words=None)
+    assert [c.wording.sentence.text for c in chosen] == [first.wording.sentence.text,
+                                                         other.wording.sentence.text]

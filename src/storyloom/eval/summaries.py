@@ -139,6 +139,35 @@ SYSTEMS: dict[str, Summariser] = {"storyloom": storyloom_summary, "lexrank": lex
                                   "lead": lead_summary}
 
 
+def _precisions(tokenize: Callable[[str], list[str]], text: str, reference: str) -> float:
+    """ROUGE-1 plus ROUGE-2 precision of one sentence against the reference."""
+    tokens, ref = tokenize(text), tokenize(reference)
+    unigrams, bigrams = set(ref), set(zip(ref, ref[1:]))
+    pairs = list(zip(tokens, tokens[1:]))
+    return (sum(t in unigrams for t in tokens) / max(len(tokens), 1)
+            + sum(p in bigrams for p in pairs) / max(len(pairs), 1))
+
+
+def fit_weights(cases: list[StoryCase], alpha: float = 10.0) -> dict:
+    """Fit the summary's sentence scorer: every candidate sentence's features against
+    the share of its words (and word pairs) the reference uses. Fit on train only."""
+    import numpy as np
+    from rouge_score import rouge_scorer
+
+    from storyloom.consolidate.facts import align_facts
+    from storyloom.consolidate.sentence_scores import fit_linear, wordings
+
+    tokenize = rouge_scorer.RougeScorer(["rouge1"], use_stemmer=True)._tokenizer.tokenize
+    rows, targets = [], []
+    for case in cases:
+        for wording in wordings(align_facts(case.members), case.members):
+            rows.append(wording.features)
+            targets.append(_precisions(tokenize, wording.sentence.text, case.reference))
+    if not rows:
+        raise InputError("stories", "no candidate sentences to fit on")
+    return fit_linear(np.array(rows), np.array(targets), alpha).to_json()
+
+
 def citation_rate(cases: list[StoryCase]) -> float:
     """Share of storyloom's summary sentences whose citation checks out (should be 1)."""
     checked = [is_cited(s, c.members) for c in cases for s in storyloom_sentences(c.members, c.budget)]
@@ -183,7 +212,16 @@ def format_table(result: dict) -> str:
 @click.argument("target_file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
 @click.option("--limit", type=int, default=None, help="Only the first N stories.")
-def command(source_file: Path, target_file: Path, fmt: str, limit: int | None) -> None:
+@click.option("--fit-weights", "weights_out", type=click.Path(dir_okay=False, path_type=Path),
+              default=None, help="Instead of scoring, fit the sentence scorer on these "
+              "(training) stories and write its weights to this JSON file.")
+def command(source_file: Path, target_file: Path, fmt: str, limit: int | None,
+            weights_out: Path | None) -> None:
     """ROUGE of storyloom's summaries vs LexRank and lead baselines (NeuS format)."""
-    result = report(load_cases(source_file, target_file, limit))
+    cases = load_cases(source_file, target_file, limit)
+    if weights_out is not None:
+        weights_out.write_text(json.dumps(fit_weights(cases), indent=1) + "\n", encoding="utf-8")
+        click.echo(f"fitted on {len(cases)} stories: {weights_out}")
+        return
+    result = report(cases)
     click.echo(json.dumps(result, indent=2) if fmt == "json" else format_table(result))

@@ -1,0 +1,247 @@
+"""Learned importance of a candidate summary sentence.
+
+Each candidate (one source sentence wording one fact) gets a feature row: where it
+sits in its article, how many outlets report its fact, how close it is to the
+story's centroid, the headlines and the other outlets' leads, its length and form.
+A small linear model maps the row to the expected share of the sentence's words that
+a human-written neutral summary also uses (ROUGE-1 precision of the sentence). The
+weights are fitted on NeuS train only (`storyloom eval summaries train.source
+train.target --fit-weights FILE`: ridge regression, `fit_linear`) and shipped as
+JSON next to this module — no pickle.
+Predicting a per-word share, not a sum, keeps long sentences from winning just by
+length when the summary has a word budget.
+"""
+from __future__ import annotations
+
+import json
+import logging
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+from storyloom.errors import StoryloomError
+from storyloom.model import AnalyzedArticle, Evidence, Fact
+
+log = logging.getLogger(__name__)
+
+WEIGHTS_FILE = Path(__file__).with_name("sentence_weights.json")
+MIN_SUMMARY_WORDS = 6  # headlines and fragments read badly in a summary
+LEAD_SENTENCES = 2  # an article's lead: its first sentences after the headline
+_WORD = re.compile(r"\w+")
+_DIRECT_SPEECH = re.compile(r"[\"\u201c\u201d\u201e\u00ab\u00bb?]|\b(?:I|we|We|my|My|our|Our|you|You)\b")
+_QUOTE_MARK = re.compile(r"[\"\u201c\u201d\u201e\u00ab\u00bb]")
+_DIGIT = re.compile(r"\d")
+
+FEATURES = ("relative_position", "headline", "first_body", "log_index", "corroboration_share",
+            "extra_outlets", "source_share", "centroid_cosine", "head_cosine", "support_cosine",
+            "log_words", "direct_speech", "quote_mark", "has_digit", "shared_vocabulary",
+            "lead_overlap", "title_overlap")
+# Features also compared within the story (minus the story's best and its mean): what
+# counts is being the most central sentence of this story, not an absolute cosine.
+RELATIVE = ("centroid_cosine", "head_cosine", "support_cosine", "shared_vocabulary",
+            "lead_overlap", "title_overlap")
+ROW_NAMES = (FEATURES + tuple(f"{f}-best" for f in RELATIVE)
+             + tuple(f"{f}-mean" for f in RELATIVE))
+_RELATIVE_COLUMNS = [FEATURES.index(f) for f in RELATIVE]
+
+
+class ScoringModelError(StoryloomError):
+    """The packaged sentence-scoring weights are missing or do not match the features."""
+
+
+@dataclass
+class Wording:
+    """One candidate: a source sentence wording a fact, with its feature row."""
+
+    fact: Fact
+    sentence: Evidence
+    headline: bool
+    content: frozenset[str]
+    features: np.ndarray
+
+
+def normal(text: str) -> str:
+    return " ".join(_WORD.findall(text.lower()))
+
+
+def content_words(text: str) -> set[str]:
+    return {w for w in _WORD.findall(text.lower())
+            if w not in ENGLISH_STOP_WORDS and len(w) > 2}
+
+
+def is_direct_speech(text: str) -> bool:
+    """Quotes, questions and first/second person: an outlet's voice or a speaker's,
+    where a summary reports in the third person (quotes have their own section)."""
+    return bool(_DIRECT_SPEECH.search(text))
+
+
+def shared_vocabulary(members: list[AnalyzedArticle]) -> dict[str, float]:
+    """Word -> share of the story's articles using it. Words several outlets use are
+    the story's substance (names, the event, the figures), not one outlet's angle."""
+    counts: dict[str, int] = {}
+    for member in members:
+        for word in content_words(member.article.text):
+            counts[word] = counts.get(word, 0) + 1
+    n = max(len(members), 1)
+    return {w: c / n for w, c in counts.items()}
+
+
+def _is_headline(member: AnalyzedArticle, text: str) -> bool:
+    title = normal(member.article.title)
+    return bool(title) and normal(text) == title
+
+
+def _wordings(facts: list[Fact]) -> list[tuple[Fact, Evidence]]:
+    """Every source sentence of every fact is a possible wording of it; a sentence
+    backing several facts stands for the most corroborated one (facts come sorted)."""
+    seen: set[tuple[str, int]] = set()
+    out = []
+    for fact in facts:
+        for evidence in fact.evidence:
+            key = (evidence.article_id, evidence.start)
+            if key not in seen and len(evidence.text.split()) >= MIN_SUMMARY_WORDS:
+                seen.add(key)
+                out.append((fact, evidence))
+    return out
+
+
+@dataclass
+class _Story:
+    """What every candidate's features are measured against."""
+
+    members: dict[str, AnalyzedArticle]
+    sentences: dict[tuple[str, int], tuple[int, int, bool, np.ndarray]]  # index, body index, headline, vector
+    centroid: np.ndarray
+    heads: np.ndarray
+    vocabulary: dict[str, float]
+    leads: dict[str, set[str]]  # article id -> content words of the other articles' leads
+    titles: set[str]
+    outlets: int
+
+
+def _unit(vector: np.ndarray) -> np.ndarray:
+    return vector / max(float(np.linalg.norm(vector)), 1e-12)
+
+
+def _lead_words(member: AnalyzedArticle) -> set[str]:
+    body = [s for s in member.sentences if not _is_headline(member, s.text)]
+    return set().union(*(content_words(s.text) for s in body[:LEAD_SENTENCES]))
+
+
+def _story(facts: list[Fact], members: list[AnalyzedArticle]) -> _Story:
+    sentences = {}
+    for m in members:
+        if m.sentence_embeddings is None:
+            continue
+        body = 0
+        for s, row in zip(m.sentences, m.sentence_embeddings):
+            headline = _is_headline(m, s.text)
+            sentences[(m.id, s.start)] = (s.index, body, headline, row)
+            body += not headline
+    vectors = [v[3] for v in sentences.values()]
+    lead_words = {m.id: _lead_words(m) for m in members}
+    leads = {aid: set().union(*(w for other, w in lead_words.items() if other != aid))
+             for aid in lead_words}
+    return _Story({m.id: m for m in members}, sentences,
+                  _unit(np.mean(vectors, axis=0)) if vectors else np.zeros(1),
+                  np.array([m.head_embedding for m in members]),
+                  shared_vocabulary(members), leads,
+                  set().union(*(content_words(m.article.title) for m in members)),
+                  max((f.corroboration for f in facts), default=1))
+
+
+def _support(story: _Story, article_id: str, vector: np.ndarray) -> float:
+    """Closest sentence of another article: does another outlet say much the same?"""
+    others = [v[3] for (aid, _), v in story.sentences.items() if aid != article_id]
+    return float(np.max(np.array(others) @ vector)) if others else 0.0
+
+
+def _share(words: frozenset[str], reference: set[str]) -> float:
+    return len(words & reference) / len(words) if words else 0.0
+
+
+def _features(story: _Story, fact: Fact, evidence: Evidence, words: frozenset[str]) -> np.ndarray:
+    index, body_index, headline, vector = story.sentences[(evidence.article_id, evidence.start)]
+    member = story.members[evidence.article_id]
+    text = evidence.text
+    head_cosine = float(np.max(story.heads @ vector)) if story.heads.ndim == 2 and story.heads.shape[1] == vector.shape[0] else 0.0
+    vocabulary = (sum(story.vocabulary.get(w, 0.0) for w in words) / len(words)) if words else 0.0
+    return np.array([
+        index / max(len(member.sentences), 1), float(headline), float(body_index == 0 and not headline),
+        np.log1p(index), fact.corroboration / max(story.outlets, 1), min(fact.corroboration - 1, 3),
+        len(fact.sources) / max(len(story.members), 1), float(vector @ story.centroid), head_cosine,
+        _support(story, evidence.article_id, vector), np.log(max(len(text.split()), 1)),
+        float(is_direct_speech(text)), float(bool(_QUOTE_MARK.search(text))),
+        float(bool(_DIGIT.search(text))), vocabulary,
+        _share(words, story.leads.get(evidence.article_id, set())), _share(words, story.titles),
+    ], dtype=np.float64)
+
+
+def with_relative(rows: np.ndarray) -> np.ndarray:
+    """A story's feature rows plus the RELATIVE columns against the story's best and mean."""
+    columns = rows[:, _RELATIVE_COLUMNS]
+    return np.hstack([rows, columns - columns.max(axis=0), columns - columns.mean(axis=0)])
+
+
+def wordings(facts: list[Fact], members: list[AnalyzedArticle]) -> list[Wording]:
+    """Every candidate sentence of the story with its feature row (sentences without
+    an embedding cannot be placed in the story and are left out)."""
+    story = _story(facts, members)
+    out = []
+    for fact, evidence in _wordings(facts):
+        if (evidence.article_id, evidence.start) not in story.sentences:
+            continue
+        words = frozenset(content_words(evidence.text))
+        headline = story.sentences[(evidence.article_id, evidence.start)][2]
+        out.append(Wording(fact, evidence, headline, words, _features(story, fact, evidence, words)))
+    if out:
+        for wording, row in zip(out, with_relative(np.array([w.features for w in out]))):
+            wording.features = row
+    return out
+
+
+@dataclass
+class LinearScorer:
+    """Standardised features -> a linear score (ridge regression fitted offline)."""
+
+    mean: np.ndarray
+    scale: np.ndarray
+    coef: np.ndarray
+    intercept: float
+
+    def score(self, rows: np.ndarray) -> np.ndarray:
+        return ((rows - self.mean) / self.scale) @ self.coef + self.intercept
+
+    def to_json(self) -> dict:
+        return {"features": list(ROW_NAMES), "mean": self.mean.tolist(), "scale": self.scale.tolist(),
+                "coef": self.coef.tolist(), "intercept": self.intercept}
+
+    @classmethod
+    def from_json(cls, data: dict) -> "LinearScorer":
+        if data.get("features") != list(ROW_NAMES):
+            raise ScoringModelError("sentence weights were fitted on other features")
+        return cls(np.array(data["mean"]), np.array(data["scale"]), np.array(data["coef"]),
+                   float(data["intercept"]))
+
+
+def fit_linear(rows: np.ndarray, targets: np.ndarray, alpha: float = 1.0) -> LinearScorer:
+    """Ridge regression on standardised features (sklearn; the result is plain arrays)."""
+    from sklearn.linear_model import Ridge
+
+    mean, scale = rows.mean(axis=0), rows.std(axis=0)
+    scale[scale == 0] = 1.0
+    model = Ridge(alpha=alpha).fit((rows - mean) / scale, targets)
+    return LinearScorer(mean, scale, model.coef_.astype(np.float64), float(model.intercept_))
+
+
+@lru_cache(maxsize=1)
+def default_scorer() -> LinearScorer:
+    try:
+        data = json.loads(WEIGHTS_FILE.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise ScoringModelError(f"cannot read {WEIGHTS_FILE.name}: {exc}") from exc
+    return LinearScorer.from_json(data)
