@@ -36,8 +36,29 @@ def test_without_publication_date_years_stay_open_and_order_holds():
         "a": "The leaders will talk again this Thursday, three weeks after a video call on December 7. "
              "Talks follow on January 10 in Geneva. They first met last June.",
     })
-    assert [e.date for e in entries] == ["--06", "--12-07", "--12", "--01-10"]
+    # the Thursday is pinned by its own sentence: three weeks after December 7
+    assert [e.date for e in entries] == ["--06", "--12-07", "--12-28", "--01-10"]
     assert "Thursday" in entries[2].text
+
+
+def test_weekdays_of_the_anchored_week_resolve_to_days():
+    entries = _timeline({
+        "a": "The leaders will talk again this Thursday, three weeks after a video call on December 7.",
+        "b": "On Wednesday the minister spoke with his counterparts about the crisis in the region.",
+        "c": "Officials said on Friday that the ministers would meet again in the capital soon.",
+    })
+    dates = {e.date: e.text for e in entries}
+    assert "--12-27" in dates and "Wednesday" in dates["--12-27"]
+    assert "--12-28" in dates and "--12-29" in dates
+    assert [e.date for e in entries] == sorted(e.date for e in entries)
+
+
+def test_weekday_stays_a_month_without_a_pinned_weekday():
+    entries = _timeline({
+        "a": "The leaders will talk again soon, three weeks after a video call on December 7.",
+        "b": "On Wednesday the minister spoke with his counterparts about the crisis in the region.",
+    })
+    assert "--12" in [e.date for e in entries]
 
 
 def test_date_line_is_not_an_event():

@@ -4,8 +4,10 @@ Dates resolve against the article's publication date when known. Without one, a 
 without a year stays partial ("--12-07", ISO 8601's year-less form) and the story's
 "now" is estimated from its own text: an explicit date plus an elapsed duration in the
 same sentence ("three weeks after ... December 7"), else its latest explicit date.
-Weekday names ("this Thursday") then date to that month ("--12"), since naming the
-day needs a year. Months are ordered around that "now" (December then January: next
+When the sentence that gives the elapsed time also names the event's weekday ("this
+Thursday, three weeks after ... December 7"), that pins the weekday to the estimated day,
+so weekdays of that week resolve to a day ("on Wednesday": the day before). Otherwise a
+weekday dates to that month only ("--12"), since naming the day needs a year. Months are ordered around that "now" (December then January: next
 year; "last June": before). A date line at the top of an article is never an event.
 """
 from __future__ import annotations
@@ -43,9 +45,10 @@ def _reference(members: list[AnalyzedArticle]) -> dt.date | None:
     return Counter(known).most_common(1)[0][0] if known else None
 
 
-def _estimated_now(members: list[AnalyzedArticle]) -> tuple[int, int] | None:
-    """(month, day) the story is told from: explicit date + elapsed duration, else the
-    latest-mentioned explicit date's month."""
+def _estimated_now(members: list[AnalyzedArticle]) -> tuple[int, int, int | None] | None:
+    """(month, day, weekday or None) the story is told from: explicit date + elapsed
+    duration (with the weekday its sentence names), else the most-mentioned explicit
+    date's month."""
     estimates, explicit = [], []
     for member in members:
         for sentence in member.sentences:
@@ -55,14 +58,30 @@ def _estimated_now(members: list[AnalyzedArticle]) -> tuple[int, int] | None:
                      and sentence.text[d.end:d.end + 8].strip().startswith(("after", "since"))]
             if dates and since:
                 start = dt.date(2001, dates[0].month, min(dates[0].day, 28))  # any non-leap year
-                estimates.append(start + dt.timedelta(days=since[0].days))
+                named = sorted({d.weekday for d in find_dates(sentence.text)
+                                if d.kind == "weekday" and d.weekday is not None})
+                weekday = named[0] if len(named) == 1 else None
+                estimates.append((start + dt.timedelta(days=since[0].days), weekday))
     if estimates:
-        middle = sorted(estimates)[len(estimates) // 2]
-        return middle.month, middle.day
+        middle, _ = sorted(estimates, key=lambda e: e[0])[len(estimates) // 2]
+        weekdays = Counter(w for d, w in estimates if d == middle and w is not None)
+        weekday = weekdays.most_common(1)[0][0] if weekdays else None
+        return middle.month, middle.day, weekday
     if explicit:
         month = Counter(m for m, _ in explicit).most_common(1)[0][0]
-        return month, 15
+        return month, 15, None
     return None
+
+
+def _anchored_weekday(expr: TimeExpr, now: tuple[int, int, int | None]) -> dt.date | None:
+    """The day of a weekday in the week of the story's anchored "now" (whose weekday is
+    known): Thursday = the anchor, Wednesday = the day before. Year 2001 is a stand-in,
+    only month and day are reported."""
+    month, day, now_weekday = now
+    if now_weekday is None or expr.weekday is None:
+        return None
+    offset = (expr.weekday - now_weekday + 3) % 7 - 3  # nearest: -3..+3 days
+    return dt.date(2001, month, day) + dt.timedelta(days=offset)
 
 
 def _month_order(month: int, lead: str, now_month: int | None) -> int:
@@ -76,7 +95,7 @@ def _month_order(month: int, lead: str, now_month: int | None) -> int:
     return month
 
 
-def _date_of(expr: TimeExpr, reference: dt.date | None, now: tuple[int, int] | None
+def _date_of(expr: TimeExpr, reference: dt.date | None, now: tuple[int, int, int | None] | None
              ) -> tuple[str, tuple] | None:
     if reference is not None or expr.year is not None:
         if expr.kind == "month":
@@ -92,6 +111,10 @@ def _date_of(expr: TimeExpr, reference: dt.date | None, now: tuple[int, int] | N
         return f"--{expr.month:02d}", (_month_order(expr.month, expr.lead, now_month), 0)
     if now is None:
         return None
+    anchored = _anchored_weekday(expr, now)
+    if anchored is not None:
+        order = _month_order(anchored.month, "", now_month)
+        return f"--{anchored.month:02d}-{anchored.day:02d}", (order, anchored.day)
     weekday = expr.weekday if expr.weekday is not None else 7
     return f"--{now[0]:02d}", (now[0], now[1], weekday)  # weekday / today: the story's now
 
