@@ -217,3 +217,37 @@ def test_seed_discrepancies(seed_members):
     assert {c.value.split()[0] for c in figures.claims} == {"175,000", "100,000"}
     header = next(c for c in conflicts if c.kind == "date" and "article" in c.about)
     assert "unreliable" in header.note
+
+
+_DETERMINISM_SCRIPT = """
+import dataclasses, json, sys
+from pathlib import Path
+from storyloom.analyze import analyze
+from storyloom.consolidate.conflicts import find_conflicts
+from storyloom.consolidate.entities import merge_entities
+from storyloom.consolidate.quotes import extract_quotes
+from storyloom.consolidate.timeline import build_timeline
+from storyloom.model import Article
+paths = sorted(Path(sys.argv[1]).glob("*.txt"))
+members = analyze([Article(p.stem, p.read_text(encoding="utf-8"), source=p.stem) for p in paths])
+out = {name: [dataclasses.asdict(x) for x in fn(members)] for name, fn in (
+    ("conflicts", find_conflicts), ("quotes", extract_quotes),
+    ("entities", merge_entities), ("timeline", build_timeline))}
+print(json.dumps(out, sort_keys=True, default=str))
+"""
+
+
+def test_output_is_independent_of_the_hash_seed():
+    """Dask workers run with different PYTHONHASHSEEDs: set iteration must never choose a
+    name, an order or a value."""
+    import os
+    import subprocess
+    import sys
+
+    outputs = []
+    for seed in ("1", "2"):
+        env = dict(os.environ, PYTHONHASHSEED=seed)
+        done = subprocess.run([sys.executable, "-c", _DETERMINISM_SCRIPT, str(FIXTURE)], env=env,
+                              capture_output=True, text=True, timeout=300, check=True)
+        outputs.append(done.stdout)
+    assert outputs[0] and outputs[0] == outputs[1]
