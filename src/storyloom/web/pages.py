@@ -68,8 +68,10 @@ def story_list(request: Request, q: str = Query("", max_length=200),
 def story_page(request: Request, story_id: str):
     store = store_of(request)
     story = store.get_brief(store.resolve_story(story_id))
+    # compact citations: an outlet name (or a number) per article, its title on hover
+    labels = {a["id"]: a.get("source") or str(n) for n, a in enumerate(story["articles"], 1)}
     titles = {a["id"]: a.get("title") or a["id"] for a in story["articles"]}
-    return _render(request, "story.html", story=story, titles=titles,
+    return _render(request, "story.html", story=story, titles=titles, labels=labels,
                    history=store.history(story["id"]))
 
 
