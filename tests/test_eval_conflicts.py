@@ -49,3 +49,14 @@ def test_command_reports_recall_and_false_conflicts(tmp_path):
     report = json.loads(result.output)
     assert report["stories"] == 1 and report["injected"] == 1
     assert report["recall"] == 1.0 and report["false_per_story"] == 0.0
+
+
+def test_changed_date_keeps_its_weekday_consistent():
+    from storyloom.analyze.times import find_dates
+    from storyloom.eval.conflicts import _new_text
+
+    rng = random.Random(0)
+    dated = find_dates("on Monday, July 13, 2009")[0]
+    assert _new_text("date", dated.text, dated, rng).endswith("Wednesday, July 22, 2009")
+    bare = find_dates("on Monday, July 13")[0]
+    assert "Monday" not in _new_text("date", bare.text, bare, rng)

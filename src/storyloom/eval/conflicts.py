@@ -2,7 +2,8 @@
 
 Stories are ECB+ articles grouped by `event_cluster` (clusters of two or more). Each
 article counts as its own outlet. For each story ONE controlled change is injected into
-one article: a number, a duration, a date or a role's organisation. The change is made
+one article: a number, a duration, a date or a role's organisation (a changed date keeps
+its weekday consistent, or drops it when no year is given). The change is made
 only on a value that another article of the story also reports with the same value in
 a same-meaning clause (the `find_conflicts` notion of "the same fact"): a value nobody
 else reports cannot be contradicted. Recall = injected changes found (a contradiction
@@ -120,8 +121,26 @@ def _new_text(kind: str, old: str, value, rng: random.Random) -> str:
     if kind == "date":
         day = value.day
         new_day = day + 9 if day <= 19 else day - 9
-        return re.sub(rf"\b{day}(?:st|nd|rd|th)?\b", str(new_day), old, count=1)
+        return _weekday_fixed(re.sub(rf"\b{day}(?:st|nd|rd|th)?\b", str(new_day), old, count=1),
+                              value, new_day)
     return rng.choice([o for o in _ORG_POOL if o.lower() != old.lower()])
+
+
+_WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+def _weekday_fixed(text: str, value, new_day: int) -> str:
+    """A changed date stays well-formed: its weekday ("Monday, July 13, 2009") follows the
+    new day when the year is known, and is dropped when it is not."""
+    named = re.search(r"\b(" + "|".join(_WEEKDAY_NAMES) + r"),?\s*", text, re.I)
+    if named is None:
+        return text
+    if value.year is None or value.month is None:
+        return text[:named.start()] + text[named.end():]
+    import datetime as dt
+
+    weekday = _WEEKDAY_NAMES[dt.date(value.year, value.month, new_day).weekday()]
+    return text[:named.start(1)] + weekday + text[named.end(1):]
 
 
 def inject(story: str, members: list[AnalyzedArticle], rng: random.Random):
