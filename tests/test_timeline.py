@@ -85,3 +85,16 @@ def test_seed_timeline(seed_timeline):
     assert len(december.sources) >= 3
     assert any("Thursday" in e.text and len(e.sources) >= 4 for e in seed_timeline)
     assert not any(e.date.startswith(("--03", "2024-03", "2019-03")) for e in seed_timeline)
+
+
+def test_a_stated_anchor_year_gives_full_dates_with_the_pinned_weekday():
+    entries = _timeline({
+        "a": "The leaders will talk again this Thursday, three weeks after a video call on December 7.",
+        "b": "The video call of December 7, 2021 lasted two hours, officials said at the time.",
+        "c": "On Wednesday the minister spoke with his counterparts about the crisis in the region. "
+             "Talks follow on January 10 in Geneva.",
+    })
+    dates = [e.date for e in entries]
+    # 7 December 2021 + three weeks is Tuesday 28 December; the Thursday of that week is the 30th
+    assert dates == sorted(dates)
+    assert list(dict.fromkeys(dates)) == ["2021-12-07", "2021-12-29", "2021-12-30", "2022-01-10"]

@@ -6,7 +6,9 @@ without a year stays partial ("--12-07", ISO 8601's year-less form) and the stor
 same sentence ("three weeks after ... December 7"), else its latest explicit date.
 When the sentence that gives the elapsed time also names the event's weekday ("this
 Thursday, three weeks after ... December 7"), that pins the weekday to the estimated day,
-so weekdays of that week resolve to a day ("on Wednesday": the day before). Otherwise a
+so weekdays of that week resolve to a day ("on Wednesday": the day before). When an
+article gives the anchor's year ("December 7, 2021"), that day becomes the story's
+reference date, and everything resolves to full dates, the pinned weekday included. Otherwise a
 weekday dates to that month only ("--12"), since naming the day needs a year. Months are ordered around that "now" (December then January: next
 year; "last June": before). A date line at the top of an article is never an event.
 """
@@ -16,6 +18,7 @@ import datetime as dt
 import logging
 from collections import Counter
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from storyloom.analyze.times import (TimeExpr, date_header, find_dates, find_durations, parse_iso,
                                      resolve, resolve_month)
@@ -45,14 +48,23 @@ def _reference(members: list[AnalyzedArticle]) -> dt.date | None:
     return Counter(known).most_common(1)[0][0] if known else None
 
 
-def _estimated_now(members: list[AnalyzedArticle]) -> tuple[int, int, int | None] | None:
-    """(month, day, weekday or None) the story is told from: explicit date + elapsed
-    duration (with the weekday its sentence names), else the most-mentioned explicit
-    date's month."""
+class _Now(NamedTuple):
+    """The day a story is told from, without a publication date: month and day (a year
+    only when the text gives the anchor's year), the weekday the text pins to it."""
+    month: int
+    day: int
+    weekday: int | None = None
+    anchor: tuple[int, int] | None = None  # (month, day) of the explicit date counted from
+    elapsed_days: int = 0
+
+
+def _estimated_now(members: list[AnalyzedArticle]) -> _Now | None:
+    """The story's "now": explicit date + elapsed duration (with the weekday its sentence
+    names), else the most-mentioned explicit date's month."""
     estimates, explicit = [], []
     for member in members:
         for sentence in member.sentences:
-            dates = [d for d in find_dates(sentence.text) if d.kind == "date" and d.year is None]
+            dates = [d for d in find_dates(sentence.text) if d.kind == "date"]
             explicit += [(d.month, d.day) for d in dates]
             since = [d for d in find_durations(sentence.text) if 1 <= d.days <= 60
                      and sentence.text[d.end:d.end + 8].strip().startswith(("after", "since"))]
@@ -61,23 +73,46 @@ def _estimated_now(members: list[AnalyzedArticle]) -> tuple[int, int, int | None
                 named = sorted({d.weekday for d in find_dates(sentence.text)
                                 if d.kind == "weekday" and d.weekday is not None})
                 weekday = named[0] if len(named) == 1 else None
-                estimates.append((start + dt.timedelta(days=since[0].days), weekday))
+                days = int(since[0].days)
+                estimates.append((start + dt.timedelta(days=days), weekday,
+                                  (dates[0].month, dates[0].day), days))
     if estimates:
-        middle, _ = sorted(estimates, key=lambda e: e[0])[len(estimates) // 2]
-        weekdays = Counter(w for d, w in estimates if d == middle and w is not None)
-        weekday = weekdays.most_common(1)[0][0] if weekdays else None
-        return middle.month, middle.day, weekday
+        middle, _, anchor, days = sorted(estimates, key=lambda e: (e[0], e[3]))[len(estimates) // 2]
+        weekdays = Counter(w for d, w, _, _ in estimates if d == middle and w is not None)
+        weekday = min(weekdays, key=lambda w: (-weekdays[w], w)) if weekdays else None
+        return _Now(middle.month, middle.day, weekday, anchor, days)
     if explicit:
-        month = Counter(m for m, _ in explicit).most_common(1)[0][0]
-        return month, 15, None
+        months = Counter(m for m, _ in explicit)
+        return _Now(min(months, key=lambda m: (-months[m], m)), 15)
     return None
 
 
-def _anchored_weekday(expr: TimeExpr, now: tuple[int, int, int | None]) -> dt.date | None:
+def _year_anchored_day(members: list[AnalyzedArticle], now: _Now | None) -> dt.date | None:
+    """The story's "now" as a calendar day, when some article gives the anchor date's year
+    ("December 7, 2021"): anchor + elapsed time, moved to the weekday the text pins to it
+    (elapsed times are round: "three weeks" may be 23 days)."""
+    if now is None or now.anchor is None:
+        return None
+    years = Counter(d.year for m in members for sentence in m.sentences
+                    for d in find_dates(sentence.text)
+                    if d.kind == "date" and d.year and (d.month, d.day) == now.anchor)
+    if not years:
+        return None
+    year = min(years, key=lambda y: (-years[y], y))
+    try:
+        day = dt.date(year, *now.anchor) + dt.timedelta(days=now.elapsed_days)
+    except ValueError:
+        return None
+    if now.weekday is not None:
+        day += dt.timedelta(days=(now.weekday - day.weekday() + 3) % 7 - 3)
+    return day
+
+
+def _anchored_weekday(expr: TimeExpr, now: _Now) -> dt.date | None:
     """The day of a weekday in the week of the story's anchored "now" (whose weekday is
     known): Thursday = the anchor, Wednesday = the day before. Year 2001 is a stand-in,
     only month and day are reported."""
-    month, day, now_weekday = now
+    month, day, now_weekday = now.month, now.day, now.weekday
     if now_weekday is None or expr.weekday is None:
         return None
     offset = (expr.weekday - now_weekday + 3) % 7 - 3  # nearest: -3..+3 days
@@ -95,7 +130,7 @@ def _month_order(month: int, lead: str, now_month: int | None) -> int:
     return month
 
 
-def _date_of(expr: TimeExpr, reference: dt.date | None, now: tuple[int, int, int | None] | None
+def _date_of(expr: TimeExpr, reference: dt.date | None, now: _Now | None
              ) -> tuple[str, tuple] | None:
     if reference is not None or expr.year is not None:
         if expr.kind == "month":
@@ -132,6 +167,7 @@ def _text(sentence: Sentence, expr: TimeExpr) -> str:
 def _dated_events(members: list[AnalyzedArticle]) -> list[_Dated]:
     reference = _reference(members)
     now = None if reference else _estimated_now(members)
+    reference = reference or _year_anchored_day(members, now)
     events = []
     for member in members:
         own = parse_iso(member.article.published) or reference
