@@ -1,7 +1,7 @@
 """Direct quotes ("...", “...”, „...“, «...») and reported speech with their speaker.
 
-Pure text work: the speaker is returned as written ("said Kremlin spokesman Dmitry
-Peskov" -> "Kremlin spokesman Dmitry Peskov"; "the senior official said" -> "the senior
+Pure text work: the speaker is returned as written ("said ministry spokesman Ivan
+Petrov" -> "ministry spokesman Ivan Petrov"; "the senior official said" -> "the senior
 official"); consolidate/quotes.py resolves it to a name. Offsets are into the text.
 """
 from __future__ import annotations
@@ -20,7 +20,7 @@ _CLOSERS = {"“": "”“\"", "\"": "\"”“", "„": "“”\"", "«": "»"}
 # ', said the senior government official' / ', warned the official.'
 _VERB_THEN_WHO = re.compile(rf"^\s*[,.]?\s*(?:(?:he|she|they)\s+)?{_VERB}\s+(?P<who>[^,.;:“”\"]{{2,90}})",
                             re.I)
-# ', the senior administration official said.' / ' Horne detailed in his writing.'
+# ', the senior administration official said.' / ' Lind detailed in her statement.'
 _WHO_THEN_VERB = re.compile(rf"^\s*[,.]?\s*(?P<who>[^,.;:“”\"]{{2,90}}?)\s+{_VERB}\b", re.I)
 _ACCORDING = re.compile(r"^\s*[,.]?\s*according to (?P<who>[^,.;:“”\"]{2,90})", re.I)
 # 'A US government official said Biden wanted to offer Putin a ' (before the quote)

@@ -1,7 +1,7 @@
 """Roles and affiliations stated next to a person's name.
 
-"Emily Horne, the spokeswoman for the National Security Council", "The spokeswoman for
-the Department of X, Emily Horne,", "Kremlin spokesman Dmitry Peskov", "Secretary of
+"Ana Lind, the spokeswoman for the Harbour Authority", "The spokeswoman for
+the Department of X, Ana Lind,", "ministry spokesman Ivan Petrov", "Secretary of
 State Antony Blinken". Names come from PERSON mentions when the caller has them, else
 from a capitalised-words pattern. Offsets are relative to the given text.
 """

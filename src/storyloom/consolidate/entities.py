@@ -34,7 +34,7 @@ def clean_name(text: str) -> str:
 
 
 def phonetic(word: str) -> str:
-    """A spelling-insensitive key: Zelensky/Zelenski/Selenskyj -> 'selenski'."""
+    """A spelling-insensitive key: Dostojewski/Dostoyevskiy -> 'dostoievski'."""
     word = unicodedata.normalize("NFKD", word.lower())
     word = "".join(c for c in word if c.isalpha())
     for old, new in (("kyj", "ki"), ("kyi", "ki"), ("kiy", "ki"), ("ky", "ki"), ("ij", "i"),
@@ -116,7 +116,7 @@ class _Group:
 
     def _canonical(self) -> str:
         counts = self.names()
-        # the most frequent of the longest frequent spellings: "Volodymyr Zelensky"
+        # the most frequent of the longest frequent spellings: "Fyodor Dostoevsky"
         full = [n for n in counts if len(n.split()) == max(len(x.split()) for x in counts)]
         multi = [n for n in counts if len(n.split()) > 1] or list(counts)
         pool = multi if self.type() == "PERSON" else list(counts)

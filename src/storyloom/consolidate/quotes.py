@@ -70,12 +70,12 @@ def _name_in(who: str, people: list[tuple[int, int, str]]) -> str:
     for token in reversed(tokens):
         if len(token.split()) <= 3 and any(clean_name(name).split()[-1:] == token.split()[-1:]
                                            for _, _, name in people):
-            return token  # "Horne detailed": a surname of a PERSON named elsewhere
+            return token  # "Lind detailed": a surname of a PERSON named elsewhere
     return ""
 
 
 def _fallback_speaker(member: AnalyzedArticle, quote: RawQuote) -> str:
-    """'Emily Horne, the spokeswoman ..., who assured that ... “...”': the PERSON before a
+    """'Ana Lind, the spokeswoman ..., who assured that ... “...”': the PERSON before a
     speech verb in the quote's sentence."""
     sentence = next((s for s in member.sentences if s.start <= quote.start < s.end), None)
     if sentence is None:
@@ -174,7 +174,7 @@ def _similarities(members: list[AnalyzedArticle], pairs) -> np.ndarray:
 
 
 def _full_names(members: list[AnalyzedArticle], quotes: list[FoundQuote]) -> None:
-    """'Horne' -> 'Emily Horne' when the story names her in full somewhere."""
+    """'Lind' -> 'Ana Lind' when the story names her in full somewhere."""
     # first-appearance order, not a set: ties in max() below must not depend on the
     # process's hash seed (Dask workers are spawned with their own)
     names = list(dict.fromkeys(clean_name(m.text) for a in members for m in a.mentions

@@ -58,7 +58,7 @@ def stop_words() -> frozenset[str]:
 
 @lru_cache(maxsize=500_000)
 def fold(token: str) -> str:
-    """Lower case without accents: Selenskyj/Selenskij and café/cafe meet."""
+    """Lower case without accents: Dostojewskij/Dostojewski and café/cafe meet."""
     if token.isascii():
         return token.lower()
     decomposed = unicodedata.normalize("NFKD", token.lower())
