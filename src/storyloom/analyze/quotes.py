@@ -23,7 +23,7 @@ _VERB_THEN_WHO = re.compile(rf"^\s*[,.]?\s*(?:(?:he|she|they)\s+)?{_VERB}\s+(?P<
 # ', the senior administration official said.' / ' Lind detailed in her statement.'
 _WHO_THEN_VERB = re.compile(rf"^\s*[,.]?\s*(?P<who>[^,.;:“”\"]{{2,90}}?)\s+{_VERB}\b", re.I)
 _ACCORDING = re.compile(r"^\s*[,.]?\s*according to (?P<who>[^,.;:“”\"]{2,90})", re.I)
-# 'A US government official said Biden wanted to offer Putin a ' (before the quote)
+# 'A government official said the mayor wanted to offer the union a ' (before the quote)
 _WHO_SAID_BEFORE = re.compile(rf"(?P<who>(?:[A-Z][\w.'-]*|the|a|an|of|for)(?:\s+[\w.'-]+){{0,8}}?)\s+"
                               rf"{_VERB}(?:\s+(?:that|reporters|journalists|the press))?\b[^.!?]*$")
 _REPORTED = re.compile(rf"^(?P<who>(?:[A-Z][\w.'-]*)(?:\s+[\w.'-]+){{0,8}}?)\s+{_VERB}"

@@ -2,7 +2,7 @@
 
 "Ana Lind, the spokeswoman for the Harbour Authority", "The spokeswoman for
 the Department of X, Ana Lind,", "ministry spokesman Ivan Petrov", "Secretary of
-State Antony Blinken". Names come from PERSON mentions when the caller has them, else
+State Jane Doe". Names come from PERSON mentions when the caller has them, else
 from a capitalised-words pattern. Offsets are relative to the given text.
 """
 from __future__ import annotations
@@ -67,7 +67,7 @@ def _title_org(match: re.Match) -> str:
     if match.group("org"):
         return match.group("org")
     pre = match.group("pre").split()
-    # "US Secretary" / "Ukrainian President": a nationality is no affiliation to compare
+    # "US Secretary" / "Portuguese President": a nationality is no affiliation to compare
     return " ".join(pre)
 
 

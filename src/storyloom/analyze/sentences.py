@@ -9,7 +9,7 @@ from storyloom.model import Article, Sentence
 # pysbd's rule sets; other languages fall back to English rules
 _PYSBD_LANGS = {"en", "de", "es", "fr", "it", "ru", "nl", "pl", "da", "el", "fa", "hi",
                 "hy", "ja", "kk", "mr", "my", "sk", "ur", "zh", "am", "ar", "bg"}
-# a sentence glued to the next by a lost full stop: "...invade UkraineBut it demands"
+# a sentence glued to the next by a lost full stop: "...closed the harbourBut it said"
 _GLUED = re.compile(r"(?<=[a-z])(?=(?:But|And|However|The|This|It|He|She|They|We)\b)")
 
 

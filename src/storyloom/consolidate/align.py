@@ -5,7 +5,7 @@ Units are sentences, or the clauses of a sentence that packs several statements
 Units are grouped by average-link agglomerative clustering on embedding cosine,
 slightly raised when two units share rare anchors (numbers, months, capitalised
 names, more weakly longer content words): a translation that mangled the wording
-still keeps "10", "January", "Geneva".
+still keeps "10", "January", "Lisbon".
 Average link (not single link) keeps a chain of loosely related sentences from
 collapsing into one cluster, and two clauses of one sentence never share a cluster.
 """
@@ -30,8 +30,8 @@ log = logging.getLogger(__name__)
 # average linkage do the rest).
 SAME_STATEMENT = 0.5
 # How much one shared anchor (number, month, name) adds to the cosine, and its cap.
-# An anchor counts in proportion to its rarity in the story: "Geneva" or "10" in a
-# story about a phone call says much more than the ever-present "Putin".
+# An anchor counts in proportion to its rarity in the story: "Lisbon" or "10" in a
+# story about a phone call says much more than the ever-present name of the president.
 ANCHOR_BONUS = 0.05
 ANCHOR_BONUS_CAP = 0.2
 TIME_NUMBER_WEIGHT = 2.0

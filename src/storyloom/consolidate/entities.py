@@ -25,7 +25,7 @@ _STRIP = re.compile(r"^(?:the|a|an)\s+|['’]s$|[\s.,;:]+$", re.I)
 
 
 def clean_name(text: str) -> str:
-    """'the Kremlin' -> 'Kremlin', "Putin's" -> 'Putin', collapsed spaces."""
+    """'the Bundestag' -> 'Bundestag', "Merkel's" -> 'Merkel', collapsed spaces."""
     text = re.sub(r"\s+", " ", text).strip(" \"'“”„«»")
     previous = None
     while previous != text:
@@ -80,7 +80,7 @@ def same_org(first: str, second: str) -> bool:
             return True
     if len(a.split()) == 1 and len(b.split()) == 1 and len(a) >= 5 and len(b) >= 5 \
             and a[:5].lower() == b[:5].lower():
-        return True  # "Ukraine" / "Ukrainian": a place and its adjective
+        return True  # "Portugal" / "Portuguese": a place and its adjective
     return fuzz.ratio(a.lower(), b.lower()) >= 92
 
 
