@@ -19,13 +19,14 @@ import re
 from collections import defaultdict
 from itertools import combinations
 
+from storyloom.analyze.embed import embedder_of
 from storyloom.analyze.quantities import related_heads, same_value
 from storyloom.analyze.times import comparable_durations, same_duration
 from storyloom.consolidate.conflict_notes import (about_of, claim_value, date_header_flags,
                                                   note_for)
 from storyloom.consolidate.entities import article_roles, same_org, same_person
 from storyloom.consolidate.quotes import quote_groups
-from storyloom.consolidate.slots import Slot, embedder_for, story_slots
+from storyloom.consolidate.slots import Slot, story_slots
 from storyloom.model import AnalyzedArticle, Claim, Conflict, Evidence
 
 log = logging.getLogger(__name__)
@@ -151,7 +152,7 @@ class _Union:
 
 
 def _value_conflicts(members: list[AnalyzedArticle]) -> list[Conflict]:
-    slots = story_slots(members, embedder_for(members))
+    slots = story_slots(members, embedder_of(members))
     by_article: dict[str, list[Slot]] = defaultdict(list)
     for slot in slots:
         by_article[slot.article_id].append(slot)

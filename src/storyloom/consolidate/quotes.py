@@ -14,11 +14,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from storyloom.analyze.embed import embed_texts
+from storyloom.analyze.embed import embed_texts, embedder_of
 from storyloom.analyze.quotes import PRONOUNS, SPEECH_VERBS, RawQuote, find_quotes, find_reported
 from storyloom.analyze.roles import find_roles
 from storyloom.consolidate.entities import clean_name, same_person
-from storyloom.consolidate.slots import embedder_for
 from storyloom.model import AnalyzedArticle, Evidence, QuoteItem
 
 log = logging.getLogger(__name__)
@@ -151,7 +150,7 @@ def _similarities(members: list[AnalyzedArticle], pairs) -> np.ndarray:
         for piece in _pieces(quote.raw.body):
             owners.append(n)
             texts.append(piece)
-    vectors = embed_texts(texts, embedder_for(members))
+    vectors = embed_texts(texts, embedder_of(members))
     piece_sim = vectors @ vectors.T
     owners_arr = np.array(owners)
     size = len(pairs)

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from storyloom.analyze.embed import EMBEDDERS, Embedder, embed_texts, get_embedder
+from storyloom.analyze.embed import Embedder, embed_texts
 from storyloom.analyze.quantities import Quantity, find_quantities
 from storyloom.analyze.times import Duration, TimeExpr, find_dates, find_durations
 from storyloom.model import AnalyzedArticle, Evidence, Sentence
@@ -133,18 +133,6 @@ def _sentence_slots(member: AnalyzedArticle, sentence: Sentence) -> list[Slot]:
             slot.sentence_vector = member.sentence_embeddings[sentence.index]
         slots.append(slot)
     return slots
-
-
-def embedder_for(members: list[AnalyzedArticle]) -> Embedder:
-    """The embedder the sentences were embedded with, recognised by its dimension, so
-    clauses and quotes land in the same space (and a test run with "hashing" stays fast)."""
-    dims = {m.sentence_embeddings.shape[1] for m in members
-            if m.sentence_embeddings is not None and m.sentence_embeddings.ndim == 2
-            and m.sentence_embeddings.shape[0]}
-    for name in EMBEDDERS.names():
-        if getattr(EMBEDDERS._factories[name], "dim", None) in dims:
-            return get_embedder(name)
-    return get_embedder("use-multilingual")
 
 
 def story_slots(members: list[AnalyzedArticle], embedder) -> list[Slot]:

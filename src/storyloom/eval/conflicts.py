@@ -88,9 +88,10 @@ def _candidates(members: list[AnalyzedArticle]):
     """Values (and roles) that another article of the story reports the same way."""
     from storyloom.consolidate.conflicts import _comparable, _same, independent
     from storyloom.consolidate.entities import article_roles, same_person
-    from storyloom.consolidate.slots import embedder_for, story_slots
+    from storyloom.analyze.embed import embedder_of
+    from storyloom.consolidate.slots import story_slots
 
-    slots = story_slots(members, embedder_for(members))
+    slots = story_slots(members, embedder_of(members))
     found = []
     for a in slots:
         if a.kind == "date" and a.value.kind != "date":
