@@ -118,3 +118,44 @@ def test_word_memo_tokenises_exactly_like_the_whole_sentence_viterbi():
                      "El 5 de mayo, a las 10:30 h., se firmó el acuerdo (otra vez)."]
     for text in texts * 2:  # the second round reads the memo
         assert memo._tokenizer._encode_one(text) == plain._tokenizer._encode_one(text), text
+
+
+def test_faster_abbreviation_scan_splits_like_pysbd():
+    from pysbd.abbreviation_replacer import AbbreviationReplacer
+
+    import storyloom.analyze.sentences as sentences
+
+    texts = ["Mr. Smith met Dr. Jones at 5 p.m. on Jan. 5. No. 10 was not there. It was now late.",
+             "The U.S. Army said no. Gen. Lee left at 9 a.m. He arrived in St. Louis on Aug. 3.",
+             "Prof. Dr. med. Müller sagte, Nr. 5 sei z. B. geschlossen. Das war am 3. Mai.",
+             "Sra. García llegó a las 10 a. m. del lunes. No dijo nada. Etc. etc. Fin."]
+    langs = ["en", "en", "de", "es"]
+    sentences._segmenter(langs[0])  # installs the faster scan
+    fast = [sentences._spans_in_block(t, 0, lang) for t, lang in zip(texts, langs)]
+    patched = AbbreviationReplacer.search_for_abbreviations_in_string
+    try:
+        AbbreviationReplacer.search_for_abbreviations_in_string = _ORIGINAL_SCAN
+        sentences._segmenter.cache_clear()
+        slow = [sentences._spans_in_block(t, 0, lang) for t, lang in zip(texts, langs)]
+    finally:
+        AbbreviationReplacer.search_for_abbreviations_in_string = patched
+        sentences._segmenter.cache_clear()
+    assert fast == slow
+    assert len(fast[0]) >= 3
+
+
+def _ORIGINAL_SCAN(self, text):
+    """pysbd 0.3.4's loop, verbatim, for the comparison above."""
+    lowered = text.lower()
+    for abbr in self.lang.Abbreviation.ABBREVIATIONS:
+        stripped = abbr.strip()
+        if stripped not in lowered:
+            continue
+        abbrev_match = re.findall(r"(?:^|\s|\r|\n){}".format(stripped), text, flags=re.IGNORECASE)
+        if not abbrev_match:
+            continue
+        next_word_start = r"(?<={" + str(re.escape(stripped)) + "} ).{1}"
+        char_array = re.findall(next_word_start, text)
+        for ind, match in enumerate(abbrev_match):
+            text = self.scan_for_replacements(text, match, ind, char_array)
+    return text

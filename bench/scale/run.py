@@ -13,8 +13,14 @@ cache (cold), and prints:
   - wall time, articles/s and peak RSS per size (default executor, and Dask with two
     workers), with the load average of the (shared) machine when it started
   - the growth exponent (slope of log time vs log n)
-  - the ratio of total time to the model calls alone (embedding of heads and sentences,
-    entity tagging) on the same input and the same number of processes.
+  - the ratio of total time to the model calls alone: the digest records every text
+    its processes sent to a model (embedder and entity tagger, including the clauses
+    consolidation embeds), and a fresh run replays exactly those calls, one process per
+    digest worker; "model calls alone" is the slowest replaying process
+  - the share of distinct sentences in the corpus: recombined texts repeat sentences,
+    and the digest sends each distinct text to a model once (content-hash caches), so
+    `--uncached-sizes` also measures with STORYLOOM_CONTENT_CACHE=off (every sentence
+    occurrence embedded and tagged: the cost of a corpus without repeats)
 """
 from __future__ import annotations
 
@@ -59,73 +65,136 @@ def build_corpus(n: int, words: int, story_size: int = 8, seed: int = 7) -> list
         day = start + datetime.timedelta(days=(i // per_period) * PERIOD_DAYS + rng.randint(0, 3))
         articles.append({"id": f"x{i}", "title": sentences[0], "text": " ".join(body[1:]),
                          "published": day.isoformat(), "source": f"outlet{i % 23}",
-                         "story": f"{first['event_cluster']}@{i // per_period}"})
+                         "story": f"{first['event_cluster']}@{i // per_period}",
+                         "_lines": body})
     return articles
+
+
+def distinct_share(articles: list[dict]) -> float:
+    """Distinct sentences / sentence occurrences over the corpus (ECB+ lines)."""
+    seen, total = set(), 0
+    for article in articles:
+        for sentence in article["_lines"]:
+            seen.add(sentence)
+            total += 1
+    return len(seen) / max(total, 1)
 
 
 def _child(args) -> None:
     """Runs in a fresh process: one measurement, printed as JSON on stdout."""
-    from storyloom.ingest import read_inputs
-
     started = time.perf_counter()
+    extra: dict = {}
     if args.mode == "models":
-        articles, _ = read_inputs([args.corpus])
-        seconds = _models_only(articles, args.executor)
+        seconds, extra = _replay(Path(args.record), args.executor)
     else:
         from storyloom.pipeline import DigestOptions, digest_paths
 
-        digest = digest_paths([args.corpus], DigestOptions(executor=args.executor))
+        if args.record:
+            _record_model_calls(Path(args.record))
+        marks: dict[str, float] = {}
+
+        def progress(stage: str, done: int, total: int) -> None:
+            marks[f"{stage}_{'end' if done == total and done else 'start'}"] = time.perf_counter()
+
+        digest = digest_paths([args.corpus], DigestOptions(executor=args.executor), progress)
         seconds = time.perf_counter() - started
         sizes = sorted((len(s.articles) for s in digest.stories), reverse=True)
+        stages = {"ingest": marks.get("analyze_start", started) - started,
+                  "analyze": marks.get("analyze_end", 0) - marks.get("analyze_start", 0),
+                  "group": marks.get("consolidate_start", 0) - marks.get("analyze_end", 0),
+                  "consolidate": started + seconds - marks.get("consolidate_start", started)}
+        extra = {"stories": len(sizes), "largest": sizes[:3],
+                 "stages": {k: round(v, 1) for k, v in stages.items()}}
     import resource
 
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    extra = {"stories": len(sizes), "largest": sizes[:3]} if args.mode != "models" else {}
     print(json.dumps({"seconds": seconds, "driver_peak_mb": own, "worker_peak_mb": workers,
                       **extra}))
 
 
-def _model_calls(articles, embedder_name: str = "use-multilingual") -> float:
-    """Exactly the model calls of a digest: title+lead embeddings, sentence embeddings and
-    entity tagging (every article here is in a multi-article story). Returns seconds."""
-    from storyloom.analyze import head_text
-    from storyloom.analyze.embed import embed_texts, get_embedder
-    from storyloom.analyze.entities import find_mentions_many
-    from storyloom.analyze.sentences import split_sentences
+def _record_model_calls(folder: Path) -> None:
+    """Log every batch of texts the digest's processes send to a model, one file per
+    process (the process pool forks, so the patch reaches its workers)."""
+    import storyloom.analyze.entities as entities
+    from storyloom.analyze.embed import UseMultilingual
 
-    sentence_lists = [split_sentences(a) for a in articles]  # not a model call: untimed
-    embedder = get_embedder(embedder_name)
-    started = time.perf_counter()
-    embed_texts([head_text(a, s) for a, s in zip(articles, sentence_lists)], embedder)
-    embed_texts([s.text for sentences in sentence_lists for s in sentences], embedder)
-    find_mentions_many(sentence_lists)
-    return time.perf_counter() - started
+    def log(kind: str, texts: list[str]) -> None:
+        with (folder / f"calls-{os.getpid()}.jsonl").open("a", encoding="utf-8") as handle:
+            handle.write(json.dumps({"kind": kind, "texts": texts}) + "\n")
+
+    embed = UseMultilingual.embed
+
+    def logged_embed(self, texts):
+        log("embed", list(texts))
+        return embed(self, texts)
+
+    class LoggedTagger:
+        def __init__(self, nlp):
+            self._nlp = nlp
+
+        def __getattr__(self, name):
+            return getattr(self._nlp, name)
+
+        def pipe(self, texts, **kwargs):
+            texts = list(texts)
+            log("ner", texts)
+            return self._nlp.pipe(texts, **kwargs)
+
+    pipeline = entities._pipeline
+    UseMultilingual.embed = logged_embed
+    entities._pipeline = lambda: LoggedTagger(pipeline())
 
 
-def _models_only(articles, executor_spec: str) -> float:
-    """Model calls on the same number of processes as the digest; returns the slowest
-    process's model time (model loading excluded, as the digest amortises it)."""
-    from storyloom.engine import get_executor, resolve_auto
+def _replay_file(path: str) -> dict:
+    """One digest process's model calls, same batches, no caches; seconds spent."""
+    from storyloom.analyze.embed import get_embedder
+    from storyloom.analyze.entities import BATCH_SENTENCES, _pipeline
 
-    for article in articles:
-        article.language = article.language or "en"
-    executor = get_executor(resolve_auto(executor_spec, len(articles)))
-    workers = getattr(executor, "workers", 1)
-    size = -(-len(articles) // workers)
-    parts = [articles[i:i + size] for i in range(0, len(articles), size)]
+    embedder, nlp = get_embedder("use-multilingual"), _pipeline()  # loading: untimed
+    calls = [json.loads(line) for line in Path(path).open(encoding="utf-8")]
+    spent = {"embed": 0.0, "ner": 0.0}
+    counts = {"embed": 0, "ner": 0}
+    for call in calls:
+        started = time.perf_counter()
+        if call["kind"] == "embed":
+            embedder.embed(call["texts"])
+        else:
+            for _ in nlp.pipe(call["texts"], batch_size=BATCH_SENTENCES):
+                pass
+        spent[call["kind"]] += time.perf_counter() - started
+        counts[call["kind"]] += len(call["texts"])
+    return {"seconds": sum(spent.values()), "spent": spent, "texts": counts}
+
+
+def _replay(folder: Path, executor_spec: str) -> tuple[float, dict]:
+    """Replay each digest process's model calls in its own process, in parallel as the
+    digest ran them; the slowest process is the model-only time."""
+    from storyloom.engine import get_executor
+
+    files = sorted(str(p) for p in folder.glob("calls-*.jsonl"))
+    executor = get_executor("process" if len(files) > 1 else "local")
     try:
-        return max(executor.map(_model_calls, parts))
+        done = executor.map(_replay_file, files)
     finally:
         executor.close()
+    spent = {kind: round(sum(d["spent"][kind] for d in done), 1) for kind in ("embed", "ner")}
+    texts = {kind: sum(d["texts"][kind] for d in done) for kind in ("embed", "ner")}
+    return max(d["seconds"] for d in done), {"processes": len(files), "cpu_spent": spent,
+                                            "texts": texts}
 
 
-def measure(corpus: Path, mode: str, executor: str = "local") -> dict:
+def measure(corpus: Path, mode: str, executor: str = "local", record: Path | None = None,
+            cached: bool = True) -> dict:
     cache = tempfile.mkdtemp(prefix="storyloom-bench-cache-")
     env = {**os.environ, "STORYLOOM_CACHE": cache, "BENCH_CORPUS": str(corpus)}
-    out = subprocess.run([sys.executable, __file__, "--child", "--corpus", str(corpus),
-                          "--mode", mode, "--executor", executor],
-                         stdout=subprocess.PIPE, env=env, text=True, check=True).stdout
+    if not cached:
+        env["STORYLOOM_CONTENT_CACHE"] = "off"
+    command = [sys.executable, __file__, "--child", "--corpus", str(corpus), "--mode", mode,
+               "--executor", executor]
+    if record:
+        command += ["--record", str(record)]
+    out = subprocess.run(command, stdout=subprocess.PIPE, env=env, text=True, check=True).stdout
     return json.loads(out.strip().splitlines()[-1])
 
 
@@ -134,6 +203,32 @@ def growth_exponent(sizes: list[int], seconds: list[float]) -> float:
     ys = [math.log(s) for s in seconds]
     mx, my = sum(xs) / len(xs), sum(ys) / len(ys)
     return sum((x - mx) * (y - my) for x, y in zip(xs, ys)) / sum((x - mx) ** 2 for x in xs)
+
+
+def _write_corpus(path: Path, articles: list[dict]) -> None:
+    with path.open("w", encoding="utf-8") as handle:
+        for article in articles:
+            handle.write(json.dumps({k: v for k, v in article.items() if not k.startswith("_")}) + "\n")
+
+
+def _print_row(row: dict) -> None:
+    n, digest = row["n"], row["digest"]
+    peak = digest["driver_peak_mb"] + digest["worker_peak_mb"] * _workers()
+    line = (f"n={n:6d}  load {row['load']:4.1f}  distinct sentences {row['distinct']:.0%}  "
+            f"digest {digest['seconds']:7.1f}s {n / digest['seconds']:6.1f}/s  "
+            f"peak {peak:.0f} MB (driver {digest['driver_peak_mb']:.0f} + {_workers()} x worker "
+            f"{digest['worker_peak_mb']:.0f})  stories {digest['stories']} "
+            f"largest {digest['largest']}  stages {digest['stages']}")
+    for key, label in (("uncached", "content cache off"), ("dask", "dask 2 workers")):
+        if key in row:
+            line += f"\n         {label}: {row[key]['seconds']:.1f}s ({n / row[key]['seconds']:.1f}/s)"
+            line += f" peak driver {row[key]['driver_peak_mb']:.0f} MB"
+    if "models" in row:
+        models = row["models"]
+        line += (f"\n         model calls alone: {models['seconds']:.1f}s (cpu {models['cpu_spent']}, "
+                 f"texts {models['texts']}); total / model calls "
+                 f"{digest['seconds'] / models['seconds']:.2f}")
+    print(line, flush=True)
 
 
 def main() -> None:
@@ -145,8 +240,13 @@ def main() -> None:
     parser.add_argument("--dask", action="store_true", help="also run with --executor dask")
     parser.add_argument("--dask-sizes", default="",
                         help="with --dask: only these sizes (default: all)")
+    parser.add_argument("--models-sizes", default="",
+                        help="replay the model calls at these sizes (default: the largest)")
+    parser.add_argument("--uncached-sizes", default="",
+                        help="also digest with STORYLOOM_CONTENT_CACHE=off at these sizes")
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--corpus", help=argparse.SUPPRESS)
+    parser.add_argument("--record", help=argparse.SUPPRESS)
     parser.add_argument("--mode", default="digest", help=argparse.SUPPRESS)
     parser.add_argument("--executor", default="auto",
                         help="executor of the main measurement (auto: process pool)")
@@ -156,28 +256,27 @@ def main() -> None:
         return
     sizes = [int(s) for s in args.sizes.split(",")]
     dask_sizes = {int(s) for s in args.dask_sizes.split(",") if s}
+    model_sizes = {int(s) for s in args.models_sizes.split(",") if s} or {sizes[-1]}
+    uncached_sizes = {int(s) for s in args.uncached_sizes.split(",") if s}
     workdir = Path(tempfile.mkdtemp(prefix="storyloom-bench-"))
     rows = []
     for n in sizes:
         corpus = workdir / f"corpus-{n}.jsonl"
-        with corpus.open("w", encoding="utf-8") as handle:
-            for article in build_corpus(n, args.words, args.story_size):
-                handle.write(json.dumps(article) + "\n")
-        load = os.getloadavg()[0]
-        row = {"n": n, "load": load, "digest": measure(corpus, "digest", args.executor)}
-        if n == sizes[-1]:
-            row["models"] = measure(corpus, "models", args.executor)
+        articles = build_corpus(n, args.words, args.story_size)
+        _write_corpus(corpus, articles)
+        row = {"n": n, "load": os.getloadavg()[0], "distinct": distinct_share(articles)}
+        record = workdir / f"calls-{n}" if n in model_sizes else None
+        if record:
+            record.mkdir()
+        row["digest"] = measure(corpus, "digest", args.executor, record)
+        if record:
+            row["models"] = measure(corpus, "models", args.executor, record)
+        if n in uncached_sizes:
+            row["uncached"] = measure(corpus, "digest", args.executor, cached=False)
         if args.dask and (not dask_sizes or n in dask_sizes):
             row["dask"] = measure(corpus, "digest", "dask")
         rows.append(row)
-        secs = row["digest"]["seconds"]
-        peak = row["digest"]["driver_peak_mb"] + row["digest"]["worker_peak_mb"] * _workers()
-        print(f"n={n:6d}  load {load:4.1f}  digest {secs:8.1f}s  {n / secs:7.1f} articles/s  "
-              f"peak {peak:.0f} MB (driver {row['digest']['driver_peak_mb']:.0f} + "
-              f"{_workers()} x worker {row['digest']['worker_peak_mb']:.0f})  "
-              f"stories {row['digest']['stories']} largest {row['digest']['largest']}"
-              + (f"  dask {row['dask']['seconds']:.1f}s ({n / row['dask']['seconds']:.1f}/s)"
-                 if "dask" in row else ""), flush=True)
+        _print_row(row)
     if len(sizes) > 1:
         exponent = growth_exponent(sizes, [r["digest"]["seconds"] for r in rows])
         print(f"growth exponent ({args.executor}): {exponent:.2f}")
@@ -186,10 +285,6 @@ def main() -> None:
             exponent = growth_exponent([r["n"] for r in dask_rows],
                                        [r["dask"]["seconds"] for r in dask_rows])
             print(f"growth exponent (dask, 2 workers): {exponent:.2f}")
-    last = rows[-1]
-    ratio = last["digest"]["seconds"] / last["models"]["seconds"]
-    print(f"model calls alone at n={last['n']}: {last['models']['seconds']:.1f}s; "
-          f"total / model calls: {ratio:.2f}")
     (workdir / "results.json").write_text(json.dumps(rows, indent=1))
     print(f"rows: {workdir / 'results.json'}")
 

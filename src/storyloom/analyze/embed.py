@@ -177,11 +177,20 @@ class EmbeddingCache:
 _caches: dict[Path, EmbeddingCache] = {}
 
 
+CONTENT_CACHE_ENV = "STORYLOOM_CONTENT_CACHE"
+
+
+def content_cache_enabled() -> bool:
+    """False when STORYLOOM_CONTENT_CACHE=off: every text is sent to the models, repeats
+    included. For benchmarks: what a corpus without repeated sentences would cost."""
+    return os.environ.get(CONTENT_CACHE_ENV, "on").lower() not in {"off", "0", "no", "false"}
+
+
 def embed_texts(texts: list[str], embedder: Embedder, use_cache: bool = True) -> np.ndarray:
     """Embed `texts` in batches, reusing cached rows by content hash."""
     if not texts:
         return np.zeros((0, embedder.dim), dtype=np.float32)
-    if not use_cache or embedder.name == "hashing":
+    if not use_cache or embedder.name == "hashing" or not content_cache_enabled():
         return embedder.embed(texts)
     cache = _get_cache()
     keys = [EmbeddingCache.key(embedder.name, t) for t in texts]

@@ -93,6 +93,12 @@ def _store() -> MentionCache:
 
 def _tag(texts: list[str], use_cache: bool = True) -> dict[str, tuple]:
     """(start, end, label) of every entity in each distinct text, offsets in the text."""
+    from storyloom.analyze.embed import content_cache_enabled
+
+    if not content_cache_enabled():  # every occurrence tagged, as if none repeated
+        docs = _pipeline().pipe(texts, batch_size=BATCH_SENTENCES)
+        return {t: tuple((e.start_char, e.end_char, e.label_) for e in doc.ents)
+                for t, doc in zip(texts, docs)}
     distinct = list(dict.fromkeys(texts))
     found = {t: _memo[t] for t in distinct if t in _memo}
     todo = [t for t in distinct if t not in found]
