@@ -173,44 +173,93 @@ def top_k_pairs(queries: WeightedTable, pool: WeightedTable, k: int,
     The embedding view is one dense (BLAS) block product per block of queries; the terms
     view only looks at pool rows sharing one of the query's RARE_TERMS best terms (an
     inverted-index lookup as a sparse product), so its cost follows those terms'
-    document frequencies, not the pool size. With a time window, pool rows published
-    further from the query are hidden (unknown dates are always kept); `before[q]`, when
-    given, hides pool rows >= it from query q (incremental arrivals).
+    document frequencies, not the pool size. With a time window, queries are taken in
+    date order and each block only meets the pool rows dated within the window of it
+    (plus the undated ones, which are always kept): on a long dated stream the work per
+    block stays bounded and grouping grows linearly. `before[q]`, when given, hides pool
+    rows >= it from query q (incremental arrivals).
     """
     rows, cols = [], []
-    n_pool = len(pool.table)
-    if n_pool == 0 or len(queries.table) == 0:
+    if len(pool.table) == 0 or len(queries.table) == 0:
         return np.zeros(0, np.int64), np.zeros(0, np.int64)
-    for start in range(0, len(queries.table), BLOCK_ROWS):
-        block = np.arange(start, min(start + BLOCK_ROWS, len(queries.table)))
-        hidden = _hidden(queries, pool, block, same_table, window_days, before)
+    for block, reach in _blocks(queries, pool, window_days):
+        if len(block) == 0 or len(reach) == 0:
+            continue
+        hidden = _hidden(queries, pool, block, reach, same_table, window_days, before)
         queries.compared[block] = np.maximum(queries.compared[block],
-                                             n_pool - hidden.sum(axis=1))
-        for view, (r, c, best) in enumerate((_embedding_view(queries, pool, block, hidden, k),
-                                             _terms_view(queries, pool, block, hidden, k))):
+                                             len(reach) - hidden.sum(axis=1))
+        for view, (r, c, best) in enumerate((_embedding_view(queries, pool, block, reach,
+                                                             hidden, k),
+                                             _terms_view(queries, pool, block, reach, hidden, k))):
             queries.nearest[block, view] = np.maximum(queries.nearest[block, view], best)
             rows.append(block[r])
-            cols.append(c)
+            cols.append(reach[c])
+    if not rows:
+        return np.zeros(0, np.int64), np.zeros(0, np.int64)
     return np.concatenate(rows), np.concatenate(cols)
 
 
-def _hidden(queries: WeightedTable, pool: WeightedTable, block: np.ndarray, same_table: bool,
-            window_days: float | None, before: np.ndarray | None) -> np.ndarray:
-    """(len(block), len(pool)) True where a pool row may not be a query's candidate."""
-    hidden = np.zeros((len(block), len(pool.table)), bool)
+def _blocks(queries: WeightedTable, pool: WeightedTable, window_days: float | None):
+    """(query rows, the pool rows they can reach) in blocks of at most BLOCK_ROWS queries.
+
+    Without a window (or without any dated pool row) every block reaches the whole pool.
+    With one, undated queries still reach everything; dated ones go in date order and
+    reach the dated pool rows within `window_days` of the block's first and last day,
+    plus every undated pool row. Reached rows stay in pool order, so where all dates fall
+    in one window the products, ties included, are exactly those over the whole pool.
+    """
+    everything = np.arange(len(pool.table))
+    pool_days, query_days = pool.table.days, queries.table.days
+    if window_days is None or not np.isfinite(pool_days).any():
+        for start in range(0, len(queries.table), BLOCK_ROWS):
+            yield np.arange(start, min(start + BLOCK_ROWS, len(queries.table))), everything
+        return
+    undated_queries = np.flatnonzero(~np.isfinite(query_days))
+    for start in range(0, len(undated_queries), BLOCK_ROWS):
+        yield undated_queries[start:start + BLOCK_ROWS], everything
+    dated_pool = np.flatnonzero(np.isfinite(pool_days))
+    by_day = dated_pool[np.argsort(pool_days[dated_pool], kind="stable")]
+    sorted_days = pool_days[by_day]
+    undated_pool = np.flatnonzero(~np.isfinite(pool_days))
+    dated_queries = np.flatnonzero(np.isfinite(query_days))
+    dated_queries = dated_queries[np.argsort(query_days[dated_queries], kind="stable")]
+    margin = 1e-6  # the exact per-pair window test is `_outside_window`'s; this only slices
+    for start in range(0, len(dated_queries), BLOCK_ROWS):
+        block = dated_queries[start:start + BLOCK_ROWS]
+        low = np.searchsorted(sorted_days, query_days[block[0]] - window_days - margin, "left")
+        high = np.searchsorted(sorted_days, query_days[block[-1]] + window_days + margin,
+                               "right")
+        if high - low + len(undated_pool) == len(everything):
+            yield block, everything
+        else:
+            yield block, np.sort(np.concatenate([by_day[low:high], undated_pool]))
+
+
+def _hidden(queries: WeightedTable, pool: WeightedTable, block: np.ndarray, reach: np.ndarray,
+            same_table: bool, window_days: float | None, before: np.ndarray | None
+            ) -> np.ndarray:
+    """(len(block), len(reach)) True where a reached pool row may not be a candidate."""
+    hidden = np.zeros((len(block), len(reach)), bool)
     if same_table:
-        hidden[np.arange(len(block)), block] = True
+        hidden |= block[:, None] == reach[None, :]
     if window_days is not None and np.isfinite(pool.table.days).any():
-        hidden |= _outside_window(queries.table.days[block], pool.table.days, window_days)
+        hidden |= _outside_window(queries.table.days[block], pool.table.days[reach], window_days)
     if before is not None:
-        hidden |= np.arange(len(pool.table))[None, :] >= before[block][:, None]
+        hidden |= reach[None, :] >= before[block][:, None]
     return hidden
 
 
+def _rows_of(matrix, reach: np.ndarray, total: int):
+    """`matrix[reach]` without a copy when every row is reached."""
+    return matrix if len(reach) == total else matrix[reach]
+
+
 def _embedding_view(queries: WeightedTable, pool: WeightedTable, block: np.ndarray,
-                    hidden: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """(local query rows, pool rows, each query's best score) by head embedding."""
-    scores = np.asarray(queries.table.heads[block] @ pool.table.heads.T, dtype=np.float32)
+                    reach: np.ndarray, hidden: np.ndarray, k: int
+                    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(local query rows, local reached rows, each query's best score) by head embedding."""
+    heads = _rows_of(pool.table.heads, reach, len(pool.table))
+    scores = np.asarray(queries.table.heads[block] @ heads.T, dtype=np.float32)
     scores[hidden] = -np.inf
     top = scores.max(axis=1)
     take = min(k, scores.shape[1])
@@ -221,17 +270,19 @@ def _embedding_view(queries: WeightedTable, pool: WeightedTable, block: np.ndarr
 
 
 def _terms_view(queries: WeightedTable, pool: WeightedTable, block: np.ndarray,
-                hidden: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """(local query rows, pool rows, each query's best cosine) by rare shared terms.
+                reach: np.ndarray, hidden: np.ndarray, k: int
+                ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(local query rows, local reached rows, each query's best cosine) by rare shared terms.
 
     Candidates are ranked by the dot product over the query's best terms only; their
     exact cosines then give each query's nearest score (the `terms_relative` yardstick).
     """
     terms = queries.weighted["terms"][block]
-    partial = (_top_terms(terms, RARE_TERMS) @ pool.weighted["terms"].T).tocoo()
+    reached = _rows_of(pool.weighted["terms"], reach, len(pool.table))
+    partial = (_top_terms(terms, RARE_TERMS) @ reached.T).tocoo()
     keep = ~hidden[partial.row, partial.col]
     r, c = _top_per_row(partial.row[keep], partial.col[keep], partial.data[keep], k)
-    exact = _rowwise_dot(terms[r], pool.weighted["terms"][c]) if len(r) else np.zeros(0)
+    exact = _rowwise_dot(terms[r], reached[c]) if len(r) else np.zeros(0)
     best = np.zeros(len(block), np.float32)
     np.maximum.at(best, r, exact.astype(np.float32))
     return r.astype(np.int64), c.astype(np.int64), best
