@@ -160,8 +160,12 @@ _AGE = re.compile(r"[\s-]*years?[\s-]*old\b", re.I)
 
 
 # a number that names rather than counts: "a .38 caliber", "flight 93", "Route 66"
-_NAMING_HEADS = {"caliber", "calibre", "model", "number", "no", "flight", "route", "highway",
+_NAMING_HEADS = {"caliber", "calibre", "model", "number", "no", "flight", "route", "highway", "seed",
                  "interstate", "room", "page", "chapter", "article", "section", "gauge", "mm"}
+
+
+_NAMING_BEFORE = re.compile(r"(?:\b(?:flight|route|highway|interstate|no\.|number|room|page|"
+                            r"article|section)\s*|#)$", re.I)
 
 
 def find_quantities(text: str) -> list[Quantity]:
@@ -197,10 +201,9 @@ def find_quantities(text: str) -> list[Quantity]:
         measure = _UNITS.get(singular(thing.split()[0])) if thing else None
         if measure is not None:
             head, value = measure[0], value * measure[1]
-        if _NAMING_HEADS & {singular(w) for w in thing.split()} or re.search(r"\b(flight|route|highway|interstate|no\.|number|"
-                                              r"room|page|article|section)\s*$",
-                                              text[max(0, match.start() - 14):match.start()], re.I):
-            continue
+        if _NAMING_HEADS & {singular(w) for w in thing.split()} or _NAMING_BEFORE.search(
+                text[max(0, match.start() - 14):match.start()]):
+            continue  # "#1 seed", "Flight 93": a rank or a name, not a count
         approx = bool(_APPROX.search(text[max(0, match.start() - 20):match.start()]))
         start = match.start("cur") if match.group("cur") else match.start("num")
         found.append(Quantity(value, unit, thing, head, approx, start, end,

@@ -118,17 +118,30 @@ def find_dates(text: str) -> list[TimeExpr]:
     return sorted(found, key=lambda e: e.start)
 
 
+# "4 minutes, 48 seconds", "two years and three months": one span told in two units
+_COMPOUND_JOIN = re.compile(r"^(?:,\s*|\s+and\s+|\s+)$")
+
+
 def find_durations(text: str) -> list[Duration]:
-    """"three weeks", "21 days", "a two-hour call" (as 2 hours), "two weeks ago"."""
-    found = []
+    """"three weeks", "21 days", "a two-hour call" (as 2 hours), "two weeks ago",
+    "4 minutes, 48 seconds" (as one duration)."""
+    found: list[Duration] = []
     for match in _DURATION.finditer(text):
         raw = match.group("num").lower()
         number = 1.0 if raw in ("a", "an") else parse_number(raw)
         if number is None:
             continue
         unit = match.group("unit").lower()
-        found.append(Duration(number * UNIT_DAYS[unit], number, unit, match.start(),
-                              match.end(), match.group(), bool(match.group("ago"))))
+        duration = Duration(number * UNIT_DAYS[unit], number, unit, match.start(),
+                            match.end(), match.group(), bool(match.group("ago")))
+        previous = found[-1] if found else None
+        if previous is not None and not previous.ago and _COMPOUND_JOIN.match(text[previous.end:duration.start]) \
+                and UNIT_DAYS[unit] < UNIT_DAYS[previous.unit]:
+            found[-1] = Duration(previous.days + duration.days, previous.number, previous.unit,
+                                 previous.start, duration.end, text[previous.start:duration.end],
+                                 duration.ago)
+            continue
+        found.append(duration)
     return found
 
 

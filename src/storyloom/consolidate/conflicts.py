@@ -26,6 +26,8 @@ from storyloom.consolidate.conflict_notes import (about_of, claim_value, date_he
                                                   note_for)
 from storyloom.consolidate.entities import article_roles, same_org, same_person
 from storyloom.consolidate.quotes import quote_groups
+from storyloom.consolidate.same_fact import (StoryValues, comparable, different_things, same,
+                                             same_language_fact)
 from storyloom.consolidate.slots import Slot, story_slots
 from storyloom.model import AnalyzedArticle, Claim, Conflict, Evidence
 
@@ -59,29 +61,7 @@ def independent(first: AnalyzedArticle, second: AnalyzedArticle) -> bool:
     return b.syndicated_of != a.id
 
 
-def _same(first: Slot, second: Slot) -> bool:
-    a, b = first.value, second.value
-    if first.kind == "number":
-        return a.unit == b.unit and a.head == b.head and same_value(a, b)
-    if first.kind == "duration":
-        return same_duration(a, b)
-    if a.kind == "date" and b.kind == "date":
-        return (a.month, a.day) == (b.month, b.day)
-    return a.kind == b.kind == "weekday" and a.weekday == b.weekday
-
-
-def _comparable(first: Slot, second: Slot) -> bool:
-    """Could the two values measure the same thing at all?"""
-    a, b = first.value, second.value
-    if first.kind == "number":
-        return a.unit == b.unit and a.head == b.head and bool(a.head)
-    if first.kind == "duration":
-        return comparable_durations(a, b)
-    if a.kind == b.kind == "date":
-        return True
-    # weekdays only compare when both articles were published the same known day
-    pa, pb = first.member.article.published, second.member.article.published
-    return a.kind == b.kind == "weekday" and bool(pa) and (pa or "")[:10] == (pb or "")[:10]
+_same, _comparable = same, comparable  # the eval's injection uses the same notions
 
 
 def _other_people(first: Slot, second: Slot) -> bool:
@@ -156,6 +136,7 @@ def _value_conflicts(members: list[AnalyzedArticle]) -> list[Conflict]:
     by_article: dict[str, list[Slot]] = defaultdict(list)
     for slot in slots:
         by_article[slot.article_id].append(slot)
+    values = StoryValues(slots)
     union, contradicting, related = _Union(len(slots)), set(), []
     for i, j in combinations(range(len(slots)), 2):
         a, b = slots[i], slots[j]
@@ -166,16 +147,30 @@ def _value_conflicts(members: list[AnalyzedArticle]) -> list[Conflict]:
             if similarity >= _threshold(a, b):
                 union.join(i, j)  # agreement: gathers the sources of each side
             continue
-        if _comparable(a, b) and _same_fact(a, b, similarity) and not _other_people(a, b):
-            if not (_reports_value(b.member, a, by_article) or _reports_value(a.member, b, by_article)):
-                union.join(i, j)
-                contradicting.add(i)
+        if _contradiction(a, b, similarity, values, by_article):
+            union.join(i, j)
+            contradicting.add(i)
         elif a.kind == "number" and _related_figures(a, b) \
                 and max(similarity, _sentence_similarity(a, b)) >= RELATED_FIGURES:
             related.append((i, j))
     assembled = _assemble(slots, union, contradicting)
     involved = {i for _, indexes in assembled for i in indexes}
     return [c for c, _ in assembled] + _differing(slots, related, involved)
+
+
+def _contradiction(a: Slot, b: Slot, similarity: float, values: StoryValues,
+                   by_article: dict[str, list[Slot]]) -> bool:
+    """Two different values of one measure that report the same fact."""
+    if not _comparable(a, b) or _other_people(a, b) or different_things(a, b):
+        return False
+    if values.reports(a.article_id, b) or values.reports(b.article_id, a) \
+            or _reports_value(b.member, a, by_article) or _reports_value(a.member, b, by_article):
+        return False  # one article gives both values: two facts
+    if a.member.article.language == b.member.article.language:
+        if _elapsed(a, b) and values.aligned(a, b):
+            return _same_fact(a, b, similarity)
+        return same_language_fact(a, b, similarity, _sentence_similarity(a, b), values)
+    return _same_fact(a, b, similarity)
 
 
 def _related_figures(a: Slot, b: Slot) -> bool:
@@ -206,6 +201,17 @@ def _claims(group: list[Slot]) -> list[Claim]:
     return claims
 
 
+def _self_contradicting(claims: list[Claim]) -> bool:
+    """An article on two sides: the values were chained together through looser matches
+    and are more likely several facts than one fact told differently."""
+    seen: set[str] = set()
+    for claim in claims:
+        if seen & set(claim.sources):
+            return True
+        seen |= set(claim.sources)
+    return False
+
+
 def _assemble(slots: list[Slot], union: _Union, contradicting: set[int]
               ) -> list[tuple[Conflict, list[int]]]:
     """One conflict per connected set of agreeing/contradicting values, with its slots."""
@@ -218,7 +224,7 @@ def _assemble(slots: list[Slot], union: _Union, contradicting: set[int]
             continue
         group = [slots[i] for i in indexes]
         claims = _claims(group)
-        if len(claims) < 2:
+        if len(claims) < 2 or _self_contradicting(claims):
             continue
         conflict = Conflict(group[0].kind, about_of(group), claims)
         conflict.note = note_for(conflict, group)

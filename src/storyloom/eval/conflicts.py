@@ -28,6 +28,7 @@ log = logging.getLogger(__name__)
 DEFAULT_FILE = Path(__file__).resolve().parents[3].parent / "shared" / "data" / "ecbplus-dev.jsonl"
 _DETOKENISE = [(r"(\d) , (\d{3})\b", r"\1,\2"), (r"(\d) ?\. (\d)", r"\1.\2"), (r"(\d) ?: (\d)", r"\1:\2"),
                (r" ([,.;:!?%)\]])", r"\1"), (r"([(\[$]) ", r"\1"), (r" (['’]s|n't|'re|'ve|'ll|'d)\b", r"\1"),
+               (r"\b([ap])\. m\.", r"\1.m."), (r"\b([A-Z])\. ([A-Z])\.", r"\1.\2."),
                (r"``\s*", "\u201c"), (r"\s*''", "\u201d"), (r"(\w) - (\w)", r"\1-\2"),
                (r"(\d) , (\d{3})\b", r"\1,\2"), (r"(\d) ?\. (\d)", r"\1.\2"), (r"(\d) ?: (\d)", r"\1:\2")]
 COUNTERPART = 0.7  # sentence cosine that makes another article's sentence a counterpart
@@ -96,6 +97,8 @@ def _candidates(members: list[AnalyzedArticle]):
     for a in slots:
         if a.kind == "date" and a.value.kind != "date":
             continue
+        if not _changeable(a, slots, _same):
+            continue
         # the counterpart rule is the eval's own (fixed, not the detector's thresholds):
         # the same value of the same kind of thing in a sentence of cosine >= COUNTERPART
         if any(b.member is not a.member and b.kind == a.kind and independent(a.member, b.member)
@@ -108,6 +111,23 @@ def _candidates(members: list[AnalyzedArticle]):
             start = m.sentences[i].start + m.sentences[i].text.find(r.org)
             found.append(("role", m, start, start + len(r.org), r))
     return found
+
+
+_RANGE_BEFORE = re.compile(r"\b(between|from)\s+$", re.I)
+_RANGE_AFTER = re.compile(r"^\s*(?:-|\u2013|to|and)\s*\$?\d")
+
+
+def _changeable(slot, slots, same) -> bool:
+    """A value whose change gives a well-formed article that consistently reports the
+    new value: not one end of a range ("between $140 and $150 million": changing one end
+    can invert it), and not also told in other words elsewhere in the article ("8
+    October" and "October 8": the article would then report both values)."""
+    text, start = slot.sentence.text, slot.start - slot.sentence.start
+    end = slot.end - slot.sentence.start
+    if _RANGE_BEFORE.search(text[:start]) or _RANGE_AFTER.match(text[end:]):
+        return False
+    return not any(other.member is slot.member and other.kind == slot.kind
+                   and other.text != slot.text and same(other, slot) for other in slots)
 
 
 def _new_text(kind: str, old: str, value, rng: random.Random) -> str:
@@ -144,6 +164,14 @@ def _weekday_fixed(text: str, value, new_day: int) -> str:
     return text[:named.start(1)] + weekday + text[named.end(1):]
 
 
+def _same_value_spans(member: AnalyzedArticle, kind: str, old: str) -> list[tuple[int, int]]:
+    from storyloom.analyze.embed import embedder_of
+    from storyloom.consolidate.slots import story_slots
+
+    slots = story_slots([member], embedder_of([member]))
+    return sorted({(s.start, s.end) for s in slots if s.kind == kind and s.text == old})
+
+
 def inject(story: str, members: list[AnalyzedArticle], rng: random.Random):
     """The story with one changed article, and what was changed; None when no value of
     the story has a counterpart."""
@@ -155,10 +183,13 @@ def inject(story: str, members: list[AnalyzedArticle], rng: random.Random):
     _, member, start, end, value = rng.choice([c for c in candidates if c[0] == kind])
     old = member.article.text[start:end]
     new = _new_text(kind, old, value, rng)
-    # every occurrence in the article, so that it does not also report the old value
+    # every place the article reports this value in these words, so that it does not
+    # also report the old one (only there: "30" in "October 30" is another value)
     original = member.article.text
-    text = re.sub(rf"(?<![\w,.]){re.escape(old)}(?![\w]|[,.]\d)", lambda _: new, original) \
-        if kind != "role" else original[:start] + new + original[end:]
+    spans = [(start, end)] if kind == "role" else _same_value_spans(member, kind, old)
+    text = original
+    for s, e in sorted(spans, reverse=True):
+        text = text[:s] + new + text[e:]
     changed = replace(member.article, text=text, blocks=[])
     return Injection(story, member.id, kind, old, new), changed
 

@@ -1,0 +1,250 @@
+"""Do two typed values (slots of different outlets) report the same fact?
+
+Two values of one kind disagree only when they are told about the same thing. The
+evidence for that, in order of strength:
+  - the clauses around them (value masked) are near paraphrases (embedding cosine);
+  - the words right next to the value agree ("offering a # reward for information",
+    "More than # firefighters"), which a different statistic rarely shares;
+  - the two sentences are each other's best match across the two articles (a sentence
+    that matches another sentence better is about something else);
+  - other numbers of the two sentences agree: sentences that both carry other figures
+    but share none are two different statements (two stat lines of one game).
+And the evidence against it, which vetoes a pair whatever the similarity:
+  - either article also reports the other's value for the same kind of thing (then the
+    two values are two facts, not one fact told two ways);
+  - the things counted carry different proper modifiers ("11 Yemeni pirates" is a part
+    of "23 pirates", not another count of them);
+  - many different values of one measure in the story (a game's yards, a contract's
+    millions) make a chance match likely: the clause must then be closer.
+Thresholds were chosen on the even ECB+ topics and checked on the odd ones
+(`storyloom eval conflicts --part`); see docs in `eval/conflicts.py`.
+"""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+import numpy as np
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+from storyloom.analyze.quantities import same_value
+from storyloom.analyze.times import comparable_durations, same_duration
+from storyloom.consolidate.entities import same_person
+from storyloom.consolidate.slots import Slot
+
+# masked-clause cosine that alone makes two values one fact (the same clause, reworded)
+NEAR_IDENTICAL = 0.95
+# Otherwise the evidence is summed: clause cosine, plus CONTEXT_BONUS per shared
+# neighbour word (up to CONTEXT_CAP), plus or minus ALIGNED_BONUS for whether the two
+# values (or their sentences) are each other's best match; it must reach SAME_FACT.
+SAME_FACT = 0.85
+CONTEXT_BONUS = 0.05
+CONTEXT_CAP = 4
+ALIGNED_BONUS = 0.05
+MIN_SHARED_CONTEXT = 1.5  # at least one content word next to the value in common, and more
+LOCAL_CONTEXT_WORDS = 3  # words each side of the value compared
+FUNCTION_WORD_WEIGHT = 0.5  # "passengers and crew" / "passengers and most": "and" says little
+# dates are rare anchors; two explicit days in each other's best-matching sentences
+# disagree even when worded quite differently ("caught fire yesterday (July 12)")
+DATE_SIMILARITY = 0.65
+MIN_SENTENCE = 0.5
+CROWDED = 4  # distinct values of one measure in a story from which a match needs more
+CROWDED_MARGIN = 0.1
+# sentences whose other figures all differ are different statements, unless the clauses
+# around the values are this close ("The 6.1-magnitude quake struck the island, home to
+# # people" vs "The 5.9-magnitude ...": the magnitude differs, the population is one fact)
+UNRELATED_FIGURES_OVERRIDE = 0.85
+EXACT = 0.02  # relative difference under which a value is "the same value" for vetoes
+
+_WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)?", re.UNICODE)
+_FIGURE = re.compile(r"\d[\d,.]*")
+# "59-year-old Jane Roe": the name an age is told of
+_NAME_AFTER_AGE = re.compile(r"^[\s-]*((?:[A-Z][\w'.-]*\s+){0,3}[A-Z][\w'-]+)")
+_LEAD_CLASS = {"since": "since", "from": "since", "until": "until", "by": "until"}
+
+
+def same(first: Slot, second: Slot) -> bool:
+    """Equal values up to wording and rounding ("about 100,000" = "100,000")."""
+    a, b = first.value, second.value
+    if first.kind == "number":
+        return a.unit == b.unit and a.head == b.head and same_value(a, b)
+    if first.kind == "duration":
+        return same_duration(a, b)
+    if a.kind == "date" and b.kind == "date":
+        return (a.month, a.day) == (b.month, b.day)
+    return a.kind == b.kind == "weekday" and a.weekday == b.weekday
+
+
+def comparable(first: Slot, second: Slot) -> bool:
+    """Could the two values measure the same thing at all?"""
+    a, b = first.value, second.value
+    if first.kind == "number":
+        return a.unit == b.unit and a.head == b.head and bool(a.head)
+    if first.kind == "duration":
+        return comparable_durations(a, b)
+    if a.kind == b.kind == "date":
+        return True
+    # weekdays only compare when both articles were published the same known day
+    pa, pb = first.member.article.published, second.member.article.published
+    return a.kind == b.kind == "weekday" and bool(pa) and (pa or "")[:10] == (pb or "")[:10]
+
+
+class StoryValues:
+    """Per-story lookups the pair decision needs: slots by article, how crowded each
+    measure is, and each sentence's best match in every other article."""
+
+    def __init__(self, slots: list[Slot]):
+        self.by_article: dict[str, list[Slot]] = defaultdict(list)
+        values: dict[tuple, set] = defaultdict(set)
+        for slot in slots:
+            self.by_article[slot.article_id].append(slot)
+            if slot.kind == "number":
+                values[measure(slot)].add(round(slot.value.value, 6))
+        self.crowd = {key: len(found) for key, found in values.items()}
+        self._best: dict[tuple[str, int, str], int] = {}
+        self._best_value: dict[tuple[int, str], Slot | None] = {}
+
+    def best_sentence(self, slot: Slot, other: Slot) -> int:
+        """Index of the sentence of `other`'s article closest to `slot`'s sentence."""
+        key = (slot.article_id, slot.sentence.index, other.article_id)
+        if key not in self._best:
+            rows = other.member.sentence_embeddings
+            if rows is None or slot.sentence_vector is None or len(rows) == 0:
+                self._best[key] = other.sentence.index
+            else:
+                self._best[key] = int(np.argmax(rows @ slot.sentence_vector))
+        return self._best[key]
+
+    def mutual(self, a: Slot, b: Slot) -> bool:
+        """The two sentences are each other's best match across the two articles."""
+        return self.best_sentence(a, b) == b.sentence.index and self.best_sentence(b, a) == a.sentence.index
+
+    def best_value(self, slot: Slot, article_id: str) -> Slot | None:
+        """The value of that article most like `slot` (clause cosine) among those that
+        could measure the same thing."""
+        key = (id(slot), article_id)
+        if key not in self._best_value:
+            found = [o for o in self.by_article[article_id] if o.kind == slot.kind
+                     and comparable(slot, o)]
+            self._best_value[key] = max(found, key=lambda o: float(o.vector @ slot.vector),
+                                        default=None)
+        return self._best_value[key]
+
+    def aligned(self, a: Slot, b: Slot) -> bool:
+        """Each value (or each sentence) is the other's best match."""
+        return (self.best_value(a, b.article_id) is b and self.best_value(b, a.article_id) is a) \
+            or self.mutual(a, b)
+
+    def reports(self, article_id: str, slot: Slot) -> bool:
+        """The article gives `slot`'s value for the same kind of thing somewhere."""
+        return any(other.kind == slot.kind and same_reported(other, slot)
+                   for other in self.by_article[article_id])
+
+
+def measure(slot: Slot) -> tuple[str, str]:
+    return slot.value.head, slot.value.unit
+
+
+def same_reported(first: Slot, second: Slot) -> bool:
+    """The same value (nearly exactly) of the same measure; a count without a named
+    thing ("178 of 369 punches") matches any thing."""
+    a, b = first.value, second.value
+    if first.kind == "number":
+        if a.unit != b.unit or (a.head and b.head and a.head != b.head):
+            return False
+        high = max(abs(a.value), abs(b.value))
+        return high == 0 or abs(a.value - b.value) / high <= EXACT
+    if first.kind == "duration":
+        return abs(a.days - b.days) <= EXACT * max(a.days, b.days)
+    if a.kind == b.kind == "date":
+        return (a.month, a.day) == (b.month, b.day)
+    return False
+
+
+def _window(slot: Slot) -> tuple[list[str], list[str]]:
+    text, s = slot.sentence.text, slot.start - slot.sentence.start
+    e = slot.end - slot.sentence.start
+    left = [w.lower() for w in _WORD.findall(text[:s])][-LOCAL_CONTEXT_WORDS:]
+    right = [w.lower() for w in _WORD.findall(text[e:])][:LOCAL_CONTEXT_WORDS]
+    return left, right
+
+
+def _other_figures(slot: Slot) -> set[str]:
+    text, s = slot.sentence.text, slot.start - slot.sentence.start
+    e = slot.end - slot.sentence.start
+    return {f.strip(",.").replace(",", "") for f in _FIGURE.findall(text[:s] + " " + text[e:])}
+
+
+def _word_weight(words: set[str]) -> float:
+    return sum(FUNCTION_WORD_WEIGHT if w in ENGLISH_STOP_WORDS else 1.0 for w in words)
+
+
+def shared_context(a: Slot, b: Slot) -> float:
+    """Neighbour words in common on each side (function words count half), plus other
+    figures of the two sentences in common (counting double)."""
+    (la, ra), (lb, rb) = _window(a), _window(b)
+    figures = len(_other_figures(a) & _other_figures(b))
+    return _word_weight(set(la) & set(lb)) + _word_weight(set(ra) & set(rb)) + 2 * figures
+
+
+def _proper_modifiers(slot: Slot) -> set[str]:
+    thing = getattr(slot.value, "thing", "") or ""
+    return {w.lower() for w in thing.split()[:-1] if w[:1].isupper()}
+
+
+def different_things(a: Slot, b: Slot) -> bool:
+    """'11 Yemeni pirates' vs '23 pirates': a named part is not the whole."""
+    if a.kind != "number":
+        return False
+    ma, mb = _proper_modifiers(a), _proper_modifiers(b)
+    return bool(ma or mb) and ma != mb
+
+
+def _unrelated_figures(a: Slot, b: Slot) -> bool:
+    fa, fb = _other_figures(a), _other_figures(b)
+    return bool(fa) and bool(fb) and not fa & fb
+
+
+def _lead_class(slot: Slot) -> str:
+    return _LEAD_CLASS.get(getattr(slot.value, "lead", ""), "at")
+
+
+def _aged_person(slot: Slot) -> str:
+    if slot.kind != "number" or slot.value.thing != "years old":
+        return ""
+    found = _NAME_AFTER_AGE.match(slot.sentence.text[slot.end - slot.sentence.start:])
+    return found.group(1) if found and len(found.group(1).split()) >= 2 else ""
+
+
+def ages_of_one_person(a: Slot, b: Slot) -> bool:
+    """Two ages told of one named person ("59-year-old Jane Roe" / "60-year-old Jane
+    Roe"): one fact whatever the rest of the two sentences says."""
+    first, second = _aged_person(a), _aged_person(b)
+    return bool(first and second) and same_person(first, second)
+
+
+def same_language_fact(a: Slot, b: Slot, clause: float, sentence: float,
+                       values: StoryValues) -> bool:
+    """The pair decision for two slots of one language (words can be compared)."""
+    if ages_of_one_person(a, b):
+        return True
+    if sentence < MIN_SENTENCE:
+        return False
+    if clause >= NEAR_IDENTICAL:
+        return True
+    aligned = values.aligned(a, b)
+    if a.kind == "date":
+        # "since October 23" and "on November 18" are two moments
+        return aligned and _lead_class(a) == _lead_class(b) and sentence >= DATE_SIMILARITY \
+            and clause >= DATE_SIMILARITY
+    if a.kind == "number" and clause < UNRELATED_FIGURES_OVERRIDE and _unrelated_figures(a, b):
+        return False
+    context = shared_context(a, b)
+    if context < MIN_SHARED_CONTEXT:
+        return False
+    threshold = SAME_FACT
+    if a.kind == "number" and values.crowd.get(measure(a), 0) >= CROWDED:
+        threshold += CROWDED_MARGIN
+    evidence = clause + CONTEXT_BONUS * min(context, CONTEXT_CAP) \
+        + (ALIGNED_BONUS if aligned else -ALIGNED_BONUS)
+    return evidence >= threshold
