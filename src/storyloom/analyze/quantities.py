@@ -20,13 +20,13 @@ SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
           "m": 1e6, "bn": 1e9, "mln": 1e6, "mn": 1e6}
 _CURRENCY_WORDS = {"euro": "EUR", "euros": "EUR", "dollar": "USD", "dollars": "USD",
                    "pound": "GBP", "pounds": "GBP", "yen": "JPY", "yuan": "CNY", "rupees": "INR"}
-_CURRENCY = {"$": "USD", "€": "EUR", "£": "GBP", "us$": "USD"}
+_CURRENCY = {"$": "USD", "€": "EUR", "£": "GBP", "us$": "USD", "$us": "USD"}
 _WORD_NUM = "|".join(sorted((re.escape(w) for w in WORD_NUMBERS), key=len, reverse=True))
 NUMBER_PATTERN = (r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
                   rf"|(?:{_WORD_NUM})(?:[\s-](?:{_WORD_NUM}))?)")
 _QUANTITY = re.compile(
-    r"(?P<cur>US\$|[$€£])?\s?"
-    rf"(?<![\w.,:/-])(?P<num>{NUMBER_PATTERN})(?![\w:/]|[.,]\d)"
+    r"(?:(?P<cur>US\$|\$US|[$€£])\s?|(?<![\w.,:/-]))"
+    rf"(?P<num>{NUMBER_PATTERN})(?![\w:/]|[.,]\d)"
     r"(?:\s?(?P<scale>thousand|million|billion|trillion|bn|mln|mn|m)\b)?"
     r"(?:\s?(?P<pct>%|percent\b|per cent\b))?", re.I)
 # words that end the "thing counted" phrase after a number
@@ -35,13 +35,22 @@ whose where when while is are was were be been being have has had will would cou
 may might can do does did said says say told into over under about after before since
 during per each more less fewer than up down out off its their his her our your this these
 those it they he she we you i north south east west northeast northwest southeast southwest
-away long high wide deep tall old per ago later earlier""".split())
+away long high wide deep tall old per ago later earlier""".split()) | set(
+    # German and Spanish articles and prepositions: "240 Anwohner des Viertels", "240 vecinos del barrio"
+    """der die das des dem den und von vom im am zu zum zur mit für auf aus bei nach
+    el la lo los las del de y en con por para al que""".split())
 # units of measure: one head per dimension, values converted to a base unit
 _UNITS = {"kilometre": ("length", 1000.0), "kilometer": ("length", 1000.0), "km": ("length", 1000.0),
           "mile": ("length", 1609.34), "metre": ("length", 1.0), "meter": ("length", 1.0),
           "foot": ("length", 0.3048), "feet": ("length", 0.3048), "yard": ("length", 0.9144),
           "kilogram": ("mass", 1.0), "kg": ("mass", 1.0), "pound": ("mass", 0.4536),
-          "ton": ("mass", 1000.0), "tonne": ("mass", 1000.0)}
+          "ton": ("mass", 1000.0), "tonne": ("mass", 1000.0),
+          # German and Spanish spellings (singular() leaves German plurals in -n as they are)
+          "tonnen": ("mass", 1000.0), "tonelada": ("mass", 1000.0), "kilogramm": ("mass", 1.0),
+          "kilogramo": ("mass", 1.0), "metro": ("length", 1.0), "kilómetro": ("length", 1000.0),
+          "kilometern": ("length", 1000.0), "metern": ("length", 1.0), "meile": ("length", 1609.34),
+          "meilen": ("length", 1609.34), "milla": ("length", 1609.34)}
+MEASURES = {dimension for dimension, _ in _UNITS.values()}  # heads that are dimensions
 _CLOCK = re.compile(r"\s*(?::\s*\d|(?:GMT|UTC|IST|EST|EDT|PST|PDT|CET|CEST|BST|hrs|hours GMT)\b)")
 _APPROX = re.compile(r"\b(about|around|approximately|roughly|some|nearly|almost|estimated|"
                      r"more than|over|at least|up to|an estimated|close to|circa|ca\.)\s*$", re.I)
@@ -120,7 +129,8 @@ def related_heads(first: str, second: str) -> bool:
 
 def _thing_after(text: str, pos: int) -> str:
     words = []
-    for match in re.finditer(r"[A-Za-z][A-Za-z'-]*|\S", text[pos:pos + 60]):
+    # "AK-47 rifles": a model name with digits is one word of the thing
+    for match in re.finditer(r"[A-Za-z][A-Za-z'-]*(?<=-)\d+|[A-Za-z][A-Za-z'-]*|\S", text[pos:pos + 60]):
         word = match.group()
         if not word[0].isalpha() or word.lower() in _STOP or len(words) == 3:
             break

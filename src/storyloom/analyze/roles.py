@@ -17,26 +17,43 @@ ROLE_NOUNS = ("spokesman", "spokeswoman", "spokesperson", "press secretary", "se
               "leader", "deputy", "representative", "ceo", "founder", "coach", "manager",
               "lawyer", "attorney", "judge", "prosecutor", "general", "officer", "official",
               "rep", "publicist", "agent", "editor", "correspondent", "analyst", "professor")
+# the same jobs in German, Spanish and French ("Sprecherin der Hafenbehörde von X",
+# "portavoz de la Autoridad Portuaria de X"), each mapped to its English family
+FOREIGN_ROLE_NOUNS = {
+    "sprecher": "spokes", "sprecherin": "spokes", "regierungssprecher": "spokes",
+    "portavoz": "spokes", "vocero": "spokes", "vocera": "spokes", "porte-parole": "spokes",
+    "minister": "minister", "ministerin": "minister", "ministro": "minister", "ministra": "minister",
+    "ministre": "minister", "präsident": "president", "präsidentin": "president",
+    "presidente": "president", "presidenta": "president", "président": "president",
+    "présidente": "president", "bürgermeister": "mayor", "bürgermeisterin": "mayor",
+    "alcalde": "mayor", "alcaldesa": "mayor", "maire": "mayor", "direktor": "director",
+    "direktorin": "director", "directora": "director", "directeur": "director",
+    "directrice": "director", "botschafter": "ambassador", "botschafterin": "ambassador",
+    "embajador": "ambassador", "embajadora": "ambassador", "ambassadeur": "ambassador",
+}
 # spokes- nouns describe one job whatever the gender; they compare as one family
 ROLE_FAMILIES = {"spokesman": "spokes", "spokeswoman": "spokes", "spokesperson": "spokes",
                  "rep": "spokes", "publicist": "spokes", "advisor": "adviser",
-                 "chairman": "chair", "chairwoman": "chair"}
-_NOUN = r"(?P<noun>" + "|".join(sorted(ROLE_NOUNS, key=len, reverse=True)) + r")s?\b"
-_CAP = r"(?:[A-Z][\w.'&-]*|of|for|and|the|de)"
-_ART = r"(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er)"
+                 "chairman": "chair", "chairwoman": "chair"} | FOREIGN_ROLE_NOUNS
+_NOUN = r"(?P<noun>" + "|".join(sorted(set(ROLE_NOUNS) | set(FOREIGN_ROLE_NOUNS), key=len,
+                                        reverse=True)) + r")s?\b"
+_CAP = r"(?:[A-Z\u00c0-\u00de][\w.'&-]*|of|for|and|the|de|von|der|des|del|la|du|und|y|et)"
+_ART = r"(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Dd]er|[Dd]ie|[Ee]l|[Ll]a|[Ll]e)"
+# "for/of/at/to the X", and "der/des/von X", "de (la) X", "del X", "du X"
+_LINK = r"(?:for|of|at|to|der|des|von|de\s+la|de\s+los|de\s+las|del|de|du|de\s+l')"
 # ", the spokeswoman for the National Security Council" (after a name)
 _AFTER = re.compile(rf"^,\s+(?:{_ART}\s+)?(?P<role>(?:{_CAP}\s+)*?(?i:{_NOUN})"
-                    rf"(?:\s+(?:for|of|at|to)\s+(?P<org>(?:the\s+)?[A-Z][\w.'&-]*(?:\s+{_CAP})*))?)"
+                    rf"(?:\s+{_LINK}\s+(?P<org>(?:the\s+)?[A-Z\u00c0-\u00de][\w.'&-]*(?:\s+{_CAP})*))?)"
                     r"(?=\s*(?:,|\.|;|$|\s+who\b|\s+said\b|\s+told\b))")
 # "The spokeswoman for the Department of Homeland Security, " (before a name)
 _BEFORE = re.compile(rf"(?:^|\b{_ART}\s+)(?P<role>(?:{_CAP}\s+)*?(?i:{_NOUN})"
-                     rf"(?:\s+(?:for|of|at|to)\s+(?P<org>(?:the\s+)?[A-Z][\w.'&-]*(?:\s+{_CAP})*?))?),\s*$")
+                     rf"(?:\s+{_LINK}\s+(?P<org>(?:the\s+)?[A-Z\u00c0-\u00de][\w.'&-]*(?:\s+{_CAP})*?))?),\s*$")
 # "Kremlin spokesman ", "Secretary of State ", "State Department spokesman "
 _TITLE = re.compile(rf"(?P<role>(?P<pre>(?:[A-Z][\w.'&-]*\s+){{0,3}})(?i:{_NOUN})(?:\s+of\s+(?P<org>[A-Z][\w'-]*))?)\s+$")
 _NAME = re.compile(r"\b[A-Z][a-z'-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'-]+){1,2}\b")
 _NOT_NAMES = {"This", "The", "That", "Last", "Next", "On", "In", "Monday", "Tuesday", "Wednesday",
               "Thursday", "Friday", "Saturday", "Sunday", "Secretary", "President", "State"}
-_LOWER_WORDS = {"of", "for", "and", "the", "de"}
+_LOWER_WORDS = {"of", "for", "and", "the", "de", "von", "der", "des", "del", "la", "du", "und", "y", "et"}
 
 
 @dataclass(frozen=True)
@@ -54,8 +71,14 @@ class Role:
         return ROLE_FAMILIES.get(self.noun, self.noun)
 
 
+def _end_of_sentence(text: str) -> str:
+    # "... Port Authority." at the end of a sentence: the full stop is no part of the name
+    # (an abbreviation, "Corp." or "Inc.", keeps it)
+    return text[:-1] if re.search(r"[^\W\d]{5,}\.$", text) else text
+
+
 def _clean_org(org: str | None) -> str:
-    org = (org or "").strip()
+    org = _end_of_sentence((org or "").strip())
     org = re.sub(r"^the\s+", "", org, flags=re.I)
     words = org.split()
     while words and words[-1].lower() in _LOWER_WORDS:
@@ -76,6 +99,17 @@ def find_roles(text: str, names: list[tuple[int, int]] | None = None) -> list[Ro
     spans = names if names is not None else [
         (m.start(), m.end()) for m in _NAME.finditer(text) if m.group().split()[0] not in _NOT_NAMES]
     roles = []
+    if names is not None:
+        # a name the tagger missed ("Ilse Marrow, spokeswoman for ..." opening a sentence, or
+        # in another language) still carries an explicit apposition
+        for match in _NAME.finditer(text):
+            if match.group().split()[0] in _NOT_NAMES or any(
+                    match.start() < e and s < match.end() for s, e in names):
+                continue
+            after = _AFTER.match(text[match.end():match.end() + 160])
+            if after and after.group("org"):
+                roles.append(_role(match.group(), match.start(), match.end(), after.group("role"),
+                                   after.group("noun"), _clean_org(after.group("org")), True))
     for start, end in spans:
         person = text[start:end]
         after = _AFTER.match(text[end:end + 160])
@@ -98,5 +132,5 @@ def find_roles(text: str, names: list[tuple[int, int]] | None = None) -> list[Ro
 
 def _role(person: str, start: int, end: int, role: str, noun: str, org: str,
           explicit: bool = False) -> Role:
-    role = re.sub(r"^(the|a|an)\s+", "", re.sub(r"\s+", " ", role).strip(), flags=re.I)
+    role = re.sub(r"^(the|a|an)\s+", "", _end_of_sentence(re.sub(r"\s+", " ", role).strip()), flags=re.I)
     return Role(person, start, end, role, noun.lower(), org, explicit and bool(org))

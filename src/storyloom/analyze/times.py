@@ -20,19 +20,55 @@ WEEKDAYS = {name: n for n, name in enumerate(
     ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])}
 UNIT_DAYS = {"second": 1 / 86400, "minute": 1 / 1440, "hour": 1 / 24, "day": 1.0, "week": 7.0,
              "month": 30.4, "year": 365.25, "decade": 3652.5}
+# German, Spanish and French month names, only next to a day ("14. März", "21 de marzo",
+# "3 mars"): alone, several are ordinary words or names ("Mars", "Mai")
+FOREIGN_MONTHS = {name: n for n, names in enumerate([
+    ("januar", "jänner", "enero", "janvier"), ("februar", "febrero", "février"),
+    ("märz", "marzo", "mars"), ("abril", "avril"), ("mai", "mayo"), ("juni", "junio", "juin"),
+    ("juli", "julio", "juillet"), ("agosto", "août"), ("septiembre", "setiembre", "septembre"),
+    ("oktober", "octubre", "octobre"), ("noviembre", "novembre"),
+    ("dezember", "diciembre", "décembre")], start=1) for name in names}
 _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\b\.?"
+_ANY_MONTH = r"(?P<month>" + "|".join(sorted(list(MONTHS) + list(FOREIGN_MONTHS), key=len,
+                                             reverse=True)) + r")\b\.?"
 _WEEKDAY = r"(?P<weekday>" + "|".join(WEEKDAYS) + r")"
 _DAY = r"(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\b"
 _YEAR = r"(?:,?\s+(?P<year>(?:19|20)\d\d)\b)?"
 _LEAD = r"(?:(?P<lead>this|last|next|on|since|until|by|from|early|late|mid|in)\s+)?"
 _PATTERNS = [
-    ("date", re.compile(rf"\b{_LEAD}(?:{_WEEKDAY},?\s+)?(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MONTH}{_YEAR}", re.I)),
+    ("date", re.compile(rf"\b{_LEAD}(?:{_WEEKDAY},?\s+)?(?:the\s+)?{_DAY}\.?\s+(?:of\s+|de\s+)?"
+                        rf"{_ANY_MONTH}(?:\s+de)?{_YEAR}", re.I)),
     ("date", re.compile(rf"\b{_LEAD}(?:{_WEEKDAY},?\s+)?{_MONTH}\s+{_DAY}{_YEAR}", re.I)),
     ("iso", re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b")),
     ("month", re.compile(rf"\b{_LEAD}{_MONTH}(?:\s+(?P<year>(?:19|20)\d\d)\b)?", re.I)),
     ("weekday", re.compile(rf"\b{_LEAD}{_WEEKDAY}\b", re.I)),
     ("relative", re.compile(r"\b(?P<word>today|tonight|yesterday|tomorrow)\b", re.I)),
 ]
+# durations in German, Spanish and French: number words and units of those languages
+FOREIGN_NUMBERS = {
+    "ein": 1, "eine": 1, "einen": 1, "einem": 1, "zwei": 2, "drei": 3, "vier": 4, "fünf": 5,
+    "sechs": 6, "sieben": 7, "acht": 8, "neun": 9, "zehn": 10, "elf": 11, "zwölf": 12,
+    "un": 1, "una": 1, "uno": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6,
+    "siete": 7, "ocho": 8, "nueve": 9, "diez": 10, "doce": 12,
+    "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "sept": 7, "huit": 8,
+    "neuf": 9, "dix": 10, "onze": 11, "douze": 12,
+}
+FOREIGN_UNITS = {
+    "sekunde": "second", "sekunden": "second", "minute": "minute", "minuten": "minute",
+    "stunde": "hour", "stunden": "hour", "tag": "day", "tage": "day", "tagen": "day",
+    "woche": "week", "wochen": "week", "monat": "month", "monate": "month", "monaten": "month",
+    "jahr": "year", "jahre": "year", "jahren": "year", "jahrzehnt": "decade", "jahrzehnte": "decade",
+    "segundo": "second", "segundos": "second", "minuto": "minute", "minutos": "minute",
+    "hora": "hour", "horas": "hour", "día": "day", "días": "day", "semana": "week",
+    "semanas": "week", "mes": "month", "meses": "month", "año": "year", "años": "year",
+    "década": "decade", "décadas": "decade",
+    "seconde": "second", "secondes": "second", "heure": "hour", "heures": "hour",
+    "jour": "day", "jours": "day", "semaine": "week", "semaines": "week", "mois": "month",
+    "ans": "year", "année": "year", "années": "year", "décennie": "decade",
+}
+_FOREIGN_DURATION = re.compile(
+    r"(?<![\w-])(?P<num>\d+(?:[.,]\d+)?|" + "|".join(sorted(FOREIGN_NUMBERS, key=len, reverse=True))
+    + r")\s+(?P<unit>" + "|".join(sorted(FOREIGN_UNITS, key=len, reverse=True)) + r")(?![\w-])", re.I)
 _DURATION = re.compile(
     rf"(?<![\w-])(?P<num>{NUMBER_PATTERN}|a|an)[\s-]+(?P<unit>second|minute|hour|day|week|month|year|decade)s?\b"
     r"(?![\s-]*old\b)(?P<ago>\s+ago\b)?", re.I)
@@ -80,7 +116,8 @@ def _expr_from(kind: str, match: re.Match) -> TimeExpr | None:
     groups = match.groupdict()
     lead = (groups.get("lead") or "").lower()
     month = groups.get("month")
-    month_no = (int(month) if month and month.isdigit() else MONTHS.get(month.lower().rstrip("."))
+    name = month.lower().rstrip(".") if month else ""
+    month_no = (int(month) if month and month.isdigit() else MONTHS.get(name, FOREIGN_MONTHS.get(name))
                 if month else None)
     year = int(groups["year"]) if groups.get("year") else None
     weekday = WEEKDAYS.get((groups.get("weekday") or "").lower())
@@ -142,7 +179,15 @@ def find_durations(text: str) -> list[Duration]:
                                  duration.ago)
             continue
         found.append(duration)
-    return found
+    taken = [(d.start, d.end) for d in found]
+    for match in _FOREIGN_DURATION.finditer(text):
+        if any(match.start() < e and s < match.end() for s, e in taken):
+            continue
+        raw, unit = match.group("num").lower(), FOREIGN_UNITS[match.group("unit").lower()]
+        number = FOREIGN_NUMBERS.get(raw) or float(raw.replace(",", "."))
+        found.append(Duration(number * UNIT_DAYS[unit], number, unit, match.start(),
+                              match.end(), match.group(), False))
+    return sorted(found, key=lambda d: d.start)
 
 
 def same_duration(first: Duration, second: Duration) -> bool:

@@ -229,10 +229,24 @@ def average_link(sims: np.ndarray, threshold: float) -> list[list[int]]:
     return list(groups.values())
 
 
+_LAST: list = []  # (key, clusters) of the latest story: facts and conflicts both align it
+
+
 def align_statements(members: list[AnalyzedArticle], threshold: float = SAME_STATEMENT,
                      clauses: bool = True,
                      attach: float | None = ATTACH_PACKED) -> list[StatementCluster]:
-    """Group the story's statements so that each group says one thing."""
+    """Group the story's statements so that each group says one thing. The latest
+    result is kept: a brief aligns the same story for its facts and for its conflicts."""
+    key = (tuple((id(m), m.id, hash(m.article.text)) for m in members), threshold, clauses, attach)
+    if _LAST and _LAST[0][0] == key:
+        return _LAST[0][1]
+    clusters = _align(members, threshold, clauses, attach)
+    _LAST[:] = [(key, clusters)]
+    return clusters
+
+
+def _align(members: list[AnalyzedArticle], threshold: float, clauses: bool,
+           attach: float | None) -> list[StatementCluster]:
     units = [u for m in members for u in statement_units(m, clauses)]
     if not units:
         return []

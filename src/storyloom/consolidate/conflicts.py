@@ -19,9 +19,10 @@ import re
 from collections import defaultdict
 from itertools import combinations
 
-from storyloom.analyze.embed import embedder_of
-from storyloom.analyze.quantities import related_heads, same_value
+from storyloom.analyze.embed import embed_texts, embedder_of
+from storyloom.analyze.quantities import MEASURES, related_heads, same_value
 from storyloom.analyze.times import comparable_durations, same_duration
+from storyloom.consolidate.align import align_statements
 from storyloom.consolidate.conflict_notes import (about_of, claim_value, date_header_flags,
                                                   note_for)
 from storyloom.consolidate.entities import article_roles, same_org, same_person
@@ -48,6 +49,7 @@ _GENERIC = {"after", "since", "before", "later", "earlier", "past", "last", "wit
             "than", "from", "were", "have", "been", "about", "just", "only", "more", "over",
             "years", "months", "weeks", "days", "hours", "time", "when", "which", "their"}
 ALSO_REPORTED = 0.5  # clause cosine: the same value told about a related thing
+AGREE_SENTENCE = 0.6  # sentence cosine for equal values of one language to agree loosely
 SPEAKER_MIN_WORDS = 6  # who-said conflicts only for full quotes attributed in so many words
 
 
@@ -102,7 +104,9 @@ def _elapsed(first: Slot, second: Slot) -> bool:
 
 
 def _event_words(clause: str) -> set[str]:
-    return {w[:5] for w in re.findall(r"[a-zà-ÿ]{4,}", clause.lower()) if w not in _GENERIC}
+    # lower-case words only: a shared name ("after Felt left", "Felt was pardoned") says
+    # nothing about the two events being one
+    return {w[:5] for w in re.findall(r"(?<![\w])[a-zà-ÿ]{4,}", clause) if w not in _GENERIC}
 
 
 def _threshold(first: Slot, second: Slot) -> float:
@@ -136,15 +140,15 @@ def _value_conflicts(members: list[AnalyzedArticle]) -> list[Conflict]:
     by_article: dict[str, list[Slot]] = defaultdict(list)
     for slot in slots:
         by_article[slot.article_id].append(slot)
-    values = StoryValues(slots)
+    values = StoryValues(slots, align_statements(members), embedder_of(members))
     union, contradicting, related = _Union(len(slots)), set(), []
     for i, j in combinations(range(len(slots)), 2):
         a, b = slots[i], slots[j]
         if a.kind != b.kind or not independent(a.member, b.member):
             continue
         similarity = float(a.vector @ b.vector)
-        if _same(a, b):
-            if similarity >= _threshold(a, b):
+        if values.same(a, b):
+            if similarity >= _threshold(a, b) or _agree_across_languages(a, b, values):
                 union.join(i, j)  # agreement: gathers the sources of each side
             continue
         if _contradiction(a, b, similarity, values, by_article):
@@ -153,19 +157,40 @@ def _value_conflicts(members: list[AnalyzedArticle]) -> list[Conflict]:
         elif a.kind == "number" and _related_figures(a, b) \
                 and max(similarity, _sentence_similarity(a, b)) >= RELATED_FIGURES:
             related.append((i, j))
-    assembled = _assemble(slots, union, contradicting)
+    assembled = _assemble(slots, union, contradicting, values)
     involved = {i for _, indexes in assembled for i in indexes}
-    return [c for c, _ in assembled] + _differing(slots, related, involved)
+    return [c for c, _ in assembled] + _differing(slots, related, involved, values)
+
+
+def _agree_across_languages(a: Slot, b: Slot, values: StoryValues) -> bool:
+    """Equal values whose clauses compare poorly still agree when both back one aligned
+    statement, or when each article gives this measure only this one value: across
+    languages always, within one language only in each other's best-matching sentences
+    (looser joins chained unrelated values into one conflict on ECB+)."""
+    if a.member.article.language == b.member.article.language \
+            and not (values.mutual(a, b) and _sentence_similarity(a, b) >= AGREE_SENTENCE):
+        return False
+    return values.one_fact(a, b) or values.only_value(a) and values.only_value(b)
 
 
 def _contradiction(a: Slot, b: Slot, similarity: float, values: StoryValues,
                    by_article: dict[str, list[Slot]]) -> bool:
     """Two different values of one measure that report the same fact."""
-    if not _comparable(a, b) or _other_people(a, b) or different_things(a, b):
+    if not values.comparable(a, b) or _other_people(a, b) or different_things(a, b):
         return False
-    if values.reports(a.article_id, b) or values.reports(b.article_id, a) \
-            or _reports_value(b.member, a, by_article) or _reports_value(a.member, b, by_article):
+    if values.reports(a.article_id, b) or values.reports(b.article_id, a):
         return False  # one article gives both values: two facts
+    if a.kind == "number" and (_reports_value(b.member, a, by_article)
+                               or _reports_value(a.member, b, by_article)):
+        return False  # ... or nearly both ("20 killed" and "about 20 injured")
+    # (durations are not checked with the rounding slack: "a day" would then report "18
+    # hours", and "two weeks" report "16 days")
+    if a.member.article.language != b.member.article.language and values.one_fact(a, b):
+        # translations share few words, so their clauses compare poorly; the aligned
+        # statement says they report one fact (within one language, alignment clusters
+        # gather related statements too loosely to tell a different value of one fact
+        # from another fact: tried on ECB+, it multiplied the false conflicts)
+        return True
     if a.member.article.language == b.member.article.language:
         if _elapsed(a, b) and values.aligned(a, b):
             return _same_fact(a, b, similarity)
@@ -176,16 +201,19 @@ def _contradiction(a: Slot, b: Slot, similarity: float, values: StoryValues,
 def _related_figures(a: Slot, b: Slot) -> bool:
     """Different but related counts of one story (planned total vs current estimate)."""
     qa, qb = a.value, b.value
+    if qa.head in MEASURES:
+        return False  # "400 metres from the shore" / "a 210-metre ship": lengths of two things
     return (qa.unit == qb.unit and bool(qa.head) and bool(qb.head)
             and related_heads(qa.head, qb.head) and not same_value(qa, qb)
             and min(qa.value, qb.value) >= 100)
 
 
-def _claims(group: list[Slot]) -> list[Claim]:
-    """Slots grouped by equal value: one claim per value, sources in story order."""
+def _claims(group: list[Slot], values: StoryValues) -> list[Claim]:
+    """Slots grouped by equal value: one claim per value, sources in story order, worded
+    as an English source words it where there is one (the brief is read in English)."""
     buckets: list[list[Slot]] = []
     for slot in group:
-        bucket = next((b for b in buckets if _same(b[0], slot)
+        bucket = next((b for b in buckets if values.same(b[0], slot)
                        or slot.kind == "number" and same_value(b[0].value, slot.value)), None)
         if bucket is None:
             buckets.append([slot])
@@ -194,8 +222,8 @@ def _claims(group: list[Slot]) -> list[Claim]:
     claims = []
     for bucket in buckets:
         sources = list(dict.fromkeys(s.article_id for s in bucket))
-        first = bucket[0]
-        claims.append(Claim(claim_value(first), first.sentence.text, sources,
+        lead = next((s for s in bucket if s.member.article.language.startswith("en")), bucket[0])
+        claims.append(Claim(claim_value(lead), lead.sentence.text, sources,
                             [s.evidence for s in bucket]))
     claims.sort(key=lambda c: -len(c.sources))
     return claims
@@ -212,7 +240,7 @@ def _self_contradicting(claims: list[Claim]) -> bool:
     return False
 
 
-def _assemble(slots: list[Slot], union: _Union, contradicting: set[int]
+def _assemble(slots: list[Slot], union: _Union, contradicting: set[int], values: StoryValues
               ) -> list[tuple[Conflict, list[int]]]:
     """One conflict per connected set of agreeing/contradicting values, with its slots."""
     components: dict[int, list[int]] = defaultdict(list)
@@ -223,7 +251,7 @@ def _assemble(slots: list[Slot], union: _Union, contradicting: set[int]
         if not any(i in contradicting for i in indexes):
             continue
         group = [slots[i] for i in indexes]
-        claims = _claims(group)
+        claims = _claims(group, values)
         if len(claims) < 2 or _self_contradicting(claims):
             continue
         conflict = Conflict(group[0].kind, about_of(group), claims)
@@ -232,7 +260,8 @@ def _assemble(slots: list[Slot], union: _Union, contradicting: set[int]
     return conflicts
 
 
-def _differing(slots: list[Slot], related: list[tuple[int, int]], involved: set[int]) -> list[Conflict]:
+def _differing(slots: list[Slot], related: list[tuple[int, int]], involved: set[int],
+               values: StoryValues) -> list[Conflict]:
     """Related figures, one entry per connected set of them."""
     union = _Union(len(slots))
     for i, j in related:
@@ -244,7 +273,7 @@ def _differing(slots: list[Slot], related: list[tuple[int, int]], involved: set[
     out = []
     for indexes in components.values():
         group = [slots[i] for i in indexes]
-        claims = _claims(group)
+        claims = _claims(group, values)
         if len(claims) < 2:
             continue
         conflict = Conflict("number", about_of(group), claims, contradiction=False)
@@ -253,37 +282,81 @@ def _differing(slots: list[Slot], related: list[tuple[int, int]], involved: set[
     return out
 
 
-def _role_conflicts(members: list[AnalyzedArticle]) -> list[Conflict]:
-    """'X, spokeswoman for Y' in one outlet, 'X, spokeswoman for Z' in another."""
+# organisation names in two languages that name one body ("Hafenbehörde von X" / "X Port
+# Authority" score about 0.85 with USE-multilingual; different bodies about 0.2-0.4)
+SAME_ORG_ACROSS_LANGUAGES = 0.6
+
+
+def _stated_roles(members: list[AnalyzedArticle]) -> list[tuple[AnalyzedArticle, object, int]]:
     # only "X, <role> for/of <org>": a title ("Fire Chief X") names no affiliation to compare
-    stated = [(m, role, index) for m in members for role, index in article_roles(m) if role.explicit]
+    return [(m, role, index) for m in members for role, index in article_roles(m) if role.explicit]
+
+
+def _org_matcher(stated, embedder):
+    """Whether two stated roles name one organisation: by name, or across languages by
+    meaning (the org names embedded together)."""
+    names = list(dict.fromkeys(r.org for _, r, _ in stated))
+    vectors = dict(zip(names, embed_texts(names, embedder))) if names else {}
+
+    def same(first, second) -> bool:
+        (ma, ra), (mb, rb) = first, second
+        a, b = ra.org, rb.org
+        if same_org(a, b) or a.lower() in b.lower() or b.lower() in a.lower():
+            return True
+        return ma.article.language != mb.article.language \
+            and float(vectors[a] @ vectors[b]) >= SAME_ORG_ACROSS_LANGUAGES
+    return same
+
+
+def _role_conflicts(members: list[AnalyzedArticle]) -> list[Conflict]:
+    """'X, spokeswoman for Y' in one outlet, 'X, spokeswoman for Z' (or 'Sprecherin der
+    Z') in another: one claim per organisation, with every outlet that names it."""
+    stated = _stated_roles(members)
+    if len(stated) < 2:
+        return []
+    same = _org_matcher(stated, embedder_of(members))
     conflicts: list[Conflict] = []
-    for (ma, ra, ia), (mb, rb, ib) in combinations(stated, 2):
-        if not independent(ma, mb) or ra.family != rb.family or not same_person(ra.person, rb.person):
+    for people in _by_person(stated):
+        orgs: list[list] = []
+        for item in people:
+            bucket = next((b for b in orgs if same((b[0][0], b[0][1]), (item[0], item[1]))), None)
+            if bucket is None:
+                orgs.append([item])
+            else:
+                bucket.append(item)
+        if len(orgs) < 2 or not any(independent(a[0], b[0]) for x, y in combinations(orgs, 2)
+                                    for a in x for b in y):
             continue
-        if same_org(ra.org, rb.org) or ra.org.lower() in rb.org.lower() or rb.org.lower() in ra.org.lower():
-            continue
-        person = max((ra.person, rb.person), key=len)
-        claims = [Claim(r.role, m.sentences[i].text, [m.id],
-                        [Evidence(m.id, m.sentences[i].start, m.sentences[i].end, m.sentences[i].text)])
-                  for m, r, i in ((ma, ra, ia), (mb, rb, ib))]
-        existing = next((c for c in conflicts if c.about == f"{person}'s role"), None)
-        if existing is None:
-            conflicts.append(Conflict("role", f"{person}'s role", claims,
-                                      note=f"The outlets name different organisations for {person}."))
-        else:
-            _add_claims(existing, claims)
+        person = max((r.person for _, r, _ in people), key=len)
+        claims = [_role_claim(bucket) for bucket in orgs]
+        claims.sort(key=lambda c: -len(c.sources))
+        conflicts.append(Conflict("role", f"{person}'s role", claims,
+                                  note=f"The outlets name different organisations for {person}."))
     return conflicts
 
 
-def _add_claims(conflict: Conflict, claims: list[Claim]) -> None:
-    for claim in claims:
-        same = next((c for c in conflict.claims if c.value == claim.value), None)
-        if same is None:
-            conflict.claims.append(claim)
-        elif claim.sources[0] not in same.sources:
-            same.sources += claim.sources
-            same.evidence += claim.evidence
+def _by_person(stated) -> list[list]:
+    """Stated roles grouped by person and kind of job (a spokeswoman vs a minister is
+    two roles, not a disagreement)."""
+    groups: list[list] = []
+    for item in stated:
+        _, role, _ = item
+        group = next((g for g in groups if g[0][1].family == role.family
+                      and same_person(g[0][1].person, role.person)), None)
+        if group is None:
+            groups.append([item])
+        else:
+            group.append(item)
+    return groups
+
+
+def _role_claim(bucket) -> Claim:
+    """One organisation's claim: worded as an English source words it where there is one."""
+    lead = next((item for item in bucket if item[0].article.language.startswith("en")), bucket[0])
+    sources = list(dict.fromkeys(m.id for m, _, _ in bucket))
+    evidence = [Evidence(m.id, m.sentences[i].start, m.sentences[i].end, m.sentences[i].text)
+                for m, _, i in bucket]
+    return Claim(lead[1].role, lead[0].sentences[lead[2]].text, sources, evidence)
 
 
 def _speaker_conflicts(members: list[AnalyzedArticle]) -> list[Conflict]:

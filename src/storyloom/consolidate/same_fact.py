@@ -27,7 +27,8 @@ from collections import defaultdict
 import numpy as np
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
-from storyloom.analyze.quantities import same_value
+from storyloom.analyze.embed import embed_texts
+from storyloom.analyze.quantities import MEASURES, same_value
 from storyloom.analyze.times import comparable_durations, same_duration
 from storyloom.consolidate.entities import same_person
 from storyloom.consolidate.slots import Slot
@@ -54,6 +55,15 @@ CROWDED_MARGIN = 0.1
 # around the values are this close ("The 6.1-magnitude quake struck the island, home to
 # # people" vs "The 5.9-magnitude ...": the magnitude differs, the population is one fact)
 UNRELATED_FIGURES_OVERRIDE = 0.85
+# A measure with only two values in the whole story, each article giving one of them, in
+# sentences that are each other's best match and share a content word (stem) beyond the
+# thing counted: "the evacuation of 240 people" / "420 people were evacuated".
+SINGLE_MEASURE_SENTENCE = 0.7
+STEM = 5  # characters: "evacuation" and "evacuated" share a stem
+STEM_WINDOW = 6  # words each side
+# things counted, in two languages, that are one kind of thing ("residents" / "Anwohner"
+# about 0.6 with USE-multilingual; "residents" / "crew" about 0.4)
+SAME_THING_ACROSS_LANGUAGES = 0.5
 EXACT = 0.02  # relative difference under which a value is "the same value" for vetoes
 
 _WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)?", re.UNICODE)
@@ -93,7 +103,9 @@ class StoryValues:
     """Per-story lookups the pair decision needs: slots by article, how crowded each
     measure is, and each sentence's best match in every other article."""
 
-    def __init__(self, slots: list[Slot]):
+    def __init__(self, slots: list[Slot], clusters=None, embedder=None):
+        self._things = _thing_vectors(slots, embedder)
+        self.facts = _fact_index(clusters or [])
         self.by_article: dict[str, list[Slot]] = defaultdict(list)
         values: dict[tuple, set] = defaultdict(set)
         for slot in slots:
@@ -135,10 +147,65 @@ class StoryValues:
         return (self.best_value(a, b.article_id) is b and self.best_value(b, a.article_id) is a) \
             or self.mutual(a, b)
 
+    def comparable(self, a: Slot, b: Slot) -> bool:
+        """Could measure the same thing; across languages the things counted are compared
+        by meaning ("240 residents" / "240 Anwohner" / "240 vecinos")."""
+        if comparable(a, b):
+            return True
+        if a.kind != "number" or a.value.unit != b.value.unit or not (a.value.thing and b.value.thing):
+            return False
+        if a.member.article.language == b.member.article.language \
+                or a.value.head in MEASURES or b.value.head in MEASURES:
+            return False  # units of measure are converted, never compared by meaning
+        va, vb = self._things.get(a.value.thing), self._things.get(b.value.thing)
+        return va is not None and vb is not None and float(va @ vb) >= SAME_THING_ACROSS_LANGUAGES
+
+    def same(self, a: Slot, b: Slot) -> bool:
+        if a.kind == "number" and a.value.head != b.value.head:
+            return self.comparable(a, b) and same_value(a.value, b.value)
+        return same(a, b)
+
+    def one_fact(self, a: Slot, b: Slot) -> bool:
+        """The two sentences back one aligned statement of the story (a fact cluster, see
+        align.py), and there each of the two articles gives one value of this measure."""
+        shared = self.facts.get((a.article_id, a.sentence.index), set()) \
+            & self.facts.get((b.article_id, b.sentence.index), set())
+        return any(self._single_in(a, cluster) and self._single_in(b, cluster) for cluster in shared)
+
+    def _single_in(self, slot: Slot, cluster: int) -> bool:
+        return all(self.same(other, slot) for other in self.by_article[slot.article_id]
+                   if other.kind == slot.kind and self.comparable(other, slot)
+                   and cluster in self.facts.get((other.article_id, other.sentence.index), set()))
+
+    def only_value(self, slot: Slot) -> bool:
+        """The article gives no other value of this measure anywhere."""
+        return all(self.same(other, slot) for other in self.by_article[slot.article_id]
+                   if other.kind == slot.kind and self.comparable(other, slot))
+
     def reports(self, article_id: str, slot: Slot) -> bool:
         """The article gives `slot`'s value for the same kind of thing somewhere."""
         return any(other.kind == slot.kind and same_reported(other, slot)
                    for other in self.by_article[article_id])
+
+
+def _thing_vectors(slots: list[Slot], embedder) -> dict:
+    """Embedded things counted, for stories in several languages (only there do heads
+    in different words need comparing)."""
+    if embedder is None or len({s.member.article.language for s in slots}) < 2:
+        return {}
+    things = sorted({s.value.thing for s in slots if s.kind == "number" and s.value.thing})
+    return dict(zip(things, embed_texts(things, embedder))) if things else {}
+
+
+def _fact_index(clusters) -> dict[tuple[str, int], set[int]]:
+    """(article, sentence index) -> the multi-article statement clusters it backs."""
+    index: dict[tuple[str, int], set[int]] = defaultdict(set)
+    for number, cluster in enumerate(clusters):
+        if len(cluster.article_ids) < 2:
+            continue
+        for unit in cluster.units:
+            index[(unit.article_id, unit.sentence.index)].add(number)
+    return index
 
 
 def measure(slot: Slot) -> tuple[str, str]:
@@ -185,6 +252,22 @@ def shared_context(a: Slot, b: Slot) -> float:
     (la, ra), (lb, rb) = _window(a), _window(b)
     figures = len(_other_figures(a) & _other_figures(b))
     return _word_weight(set(la) & set(lb)) + _word_weight(set(ra) & set(rb)) + 2 * figures
+
+
+def _stems(slot: Slot) -> set[str]:
+    text, s = slot.sentence.text, slot.start - slot.sentence.start
+    e = slot.end - slot.sentence.start
+    words = _WORD.findall(text[:s])[-STEM_WINDOW:] + _WORD.findall(text[e:])[:STEM_WINDOW]
+    thing = {w.lower() for w in (getattr(slot.value, "thing", "") or "").split()}
+    return {w.lower()[:STEM] for w in words if w.isalpha() and len(w) > 3
+            and w.lower() not in ENGLISH_STOP_WORDS and w.lower() not in thing}
+
+
+def single_measure_fact(a: Slot, b: Slot, sentence: float, values: StoryValues) -> bool:
+    """The story's only two values of one measure, told in aligned sentences."""
+    return (a.kind == "number" and values.crowd.get(measure(a), 0) <= 2
+            and sentence >= SINGLE_MEASURE_SENTENCE and values.mutual(a, b)
+            and not _unrelated_figures(a, b) and bool(_stems(a) & _stems(b)))
 
 
 def _proper_modifiers(slot: Slot) -> set[str]:
@@ -239,6 +322,8 @@ def same_language_fact(a: Slot, b: Slot, clause: float, sentence: float,
             and clause >= DATE_SIMILARITY
     if a.kind == "number" and clause < UNRELATED_FIGURES_OVERRIDE and _unrelated_figures(a, b):
         return False
+    if single_measure_fact(a, b, sentence, values):
+        return True
     context = shared_context(a, b)
     if context < MIN_SHARED_CONTEXT:
         return False

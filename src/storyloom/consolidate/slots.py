@@ -107,6 +107,10 @@ def _dateline(text: str) -> bool:
     return len(words) < 4 or bool(_STAMP.search(text)) or bool(_URLISH.search(text))
 
 
+# "300 ship calls a month", "twice a day": a rate, "a month" is no span of time
+_RATE = re.compile(r"(?:\d[\d,.]*\s+(?:[\w-]+\s+){0,3}|\b(?:once|twice|times)\s+)$", re.I)
+
+
 def _sentence_slots(member: AnalyzedArticle, sentence: Sentence) -> list[Slot]:
     text, base = sentence.text, sentence.start
     if _URLISH.search(text):
@@ -114,7 +118,8 @@ def _sentence_slots(member: AnalyzedArticle, sentence: Sentence) -> list[Slot]:
     found: list[tuple[str, int, int, object]] = []
     durations = find_durations(text)
     found += [("duration", d.start, d.end, d) for d in durations
-              if not d.ago and not (d.unit in ("second", "minute") and d.number == 1)]
+              if not d.ago and not (d.unit in ("second", "minute") and d.number == 1)
+              and not (d.number == 1 and _RATE.search(text[:d.start]))]
     if not _dateline(text):
         found += [("date", d.start, d.end, d) for d in find_dates(text) if d.kind in ("date", "weekday")]
     taken = [(s, e) for _, s, e, _ in found]
