@@ -69,3 +69,65 @@ def test_analysis_chunks_by_time_keep_input_order():
     analyzed = analyze_all(articles, options, LocalExecutor())
     assert [a.id for a in analyzed] == [a.id for a in articles]
     assert all(a.sentences and a.sentences[0].article_id == a.id for a in analyzed)
+
+
+class _Recording:
+    """A local executor that notes which stage functions went through it."""
+
+    name = "recording"
+
+    def __init__(self):
+        self.calls: list[str] = []
+
+    @staticmethod
+    def _name(fn) -> str:
+        return getattr(getattr(fn, "func", fn), "__name__", "?")
+
+    def map(self, fn, items):
+        self.calls.append(self._name(fn))
+        return [fn(item) for item in items]
+
+    def run(self, fn, *args):
+        self.calls.append(self._name(fn))
+        return fn(*args)
+
+    def close(self):
+        pass
+
+
+def test_every_stage_goes_through_the_executor(seeds_dir):
+    from storyloom.ingest import read_inputs
+    from storyloom.pipeline import run_stages
+
+    executor = _Recording()
+    articles, _ = read_inputs([str(seeds_dir)], executor.map)
+    assert articles and executor.calls == ["read_target"]
+    run_stages(articles, DigestOptions(embedder="hashing", chunk_size=2), executor)
+    assert executor.calls == ["read_target", "_analyze_chunk", "group_table", "_consolidate_story"]
+
+
+def test_ingest_through_a_mapper_reads_what_local_reading_reads(seeds_dir):
+    from storyloom.ingest import read_inputs
+
+    seen: list = []
+
+    def mapper(fn, targets):
+        seen.extend(targets)
+        return [fn(t) for t in reversed(targets)][::-1]  # any order of work, results in order
+
+    mapped = read_inputs([str(seeds_dir)], mapper)
+    assert len(seen) >= 5 and mapped == read_inputs([str(seeds_dir)])
+
+
+def test_grouping_features_from_chunks_equal_features_of_the_whole_batch(seeds_dir):
+    from storyloom.engine.base import LocalExecutor
+    from storyloom.group import group_articles
+    from storyloom.group.batch import group_table
+    from storyloom.ingest import read_inputs
+    from storyloom.pipeline import analyze_and_extract
+
+    articles, _ = read_inputs([str(seeds_dir)])
+    analyzed, table = analyze_and_extract(articles, DigestOptions(embedder="hashing", chunk_size=2),
+                                          LocalExecutor())
+    assert table.ids == [a.id for a in analyzed]
+    assert group_table(table) == group_articles(analyzed)

@@ -1,19 +1,26 @@
 """The digest pipeline: ingest -> analyze -> group -> consolidate, as plain functions.
 
-Analysis runs in chunks and consolidation per story through an executor (in-process,
-process pool or Dask); grouping needs the whole batch and runs on the driver.
+Every stage runs through an executor (in-process, process pool or Dask): ingest per
+input file, analysis in chunks cut by publication time (time windows; each chunk also
+extracts its grouping features), grouping as one task over the features of the whole
+batch, consolidation per story. Results are the same whichever executor runs them.
 """
 from __future__ import annotations
 
+import dataclasses
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
 
+import numpy as np
+from scipy import sparse
+
 from storyloom.analyze import analyze_heads, deepen
 from storyloom.consolidate import build_brief, story_title
 from storyloom.engine import Executor, get_executor, resolve_auto
-from storyloom.group import group_articles
+from storyloom.group.batch import group_table
+from storyloom.group.features import FeatureTable, extract
 from storyloom.ingest import read_inputs
 from storyloom.model import AnalyzedArticle, Article, Brief, Digest, InputWarning, Story, StoryBrief
 
@@ -36,8 +43,10 @@ def _noop(stage: str, done: int, total: int) -> None:
     pass
 
 
-def _analyze_chunk(articles: list[Article], embedder: str) -> list[AnalyzedArticle]:
-    return analyze_heads(articles, embedder)
+def _analyze_chunk(articles: list[Article], embedder: str
+                   ) -> tuple[list[AnalyzedArticle], FeatureTable]:
+    analyzed = analyze_heads(articles, embedder)
+    return analyzed, extract(analyzed)
 
 
 def _consolidate_story(job: tuple[Story, list[AnalyzedArticle]], options: DigestOptions) -> StoryBrief:
@@ -62,25 +71,70 @@ def _time_order(articles: list[Article]) -> list[int]:
 
 def analyze_all(articles: list[Article], options: DigestOptions, executor: Executor) -> list[AnalyzedArticle]:
     """Head analysis of every article, in chunks through the executor; input order kept."""
+    return analyze_and_extract(articles, options, executor)[0]
+
+
+def analyze_and_extract(articles: list[Article], options: DigestOptions, executor: Executor
+                        ) -> tuple[list[AnalyzedArticle], FeatureTable | None]:
+    """Head analysis and grouping features of every article, in input order."""
+    if not articles:
+        return [], None
     order = _time_order(articles)
     chunks = _chunks([articles[i] for i in order], options.chunk_size)
     done = executor.map(partial(_analyze_chunk, embedder=options.embedder), chunks)
     analyzed: list[AnalyzedArticle | None] = [None] * len(articles)
-    for position, item in zip(order, (item for chunk in done for item in chunk)):
+    for position, item in zip(order, (item for chunk, _ in done for item in chunk)):
         analyzed[position] = item
-    return analyzed  # type: ignore[return-value]  # every position was filled
+    back = np.empty(len(order), dtype=np.int64)
+    back[order] = np.arange(len(order))  # time-ordered row of each input position
+    return analyzed, _take_rows(_concat_tables([table for _, table in done]), back)  # type: ignore[return-value]
+
+
+def _concat_tables(tables: list[FeatureTable]) -> FeatureTable:
+    """Rows of several tables stacked: every column is per row (hashed bags share their
+    columns), so this is exactly the table of all their articles."""
+    return FeatureTable(**{name: _stack([getattr(t, name) for t in tables])
+                           for name in _columns()})
+
+
+def _take_rows(table: FeatureTable, rows: np.ndarray) -> FeatureTable:
+    return FeatureTable(**{name: _rows(getattr(table, name), rows) for name in _columns()})
+
+
+def _columns() -> list[str]:
+    return [f.name for f in dataclasses.fields(FeatureTable)]
+
+
+def _stack(parts: list):
+    first = parts[0]
+    if isinstance(first, dict):  # bag name -> sparse counts
+        return {key: _stack([part[key] for part in parts]) for key in first}
+    if sparse.issparse(first):
+        return sparse.vstack(parts, format="csr")
+    if isinstance(first, np.ndarray):
+        return np.concatenate(parts, axis=0)
+    return [item for part in parts for item in part]
+
+
+def _rows(column, rows: np.ndarray):
+    if isinstance(column, dict):
+        return {key: _rows(value, rows) for key, value in column.items()}
+    if sparse.issparse(column) or isinstance(column, np.ndarray):
+        return column[rows]
+    return [column[r] for r in rows]
 
 
 def run_stages(articles: list[Article], options: DigestOptions, executor: Executor,
                progress: Progress = _noop) -> list[StoryBrief]:
     progress("analyze", 0, len(articles))
-    analyzed = analyze_all(articles, options, executor)
+    analyzed, table = analyze_and_extract(articles, options, executor)
     progress("analyze", len(articles), len(articles))
-    stories = group_articles(analyzed)
+    stories = executor.run(group_table, table) if table is not None else []
     by_id = {a.id: a for a in analyzed}
     # biggest stories first: they take longest, so workers finish together
     jobs = sorted(((story, [by_id[i] for i in story.article_ids]) for story in stories),
                   key=lambda job: -len(job[1]))
+    del by_id, analyzed, table  # the jobs hold what consolidation needs
     progress("consolidate", 0, len(jobs))
     result = executor.map(partial(_consolidate_story, options=options), jobs)
     progress("consolidate", len(jobs), len(jobs))
@@ -101,5 +155,13 @@ def digest_articles(articles: list[Article], options: DigestOptions = DigestOpti
 
 def digest_paths(paths: list[str], options: DigestOptions = DigestOptions(),
                  progress: Progress = _noop) -> Digest:
-    articles, warnings = read_inputs(paths)
-    return digest_articles(articles, options, warnings, progress)
+    if options.executor == "auto":  # the choice depends on the batch: read it first
+        articles, warnings = read_inputs(paths)
+        return digest_articles(articles, options, warnings, progress)
+    executor = get_executor(options.executor)
+    try:
+        articles, warnings = read_inputs(paths, executor.map)  # one task per input file
+        stories = run_stages(articles, options, executor, progress)
+    finally:
+        executor.close()
+    return Digest(stories, warnings)

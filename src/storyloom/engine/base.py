@@ -17,6 +17,10 @@ class Executor(Protocol):
         """Apply `fn` to each item, results in input order."""
         ...
 
+    def run(self, fn: Callable[..., Any], *args: Any) -> Any:
+        """One task that needs the whole batch (grouping): where it runs best."""
+        ...
+
     def close(self) -> None: ...
 
 
@@ -27,6 +31,9 @@ class LocalExecutor:
 
     def map(self, fn, items):
         return [fn(item) for item in items]
+
+    def run(self, fn, *args):
+        return fn(*args)
 
     def close(self) -> None:
         pass
@@ -50,6 +57,10 @@ class ProcessExecutor:
         # a few items per round trip: many small stories would otherwise cost one IPC each
         chunksize = max(1, len(items) // (self.workers * 8))
         return list(self._pool.map(fn, items, chunksize=chunksize))
+
+    def run(self, fn, *args):
+        # on the driver: its input is already here, a worker would need a copy
+        return fn(*args)
 
     def close(self) -> None:
         if self._pool is not None:
@@ -82,6 +93,10 @@ class DaskExecutor:
             return []
         futures = self._client.map(fn, items, pure=False)
         return self._client.gather(futures)
+
+    def run(self, fn, *args):
+        # on a worker: the client may be a thin machine outside the cluster
+        return self._client.submit(fn, *args, pure=False).result()
 
     def close(self) -> None:
         self._client.close()

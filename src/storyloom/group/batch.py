@@ -12,7 +12,7 @@ from scipy import sparse
 from scipy.sparse.csgraph import connected_components
 
 from storyloom.group.decision import SameStoryModel, default_model
-from storyloom.group.features import extract
+from storyloom.group.features import FeatureTable, extract
 from storyloom.group.linking import (average_link, component_matrices, explain, full_matrix,
                                      score_pairs)
 from storyloom.group.similarity import WeightedTable, fit_statistics, top_k_pairs, unique_pairs
@@ -30,8 +30,16 @@ def group_articles(analyzed: list[AnalyzedArticle], model: SameStoryModel | None
                    neighbours: int = NEIGHBOURS) -> list[Story]:
     if not analyzed:
         return []
+    return group_table(extract(analyzed), model, neighbours)
+
+
+def group_table(table: FeatureTable, model: SameStoryModel | None = None,
+                neighbours: int = NEIGHBOURS) -> list[Story]:
+    """`group_articles` on features already extracted (the pipeline extracts them in its
+    analysis tasks, in parallel; row i = article i)."""
+    if len(table) == 0:
+        return []
     model = model or default_model()
-    table = extract(analyzed)
     weighted = WeightedTable.build(table, fit_statistics(table))
     scored: list[Scored] = []
     labels = cluster_labels(weighted, model, neighbours, scored)

@@ -23,15 +23,20 @@ SNIFF_BYTES = 8192
 _UNICODE_BOMS = (b"\xff\xfe", b"\xfe\xff")
 
 
-def read_inputs(paths: list[str]) -> tuple[list[Article], list[InputWarning]]:
-    """Articles from files, directories (recursive, sorted) and "-" (JSONL on stdin)."""
+def read_inputs(paths: list[str], map_targets=None) -> tuple[list[Article], list[InputWarning]]:
+    """Articles from files, directories (recursive, sorted) and "-" (JSONL on stdin).
+
+    `map_targets(fn, files)`, e.g. an executor's `map`, reads the files elsewhere (in
+    parallel, on a cluster); standard input is always read here.
+    """
     targets, warnings = expand_paths(paths)
+    files = [t for t in targets if t.path is not None]
+    read = iter((map_targets or _map_here)(read_target, files))
     articles: list[Article] = []
     for target in targets:
-        try:
-            result = _read_target(target)
-        except InputError as error:
-            warnings.append(InputWarning(target.name, error.problem))
+        result = next(read) if target.path is not None else read_target(target)
+        if isinstance(result, InputWarning):
+            warnings.append(result)
             continue
         articles.extend(result.articles)
         warnings.extend(result.warnings)
@@ -40,6 +45,18 @@ def read_inputs(paths: list[str]) -> tuple[list[Article], list[InputWarning]]:
     log.info("read %d articles from %d inputs (%d warnings)", len(articles), len(targets),
              len(warnings))
     return articles, warnings
+
+
+def _map_here(fn, items):
+    return [fn(item) for item in items]
+
+
+def read_target(target: Target) -> ReadResult | InputWarning:
+    """One file's articles, or the warning that says why it gave none."""
+    try:
+        return _read_target(target)
+    except InputError as error:
+        return InputWarning(target.name, error.problem)
 
 
 def _read_target(target: Target) -> ReadResult:
