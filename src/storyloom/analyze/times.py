@@ -72,6 +72,7 @@ _FOREIGN_DURATION = re.compile(
 _DURATION = re.compile(
     rf"(?<![\w-])(?P<num>{NUMBER_PATTERN}|a|an)[\s-]+(?P<unit>second|minute|hour|day|week|month|year|decade)s?\b"
     r"(?![\s-]*old\b)(?P<ago>\s+ago\b)?", re.I)
+_SCORE_BEFORE = re.compile(r"\d\s*[-\u2013]\s*$")
 _CAPITAL_MONTH_ONLY = {"may", "mar", "jun", "jan", "dec", "oct", "sep", "aug", "nov", "apr"}
 
 
@@ -144,6 +145,8 @@ def find_dates(text: str) -> list[TimeExpr]:
         for match in pattern.finditer(text):
             if any(match.start() < e and s < match.end() for s, e in taken):
                 continue
+            if kind == "date" and _SCORE_BEFORE.search(text[:match.start()]):
+                continue  # "a 30-7 Oct. 19 loss": the 7 is a score
             expr = _expr_from(kind, match)
             if expr is not None:
                 found.append(expr)

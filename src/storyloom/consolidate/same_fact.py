@@ -48,6 +48,8 @@ FUNCTION_WORD_WEIGHT = 0.5  # "passengers and crew" / "passengers and most": "an
 # dates are rare anchors; two explicit days in each other's best-matching sentences
 # disagree even when worded quite differently ("caught fire yesterday (July 12)")
 DATE_SIMILARITY = 0.65
+DATE_SENTENCE = 0.6
+DATE_SHARED_STEMS = 2
 MIN_SENTENCE = 0.5
 CROWDED = 4  # distinct values of one measure in a story from which a match needs more
 CROWDED_MARGIN = 0.1
@@ -299,17 +301,28 @@ def _aged_person(slot: Slot) -> str:
     return found.group(1) if found and len(found.group(1).split()) >= 2 else ""
 
 
-def ages_of_one_person(a: Slot, b: Slot) -> bool:
+def _aged_noun(slot: Slot) -> str:
+    if slot.kind != "number" or slot.value.thing != "years old":
+        return ""
+    found = re.match(r"^[\s-]*([a-z]{3,})\b", slot.sentence.text[slot.end - slot.sentence.start:])
+    return found.group(1) if found and found.group(1) not in ENGLISH_STOP_WORDS else ""
+
+
+def ages_of_one_person(a: Slot, b: Slot, values: StoryValues, sentence: float) -> bool:
     """Two ages told of one named person ("59-year-old Jane Roe" / "60-year-old Jane
-    Roe"): one fact whatever the rest of the two sentences says."""
+    Roe"): one fact whatever the rest of the two sentences says; or of one "woman" /
+    "deputy" in sentences that are each other's best match."""
     first, second = _aged_person(a), _aged_person(b)
-    return bool(first and second) and same_person(first, second)
+    if first and second:
+        return same_person(first, second)
+    noun = _aged_noun(a)
+    return bool(noun) and noun == _aged_noun(b) and sentence >= MIN_SENTENCE and values.mutual(a, b)
 
 
 def same_language_fact(a: Slot, b: Slot, clause: float, sentence: float,
                        values: StoryValues) -> bool:
     """The pair decision for two slots of one language (words can be compared)."""
-    if ages_of_one_person(a, b):
+    if ages_of_one_person(a, b, values, sentence):
         return True
     if sentence < MIN_SENTENCE:
         return False
@@ -317,9 +330,10 @@ def same_language_fact(a: Slot, b: Slot, clause: float, sentence: float,
         return True
     aligned = values.aligned(a, b)
     if a.kind == "date":
-        # "since October 23" and "on November 18" are two moments
-        return aligned and _lead_class(a) == _lead_class(b) and sentence >= DATE_SIMILARITY \
-            and clause >= DATE_SIMILARITY
+        # "since October 23" and "on November 18" are two moments; a clause cut short
+        # ("should be back to normal by Dec. 31") still shares its words with the other
+        return aligned and _lead_class(a) == _lead_class(b) and sentence >= DATE_SENTENCE \
+            and (clause >= DATE_SIMILARITY or len(_stems(a) & _stems(b)) >= DATE_SHARED_STEMS)
     if a.kind == "number" and clause < UNRELATED_FIGURES_OVERRIDE and _unrelated_figures(a, b):
         return False
     if single_measure_fact(a, b, sentence, values):
