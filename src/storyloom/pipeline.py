@@ -55,7 +55,8 @@ def _consolidate_story(job: tuple[Story, list[AnalyzedArticle]], options: Digest
     if options.briefs:
         deepen(members, options.embedder, options.entities)
         brief = build_brief(story, members)
-    return StoryBrief(story, story_title(members), [m.article for m in members], brief)
+    # the articles are not sent back: the driver has them (see run_stages)
+    return StoryBrief(story, story_title(members), [], brief)
 
 
 def _chunks(items: list, size: int) -> list[list]:
@@ -134,10 +135,13 @@ def run_stages(articles: list[Article], options: DigestOptions, executor: Execut
     # biggest stories first: they take longest, so workers finish together
     jobs = sorted(((story, [by_id[i] for i in story.article_ids]) for story in stories),
                   key=lambda job: -len(job[1]))
+    read = {a.id: a.article for a in analyzed}
     del by_id, analyzed, table  # the jobs hold what consolidation needs
     progress("consolidate", 0, len(jobs))
     result = executor.map(partial(_consolidate_story, options=options), jobs)
     progress("consolidate", len(jobs), len(jobs))
+    for story_brief in result:  # the driver's copies, not a second copy from each worker
+        story_brief.articles = [read[i] for i in story_brief.story.article_ids]
     result.sort(key=lambda sb: (-len(sb.articles), sb.story.id))
     return result
 
