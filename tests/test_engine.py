@@ -131,3 +131,14 @@ def test_grouping_features_from_chunks_equal_features_of_the_whole_batch(seeds_d
                                           LocalExecutor())
     assert table.ids == [a.id for a in analyzed]
     assert group_table(table) == group_articles(analyzed)
+
+
+def test_dask_scheduler_address_matches_local(seeds_dir):
+    distributed = pytest.importorskip("dask.distributed")
+    cluster = distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                                       dashboard_address=None)
+    try:
+        address = cluster.scheduler_address.replace("tcp://", "dask://")
+        assert _digest(seeds_dir, address) == _digest(seeds_dir, "local")
+    finally:
+        cluster.close()
