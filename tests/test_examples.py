@@ -85,3 +85,51 @@ def test_reports_render_for_examples(digest):
     assert markdown.index("## 1.") < markdown.index("## 2.")
     assert page.count('<article class="story"') == len(digest.stories)
     assert "<script" not in page
+
+
+# ---- planted disagreements (examples/README.md), on the event's six articles --------
+# Read and analysed directly, so that these hold whatever the grouping decides.
+
+PLANTED_SIDES = {
+    "number": ({"harbour-ledger", "coastal-wire", "daily-meridian", "kuestenbote",
+                "faro-del-norte-ostrevik"}, {"north-sea-observer"}),
+    "duration": ({"harbour-ledger", "coastal-wire", "daily-meridian", "kuestenbote"},
+                 {"north-sea-observer", "faro-del-norte-ostrevik"}),
+    "date": ({"harbour-ledger", "coastal-wire", "daily-meridian", "kuestenbote"},
+             {"north-sea-observer", "faro-del-norte-ostrevik"}),
+    "role": ({"harbour-ledger", "coastal-wire", "daily-meridian", "kuestenbote",
+              "faro-del-norte-ostrevik"}, {"north-sea-observer"}),
+}
+PLANTED_VALUES = {"number": ("240", "420"), "duration": ("two weeks", "three weeks"),
+                  "date": ("14 March", "21 March"),
+                  "role": ("Ostrevik Port Authority", "Ministry of Transport")}
+
+
+@pytest.fixture(scope="module")
+def event_conflicts(articles):
+    from storyloom.analyze import analyze
+    from storyloom.consolidate.conflicts import find_conflicts
+
+    members = analyze([articles[i] for i in sorted(EVENT)])
+    return find_conflicts(members)
+
+
+@pytest.mark.parametrize("kind", sorted(PLANTED_SIDES))
+def test_planted_disagreement_is_a_contradiction_with_its_sides(event_conflicts, kind):
+    """240 vs 420 evacuated, two vs three weeks (zwei Wochen, tres semanas), 14 vs 21
+    March (14. März, 21 de marzo), Port Authority (Hafenbehörde, Autoridad Portuaria) vs
+    Ministry of Transport: each side with every outlet that reports it."""
+    found = [c for c in event_conflicts if c.kind == kind and c.contradiction]
+    assert len(found) == 1, [(c.about, [cl.value for cl in c.claims]) for c in found]
+    claims = found[0].claims
+    assert len(claims) == 2
+    majority, minority = PLANTED_SIDES[kind]
+    assert [set(c.sources) for c in claims] == [majority, minority]
+    first, second = PLANTED_VALUES[kind]
+    assert first in claims[0].value and second in claims[1].value
+
+
+def test_no_spurious_conflicts_in_the_examples(event_conflicts):
+    """Nothing but the four planted disagreements: the ship's length (210 m) and its
+    distance from the shore (400 m) are two measures, not differing figures."""
+    assert sorted(c.kind for c in event_conflicts) == sorted(PLANTED_SIDES)

@@ -221,8 +221,15 @@ def find_quantities(text: str) -> list[Quantity]:
     return found
 
 
+EXACT_BELOW = 100  # small whole numbers (ages, counts of people) are not rounded
+
+
 def same_value(first: Quantity, second: Quantity) -> bool:
-    """Equal up to rounding: 10% apart, 25% when either side says "about"."""
+    """Equal up to rounding: 10% apart, 25% when either side says "about"; small whole
+    numbers only when equal ("59-year-old" and "61-year-old" are two ages)."""
+    if not (first.approx or second.approx) and max(abs(first.value), abs(second.value)) < EXACT_BELOW \
+            and first.value == int(first.value) and second.value == int(second.value):
+        return first.value == second.value
     tolerance = 0.25 if (first.approx or second.approx) else 0.1
     high = max(abs(first.value), abs(second.value))
     return high == 0 or abs(first.value - second.value) / high <= tolerance
