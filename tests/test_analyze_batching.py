@@ -159,3 +159,37 @@ def _ORIGINAL_SCAN(self, text):
         for ind, match in enumerate(abbrev_match):
             text = self.scan_for_replacements(text, match, ind, char_array)
     return text
+
+
+def _original_spans(self, sentences):
+    """pysbd 0.3.4's Segmenter.sentences_with_char_spans, verbatim, for comparison."""
+    from pysbd.utils import TextSpan
+
+    sent_spans = []
+    prior_end_char_idx = 0
+    for sent in sentences:
+        for match in re.finditer(r'{0}\s*'.format(re.escape(sent)), self.original_text):
+            match_start_idx, match_end_idx = match.span()
+            if match_end_idx > prior_end_char_idx:
+                sent_spans.append(TextSpan(match.group(), match_start_idx, match_end_idx))
+                prior_end_char_idx = match_end_idx
+                break
+    return sent_spans
+
+
+def test_char_spans_without_regexes_equal_pysbd_spans():
+    import pysbd
+
+    import storyloom.analyze.sentences as sentences
+
+    segmenter = sentences._segmenter("en")  # patched
+    texts = ["It rained.  It rained.\u00a0It rained.\n\nThen the sun came out. It rained.",
+             "Dr. Who arrived at 5 p.m. (local time).  He left.\tShe stayed.\u2003The end.",
+             "A sentence without an end", "Zwei Sätze.  Zwei Sätze.", "Why?!  Because. Why?!"]
+    for text in texts:
+        segmenter.original_text = text
+        parts = segmenter.processor(text).process()
+        fast = segmenter.sentences_with_char_spans(parts + ["", "It rained."])
+        slow = _original_spans(segmenter, parts + ["", "It rained."])
+        assert [(s.sent, s.start, s.end) for s in fast] == [(s.sent, s.start, s.end) for s in slow]
+    assert pysbd.Segmenter.sentences_with_char_spans is sentences._sentences_with_char_spans
