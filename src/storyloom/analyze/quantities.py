@@ -42,7 +42,7 @@ away long high wide deep tall old per ago later earlier""".split()) | set(
 # units of measure: one head per dimension, values converted to a base unit
 _UNITS = {"kilometre": ("length", 1000.0), "kilometer": ("length", 1000.0), "km": ("length", 1000.0),
           "mile": ("length", 1609.34), "metre": ("length", 1.0), "meter": ("length", 1.0),
-          "foot": ("length", 0.3048), "feet": ("length", 0.3048), "yard": ("length", 0.9144),
+          "foot": ("length", 0.3048), "feet": ("length", 0.3048), "yard": ("length", 0.9144), "yd": ("length", 0.9144), "yds": ("length", 0.9144),
           "kilogram": ("mass", 1.0), "kg": ("mass", 1.0), "pound": ("mass", 0.4536),
           "ton": ("mass", 1000.0), "tonne": ("mass", 1000.0),
           # German and Spanish spellings (singular() leaves German plurals in -n as they are)
@@ -62,6 +62,9 @@ _HEAD_CLASSES = {
                "personnel", "militant", "sailor"},
     "dead": {"dead", "death", "fatality", "killed", "body"},
     "injured": {"injured", "wounded", "injury", "casualty"},
+    # common abbreviations of what is counted ("four TDs", "25 pts")
+    "touchdown": {"touchdown", "td", "tds"},
+    "point": {"point", "pt", "pts"},
 }
 # classes that are related (both count humans) but not the same measure
 RELATED_CLASSES = {frozenset({"people", "troops"})}

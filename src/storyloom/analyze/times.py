@@ -34,7 +34,7 @@ _ANY_MONTH = r"(?P<month>" + "|".join(sorted(list(MONTHS) + list(FOREIGN_MONTHS)
 _WEEKDAY = r"(?P<weekday>" + "|".join(WEEKDAYS) + r")"
 _DAY = r"(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\b"
 _YEAR = r"(?:,?\s+(?P<year>(?:19|20)\d\d)\b)?"
-_LEAD = r"(?:(?P<lead>this|last|next|on|since|until|by|from|early|late|mid|in)\s+)?"
+_LEAD = r"(?:(?P<lead>this|last|next|on|since|until|till|by|from|early|late|mid|in)\s+)?"
 _PATTERNS = [
     ("date", re.compile(rf"\b{_LEAD}(?:{_WEEKDAY},?\s+)?(?:the\s+)?{_DAY}\.?\s+(?:of\s+|de\s+)?"
                         rf"{_ANY_MONTH}(?:\s+de)?{_YEAR}", re.I)),

@@ -42,6 +42,8 @@ SAME_FACT = 0.85
 CONTEXT_BONUS = 0.05
 CONTEXT_CAP = 4
 ALIGNED_BONUS = 0.05
+STEM_BONUS = 0.02  # per content word (stem, names left out) within STEM_WINDOW words
+STEM_CAP = 3
 MIN_SHARED_CONTEXT = 1.5  # at least one content word next to the value in common, and more
 LOCAL_CONTEXT_WORDS = 3  # words each side of the value compared
 FUNCTION_WORD_WEIGHT = 0.5  # "passengers and crew" / "passengers and most": "and" says little
@@ -70,9 +72,10 @@ EXACT = 0.02  # relative difference under which a value is "the same value" for 
 
 _WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)?", re.UNICODE)
 _FIGURE = re.compile(r"\d[\d,.]*")
+_YEAR = re.compile(r"(?:19|20)\d\d")
 # "59-year-old Jane Roe": the name an age is told of
 _NAME_AFTER_AGE = re.compile(r"^[\s-]*((?:[A-Z][\w'.-]*\s+){0,3}[A-Z][\w'-]+)")
-_LEAD_CLASS = {"since": "since", "from": "since", "until": "until", "by": "until"}
+_LEAD_CLASS = {"since": "since", "from": "since", "until": "until", "till": "until", "by": "until"}
 
 
 def same(first: Slot, second: Slot) -> bool:
@@ -250,18 +253,23 @@ def _word_weight(words: set[str]) -> float:
 
 def shared_context(a: Slot, b: Slot) -> float:
     """Neighbour words in common on each side (function words count half), plus other
-    figures of the two sentences in common (counting double)."""
+    figures of the two sentences in common (counting double; years not)."""
     (la, ra), (lb, rb) = _window(a), _window(b)
-    figures = len(_other_figures(a) & _other_figures(b))
+    # a year both sentences mention dates the story, not the fact
+    figures = len({f for f in _other_figures(a) & _other_figures(b) if not _YEAR.fullmatch(f)})
     return _word_weight(set(la) & set(lb)) + _word_weight(set(ra) & set(rb)) + 2 * figures
 
 
-def _stems(slot: Slot) -> set[str]:
+def _stems(slot: Slot, names: bool = True) -> set[str]:
+    """Stems of the content words around the value, the thing counted left out (and
+    names too, when `names` is False: a name says what the story is about, not which of
+    its facts a sentence tells)."""
     text, s = slot.sentence.text, slot.start - slot.sentence.start
     e = slot.end - slot.sentence.start
     words = _WORD.findall(text[:s])[-STEM_WINDOW:] + _WORD.findall(text[e:])[:STEM_WINDOW]
     thing = {w.lower() for w in (getattr(slot.value, "thing", "") or "").split()}
     return {w.lower()[:STEM] for w in words if w.isalpha() and len(w) > 3
+            and (names or not w[0].isupper())
             and w.lower() not in ENGLISH_STOP_WORDS and w.lower() not in thing}
 
 
@@ -344,6 +352,7 @@ def same_language_fact(a: Slot, b: Slot, clause: float, sentence: float,
     threshold = SAME_FACT
     if a.kind == "number" and values.crowd.get(measure(a), 0) >= CROWDED:
         threshold += CROWDED_MARGIN
+    shared_words = len(_stems(a, names=False) & _stems(b, names=False))
     evidence = clause + CONTEXT_BONUS * min(context, CONTEXT_CAP) \
-        + (ALIGNED_BONUS if aligned else -ALIGNED_BONUS)
+        + STEM_BONUS * min(shared_words, STEM_CAP) + (ALIGNED_BONUS if aligned else -ALIGNED_BONUS)
     return evidence >= threshold

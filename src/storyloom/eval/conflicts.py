@@ -208,7 +208,7 @@ def inject(story: str, members: list[AnalyzedArticle], rng: random.Random):
 
 
 def _found(conflicts, injection: Injection) -> bool:
-    new = re.sub(r"^(on|from|since|until|by|in|this|last|next)\s+", "", injection.new.lower())
+    new = re.sub(r"^(on|from|since|until|till|by|in|this|last|next)\s+", "", injection.new.lower())
     for conflict in conflicts:
         if not conflict.contradiction:
             continue
