@@ -106,3 +106,15 @@ def test_rounded_time_left_is_no_conflict():
         "b": "Ratliff returned an interception for a touchdown with just under five minutes left.",
     })
     assert found == []
+
+
+def test_duration_note_without_a_publication_date_says_what_each_claim_implies():
+    found = _contradictions({
+        "a": "The ministers will meet again this Thursday, three weeks after their talks on December 7.",
+        "b": "The ministers will meet again this Thursday, two weeks after their talks on December 7.",
+        "c": "The ministers meet again this Thursday, three weeks after the talks on December 7.",
+    })
+    duration = next(c for c in found if c.kind == "duration")
+    assert "'three weeks' after 7 December is 28 December" in duration.note
+    assert "'two weeks' after 7 December is 21 December" in duration.note
+    assert "cannot be checked" in duration.note  # no year: "this Thursday" cannot be placed

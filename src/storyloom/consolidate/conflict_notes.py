@@ -50,20 +50,23 @@ def _independent_count(claim: Claim, members: dict[str, AnalyzedArticle]) -> int
     return len({members[s].article.publisher for s in claim.sources if s in members})
 
 
-def _majority_note(conflict: Conflict, members: dict[str, AnalyzedArticle]) -> str:
+def _majority_note(conflict: Conflict, members: dict[str, AnalyzedArticle],
+                   unchecked: str = "; the text gives no date to check it") -> str:
     counts = [(_independent_count(c, members), c) for c in conflict.claims]
     counts.sort(key=lambda pair: -pair[0])
     parts = [f"'{c.value}' ({n} outlet{'s' if n != 1 else ''}: {', '.join(c.sources)})"
              for n, c in counts]
     text = "Reported as " + " vs ".join(parts) + "."
     if len(counts) >= 2 and counts[0][0] > counts[1][0]:
-        text += f" The majority reports '{counts[0][1].value}'; the text gives no date to check it."
+        text += f" The majority reports '{counts[0][1].value}'{unchecked}."
     return text
 
 
 def _span_days(slot: Slot) -> tuple[int, dt.date, dt.date] | None:
     """'N weeks after <explicit date>' and an event day in the same sentence, both resolved
-    against the article's publication date: the real span in days."""
+    against the article's publication date: the real span in days. (Without a publication
+    date there is no independent "now": placing "this Thursday" from the claimed span
+    itself would confirm whichever claim is checked.)"""
     reference = parse_iso(slot.member.article.published)
     dates = find_dates(slot.sentence.text)
     explicit = [d for d in dates if d.kind == "date"]
@@ -76,10 +79,34 @@ def _span_days(slot: Slot) -> tuple[int, dt.date, dt.date] | None:
     return (end - start).days, start, end
 
 
+def _implied_dates(group: list[Slot]) -> str:
+    """Without a publication date the weekday cannot be placed; say what each claim
+    implies."""
+    parts = []
+    for slot in group:
+        dates = find_dates(slot.sentence.text)
+        explicit = [d for d in dates if d.kind == "date"
+                    and d.start >= slot.end - slot.sentence.start]  # "N weeks after <date>"
+        if slot.relation != "since" or not explicit or not any(d.kind == "weekday" for d in dates):
+            continue
+        try:
+            anchor = dt.date(2001, explicit[0].month, explicit[0].day)  # any non-leap year
+        except ValueError:
+            continue
+        implied = anchor + dt.timedelta(days=round(slot.value.days))
+        parts.append(f"'{claim_value(slot)}' after {anchor.day} {anchor:%B} is {implied.day} {implied:%B}")
+    if not parts:
+        return ""
+    return (" " + "; ".join(dict.fromkeys(parts)) + ". Without a publication date or a "
+            "year, the weekday given for the event cannot be checked against these dates.")
+
+
 def _duration_note(conflict: Conflict, group: list[Slot], members) -> str:
     spans = [span for span in (_span_days(s) for s in group) if span]
     if not spans:
-        return _majority_note(conflict, members)
+        implied = _implied_dates(group)
+        return _majority_note(conflict, members, "" if implied else
+                              "; the text gives no date to check it") + implied
     days, start, end = spans[0]
     by_value = {c.value: c for c in conflict.claims}
     closest = min(group, key=lambda s: abs(s.value.days - days))
