@@ -151,7 +151,7 @@ def _split_components(weighted: WeightedTable, model: SameStoryModel,
             for part, (matrix, features) in zip(batch, component_matrices(model, weighted, batch)):
                 if scored is not None:
                     scored.append(Scored(part, matrix, features))
-                yield part, average_link(matrix, model.link_threshold)
+                yield part, average_link(matrix, model.link_threshold, model.link_veto)
             batch, pairs = [], 0
         if members is not None:
             batch.append(members)

@@ -31,6 +31,7 @@ class DecisionModelError(StoryloomError):
 
 class SameStoryModel(Protocol):
     link_threshold: float  # average-link probability needed to join / merge stories
+    link_veto: float  # no story may join two articles whose probability is below this
 
     def probability(self, features: np.ndarray, day_gaps: np.ndarray | None = None) -> np.ndarray: ...
 
@@ -45,6 +46,7 @@ class LogisticDecision:
     coefficients: np.ndarray
     intercept: float
     link_threshold: float
+    link_veto: float = 0.0
     grace_days: float = 3.0
     decay_days: float = 7.0
 
@@ -71,7 +73,8 @@ def model_from_dict(data: dict) -> LogisticDecision:
                                  "retrain with python -m storyloom.group.train")
     time = data.get("time", {})
     return LogisticDecision(np.asarray(data["coefficients"], float), float(data["intercept"]),
-                            float(data["link_threshold"]), float(time.get("grace_days", 3.0)),
+                            float(data["link_threshold"]), float(data.get("link_veto", 0.0)),
+                            float(time.get("grace_days", 3.0)),
                             float(time.get("decay_days", 7.0)))
 
 

@@ -170,6 +170,7 @@ class FeatureTable:
     days: np.ndarray  # published day or NaN
     languages: list[str]
     syndicated_of: list[str | None]
+    sources: list[str]  # outlet (or URL host), "" when unknown
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -188,7 +189,13 @@ def extract(analyzed: list[AnalyzedArticle]) -> FeatureTable:
     return FeatureTable([a.id for a in analyzed], heads, counts,
                         np.array([published_day(a.article.published) for a in analyzed]),
                         [a.article.language for a in analyzed],
-                        [a.article.syndicated_of for a in analyzed])
+                        [a.article.syndicated_of for a in analyzed],
+                        [_outlet_of(a) for a in analyzed])
+
+
+def _outlet_of(item: AnalyzedArticle) -> str:
+    publisher = item.article.publisher
+    return "" if publisher.startswith("article:") else publisher
 
 
 def _title_of(item: AnalyzedArticle) -> str:

@@ -21,7 +21,7 @@ from scipy import sparse
 from storyloom.group.decision import SameStoryModel, default_model
 from storyloom.group.features import BAGS, FeatureTable, TermStatistics, extract
 from storyloom.group.linking import average_link, explain, full_matrix, score_block
-from storyloom.group.similarity import WeightedTable, top_k_pairs
+from storyloom.group.similarity import WeightedTable, merge_top, top_k_pairs
 from storyloom.model import AnalyzedArticle, Membership, Story
 
 log = logging.getLogger(__name__)
@@ -36,7 +36,7 @@ class GroupingState:
 
     stats: dict[str, TermStatistics] = field(default_factory=lambda: {b: TermStatistics() for b in BAGS})
     window: FeatureTable | None = None  # articles still comparable
-    nearest: np.ndarray | None = None  # window rows' best score per view (see similarity.VIEWS)
+    nearest: np.ndarray | None = None  # window rows' best scores per view (see similarity.TOP)
     compared: np.ndarray | None = None  # window rows: how many articles `nearest` covers
     story_of: dict[str, str] = field(default_factory=dict)  # article id -> story id
     stories: dict[str, list[str]] = field(default_factory=dict)  # story id -> article ids
@@ -53,14 +53,16 @@ def _concat(first: FeatureTable | None, second: FeatureTable) -> FeatureTable:
                         {b: sparse.vstack([first.counts[b], second.counts[b]]).tocsr() for b in first.counts},
                         np.concatenate([first.days, second.days]),
                         first.languages + second.languages,
-                        first.syndicated_of + second.syndicated_of)
+                        first.syndicated_of + second.syndicated_of,
+                        first.sources + second.sources)
 
 
 def _take(table: FeatureTable, keep: np.ndarray) -> FeatureTable:
     return FeatureTable([table.ids[i] for i in keep], table.heads[keep],
                         {b: table.counts[b][keep] for b in table.counts}, table.days[keep],
                         [table.languages[i] for i in keep],
-                        [table.syndicated_of[i] for i in keep])
+                        [table.syndicated_of[i] for i in keep],
+                        [table.sources[i] for i in keep])
 
 
 @dataclass
@@ -103,10 +105,12 @@ class _Run:
         return out
 
     def story_link(self, first: str, second: str) -> float:
+        """Mean probability between two stories' members; 0 when any pair is vetoed."""
         a, b = self.members_in_pool(first), self.members_in_pool(second)
         if len(a) == 0 or len(b) == 0:
             return 0.0
-        return float(score_block(self.model, self.pool, a, self.pool, b)[0].mean())
+        probs = score_block(self.model, self.pool, a, self.pool, b)[0]
+        return 0.0 if probs.min() < self.model.link_veto else float(probs.mean())
 
     def place(self, row: int, neighbours: np.ndarray) -> None:
         table = self.pool.table
@@ -124,7 +128,8 @@ class _Run:
         candidates = {self.state.story_of[table.ids[n]] for n in neighbours
                       if table.ids[n] in self.state.story_of}
         links = self.mean_links(row, sorted(candidates))
-        passing = sorted((s for s in links if links[s].mean >= self.model.link_threshold),
+        passing = sorted((s for s in links if links[s].mean >= self.model.link_threshold
+                          and links[s].weakest >= self.model.link_veto),
                          key=lambda s: -links[s].mean)
         if not passing:  # as in batch: a strong single link is enough for a lone article
             strong = [s for s in links if links[s].score >= self.model.link_threshold]
@@ -151,7 +156,7 @@ class _Run:
         if len(members) < 3 or len(members) > RECHECK_MAX:
             return
         matrix = full_matrix(self.model, self.pool, members)[0]
-        labels = average_link(matrix, self.model.link_threshold)
+        labels = average_link(matrix, self.model.link_threshold, self.model.link_veto)
         if labels.max() == 0:
             return
         matrix = matrix.copy()
@@ -184,10 +189,12 @@ class _Run:
         pool.compared[:row] += 1  # every earlier article now has one more to compare with
         if len(neighbours) == 0:
             return
+        neighbours = np.unique(neighbours)  # a row found by both views counts once
         views = (pool.table.heads[neighbours] @ pool.table.heads[row],
                  (pool.weighted["terms"][neighbours] @ pool.weighted["terms"][row].T).toarray().ravel())
         for view, scores in enumerate(views):
-            pool.nearest[neighbours, view] = np.maximum(pool.nearest[neighbours, view], scores)
+            pool.nearest[neighbours, view] = merge_top(pool.nearest[neighbours, view],
+                                                       scores[:, None].astype(np.float32))
 
     def _start(self, article_id: str) -> None:
         self.state.created += 1

@@ -31,16 +31,27 @@ def score_block(model: SameStoryModel, first: WeightedTable, i: np.ndarray,
     return model.probability(flat, gaps).reshape(features.shape[:2]), features
 
 
-def average_link(probabilities: np.ndarray, threshold: float) -> np.ndarray:
+def average_link(probabilities: np.ndarray, threshold: float, veto: float = 0.0) -> np.ndarray:
     """Cluster labels of a square same-story probability matrix (average linkage).
 
-    Clusters are merged while their mean pairwise probability stays >= threshold.
+    Clusters are merged, closest first, while their mean pairwise probability stays >=
+    threshold; a merge is skipped when any pair across the two clusters is below `veto`.
+    Why the veto: two same-subject stories (one trial, two hearings) have many strong
+    cross links whose mean can pass the threshold, but usually also a few pairs the
+    model is sure are different (two reports from one outlet, say); without it, those
+    certain pairs are averaged away.
     """
     n = probabilities.shape[0]
     if n == 1:
         return np.zeros(1, dtype=int)
     if n == 2:  # the common case; no tree needed
         return np.array([0, 0 if probabilities[0, 1] >= threshold else 1])
+    if veto <= 0.0:
+        return _scipy_average_link(probabilities, threshold)
+    return _vetoed_average_link(np.clip(probabilities, 0.0, 1.0), threshold, veto)
+
+
+def _scipy_average_link(probabilities: np.ndarray, threshold: float) -> np.ndarray:
     from scipy.cluster.hierarchy import fcluster, linkage
     from scipy.spatial.distance import squareform
 
@@ -48,6 +59,34 @@ def average_link(probabilities: np.ndarray, threshold: float) -> np.ndarray:
     np.fill_diagonal(distance, 0.0)
     tree = linkage(squareform(distance, checks=False), method="average")
     return fcluster(tree, t=1.0 - threshold, criterion="distance") - 1
+
+
+def _vetoed_average_link(probabilities: np.ndarray, threshold: float, veto: float
+                         ) -> np.ndarray:
+    """Greedy average linkage over cluster sums, with the weakest cross pair tracked."""
+    n = probabilities.shape[0]
+    sums = probabilities.astype(float)  # summed probabilities between clusters
+    weakest = probabilities.astype(float)  # weakest pair between clusters
+    sizes = np.ones(n)
+    labels = np.arange(n)
+    closed = np.eye(n, dtype=bool)  # merged away, or the diagonal, or vetoed
+    closed |= weakest < veto
+    while True:
+        mean = np.where(closed, -1.0, sums / np.outer(sizes, sizes))
+        a, b = divmod(int(mean.argmax()), n)
+        if mean[a, b] < threshold:
+            break
+        sums[a] += sums[b]
+        sums[:, a] = sums[a]
+        weakest[a] = np.minimum(weakest[a], weakest[b])
+        weakest[:, a] = weakest[a]
+        sizes[a] += sizes[b]
+        closed[a] = closed[a] | closed[b] | (weakest[a] < veto)
+        closed[:, a] = closed[a]
+        closed[a, a] = True
+        closed[b, :] = closed[:, b] = True
+        labels[labels == b] = a
+    return np.unique(labels, return_inverse=True)[1]
 
 
 def full_matrix(model: SameStoryModel, table: WeightedTable, members: np.ndarray

@@ -14,10 +14,13 @@ from scipy import sparse
 
 from storyloom.group.features import BAGS, FeatureTable, TermStatistics
 
-# order of the columns of `pair_features`; the decision model's coefficients follow it
+# order of the columns of `pair_features`; the decision model's coefficients follow it.
+# `same_source`: both articles come from one (known) outlet; an outlet seldom files two
+# separate reports of one event in one batch, so this is learned as evidence against.
 PAIR_FEATURES = ("embedding", "terms", "names", "numbers", "title", "years",
                  "embedding_relative", "terms_relative", "cross_language",
-                 "embedding_cross_language")
+                 "embedding_cross_language", "same_source", "embedding_rank_worse",
+                 "embedding_rank_better", "terms_rank_worse", "terms_rank_better")
 # views searched for candidates; an article's best score in each view is remembered so a
 # pair can be judged relative to each side's nearest neighbour: in a dense news day the
 # absolute similarity of two reports of one story varies, their being mutual best less so
@@ -30,6 +33,11 @@ SHRINK = 2.0
 # rest of the way it stays at the neutral 1.0 (then "relative" = the absolute score).
 # Without this, in a batch of two each article is the other's best match by default.
 RELATIVE_PRIOR_ROWS = 10.0
+# each row remembers its TOP best scores per view; a pair's rank on each side (how many
+# articles that side prefers to the other, capped at TOP) is read off them. Two reports
+# of one story are usually among each other's first few neighbours; two same-subject
+# stories are not, once each has found its own reports.
+TOP = 4
 BLOCK_ROWS = 1024
 RARE_TERMS = 12  # the terms view looks a query up by its this many highest-weighted terms
 
@@ -41,12 +49,12 @@ class WeightedTable:
     table: FeatureTable
     weighted: dict[str, sparse.csr_matrix]
     sizes: dict[str, np.ndarray]  # distinct tokens per row and bag
-    nearest: np.ndarray | None = None  # (n, len(VIEWS)) best score of each row per view
+    nearest: np.ndarray | None = None  # (n, len(VIEWS), TOP) best scores of each row per view
     compared: np.ndarray | None = None  # (n,) how many articles each row's `nearest` covers
 
     def __post_init__(self) -> None:
         if self.nearest is None:
-            self.nearest = np.zeros((len(self.table), len(VIEWS)), np.float32)
+            self.nearest = np.zeros((len(self.table), len(VIEWS), TOP), np.float32)
         if self.compared is None:
             self.compared = np.zeros(len(self.table), np.float32)
 
@@ -122,16 +130,23 @@ def pair_features(first: WeightedTable, i: np.ndarray, second: WeightedTable,
     raw = [_rowwise_dot(first.weighted[b][i], second.weighted[b][j]) for b in BAGS]
     bags = [r * _shrink(np.minimum(first.sizes[b][i], second.sizes[b][j]))
             for r, b in zip(raw, BAGS)]
-    relative = [_relative(v, first.nearest[i, n], second.nearest[j, n], first.compared[i],
+    relative = [_relative(v, first.nearest[i, n, 0], second.nearest[j, n, 0], first.compared[i],
                           second.compared[j]) for n, v in enumerate((embedding, raw[0]))]
+    seen = np.minimum(first.compared[i], second.compared[j])
+    ranks = [r for n, v in enumerate((embedding, raw[0]))
+             for r in _rank_pair(_rank(first.nearest[i, n], v), _rank(second.nearest[j, n], v),
+                                 seen)]
     lang_a = np.asarray(first.table.languages, dtype=object)[i]
     lang_b = np.asarray(second.table.languages, dtype=object)[j]
     cross = ((lang_a != lang_b) & (lang_a != "") & (lang_b != "")).astype(np.float32)
     shared = _rowwise_dot(first.table.counts["years"][i], second.table.counts["years"][j]) > 0
     both = (_year_counts(first)[i] > 0) & (_year_counts(second)[j] > 0)
     years = np.where(shared, 1.0, np.where(both, -1.0, 0.0))
+    src_a = np.asarray(first.table.sources, dtype=object)[i]
+    src_b = np.asarray(second.table.sources, dtype=object)[j]
+    same = ((src_a == src_b) & (src_a != "")).astype(np.float32)
     return np.column_stack([embedding, *bags, years, *relative, cross,
-                            embedding * cross]).astype(np.float32)
+                            embedding * cross, same, *ranks]).astype(np.float32)
 
 
 def block_features(first: WeightedTable, i: np.ndarray, second: WeightedTable,
@@ -145,9 +160,13 @@ def block_features(first: WeightedTable, i: np.ndarray, second: WeightedTable,
     raw = [(first.weighted[b][i] @ second.weighted[b][j].T).toarray() for b in BAGS]
     bags = [r * _shrink(np.minimum.outer(first.sizes[b][i], second.sizes[b][j]))
             for r, b in zip(raw, BAGS)]
-    relative = [_relative(v, first.nearest[i, n][:, None], second.nearest[j, n][None, :],
+    relative = [_relative(v, first.nearest[i, n, 0][:, None], second.nearest[j, n, 0][None, :],
                           first.compared[i][:, None], second.compared[j][None, :])
                 for n, v in enumerate((embedding, raw[0]))]
+    seen = np.minimum.outer(first.compared[i], second.compared[j])
+    ranks = [r for n, v in enumerate((embedding, raw[0]))
+             for r in _rank_pair(_rank(first.nearest[i, n][:, None, :], v),
+                                 _rank(second.nearest[j, n][None, :, :], v), seen)]
     lang_a = np.array([first.table.languages[k] for k in i], dtype=object)
     lang_b = np.array([second.table.languages[k] for k in j], dtype=object)
     cross = ((lang_a[:, None] != lang_b[None, :]) & (lang_a[:, None] != "")
@@ -155,8 +174,35 @@ def block_features(first: WeightedTable, i: np.ndarray, second: WeightedTable,
     shared = (first.table.counts["years"][i] @ second.table.counts["years"][j].T).toarray() > 0
     both = (_year_counts(first)[i][:, None] > 0) & (_year_counts(second)[j][None, :] > 0)
     years = np.where(shared, 1.0, np.where(both, -1.0, 0.0))
-    return np.stack([embedding, *bags, years, *relative, cross, embedding * cross],
-                    axis=-1).astype(np.float32)
+    src_a = np.array([first.table.sources[k] for k in i], dtype=object)
+    src_b = np.array([second.table.sources[k] for k in j], dtype=object)
+    same = ((src_a[:, None] == src_b[None, :]) & (src_a[:, None] != "")).astype(np.float32)
+    return np.stack([embedding, *bags, years, *relative, cross, embedding * cross, same,
+                     *ranks], axis=-1).astype(np.float32)
+
+
+def _rank(top: np.ndarray, score: np.ndarray) -> np.ndarray:
+    """How many of a side's remembered best scores beat this pair's (0 = its best)."""
+    return (top > score[..., None] + 1e-5).sum(axis=-1)
+
+
+def _rank_pair(first: np.ndarray, second: np.ndarray, seen: np.ndarray
+               ) -> tuple[np.ndarray, ...]:
+    """(worse, better) side's rank, scaled to 0..1 (1 = not among the TOP best).
+
+    A rank means little among few articles (in a batch of two, each is the other's
+    best): it is trusted seen / (seen + RELATIVE_PRIOR_ROWS) and the rest of the way
+    it stays at 1, the rank of an unrelated article.
+    """
+    trust = seen / (seen + RELATIVE_PRIOR_ROWS)
+    ranks = (np.maximum(first, second), np.minimum(first, second))
+    return tuple(trust * (r / TOP) + (1.0 - trust) for r in ranks)
+
+
+def merge_top(current: np.ndarray, scores: np.ndarray) -> np.ndarray:
+    """The TOP best of each row's remembered scores and new ones, best first."""
+    both = np.concatenate([current, scores], axis=1)
+    return -np.sort(-both, axis=1)[:, :TOP]
 
 
 def _year_counts(table: WeightedTable) -> np.ndarray:
@@ -176,8 +222,8 @@ def top_k_pairs(queries: WeightedTable, pool: WeightedTable, k: int,
                 before: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
     """Candidate pairs: each query's k nearest pool rows by embedding and by terms.
 
-    Also raises `queries.nearest` to each query's best score per view and
-    `queries.compared` to the number of pool rows it was compared with.
+    Also sets `queries.nearest` to each query's TOP best scores per view over this pool
+    and raises `queries.compared` to the number of pool rows it was compared with.
     The embedding view is one dense (BLAS) block product per block of queries; the terms
     view only looks at pool rows sharing one of the query's RARE_TERMS best terms (an
     inverted-index lookup as a sparse product), so its cost follows those terms'
@@ -199,7 +245,7 @@ def top_k_pairs(queries: WeightedTable, pool: WeightedTable, k: int,
         for view, (r, c, best) in enumerate((_embedding_view(queries, pool, block, reach,
                                                              hidden, k),
                                              _terms_view(queries, pool, block, reach, hidden, k))):
-            queries.nearest[block, view] = np.maximum(queries.nearest[block, view], best)
+            queries.nearest[block, view] = best  # set, not merged: calling twice is harmless
             rows.append(block[r])
             cols.append(reach[c])
     if not rows:
@@ -265,22 +311,25 @@ def _rows_of(matrix, reach: np.ndarray, total: int):
 def _embedding_view(queries: WeightedTable, pool: WeightedTable, block: np.ndarray,
                     reach: np.ndarray, hidden: np.ndarray, k: int
                     ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """(local query rows, local reached rows, each query's best score) by head embedding."""
+    """(local query rows, local reached rows, each query's TOP best scores) by head embedding."""
     heads = _rows_of(pool.table.heads, reach, len(pool.table))
     scores = np.asarray(queries.table.heads[block] @ heads.T, dtype=np.float32)
     scores[hidden] = -np.inf
-    top = scores.max(axis=1)
     take = min(k, scores.shape[1])
     best = np.argpartition(-scores, take - 1, axis=1)[:, :take]
-    keep = (np.take_along_axis(scores, best, axis=1) > -np.inf).ravel()
-    return (np.repeat(np.arange(len(block)), take)[keep], best.ravel()[keep],
-            np.where(np.isfinite(top), top, 0.0))
+    chosen = np.take_along_axis(scores, best, axis=1)
+    keep = (chosen > -np.inf).ravel()
+    tops = np.zeros((len(block), TOP), np.float32)
+    width = min(TOP, take)
+    tops[:, :width] = -np.sort(-chosen, axis=1)[:, :width]
+    tops[~np.isfinite(tops)] = 0.0
+    return np.repeat(np.arange(len(block)), take)[keep], best.ravel()[keep], tops
 
 
 def _terms_view(queries: WeightedTable, pool: WeightedTable, block: np.ndarray,
                 reach: np.ndarray, hidden: np.ndarray, k: int
                 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """(local query rows, local reached rows, each query's best cosine) by rare shared terms.
+    """(local query rows, local reached rows, each query's TOP best cosines) by rare terms.
 
     Candidates are ranked by the dot product over the query's best terms only; their
     exact cosines then give each query's nearest score (the `terms_relative` yardstick).
@@ -291,9 +340,20 @@ def _terms_view(queries: WeightedTable, pool: WeightedTable, block: np.ndarray,
     keep = ~hidden[partial.row, partial.col]
     r, c = _top_per_row(partial.row[keep], partial.col[keep], partial.data[keep], k)
     exact = _rowwise_dot(terms[r], reached[c]) if len(r) else np.zeros(0)
-    best = np.zeros(len(block), np.float32)
-    np.maximum.at(best, r, exact.astype(np.float32))
-    return r.astype(np.int64), c.astype(np.int64), best
+    return r.astype(np.int64), c.astype(np.int64), _tops_per_row(len(block), r, exact)
+
+
+def _tops_per_row(n: int, rows: np.ndarray, values: np.ndarray) -> np.ndarray:
+    """(n, TOP) each row's best values, best first, 0 where it has fewer."""
+    tops = np.zeros((n, TOP), np.float32)
+    if len(rows) == 0:
+        return tops
+    order = np.lexsort((-values, rows))
+    rows, values = rows[order], values[order]
+    rank = np.arange(len(rows)) - np.searchsorted(rows, rows, side="left")
+    keep = rank < TOP
+    tops[rows[keep], rank[keep]] = values[keep]
+    return tops
 
 
 def _top_terms(matrix: sparse.csr_matrix, n: int) -> sparse.csr_matrix:
