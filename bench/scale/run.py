@@ -2,13 +2,16 @@
 
     python bench/scale/run.py [--sizes 1000,2000,4000,8000] [--dask] [--words 500]
 
-Articles are built by recombining ECB+ dev texts (../shared/data): the sentences of one
-article followed by those of another article about the same event, cut at about
-`--words` words, so stories have realistic overlap. A newsroom's stream has more
-stories as it grows, not bigger ones: every `--story-size` x 66 articles form one
-"news period" dated 45 days after the previous one (beyond grouping's 30-day window),
-so the same ECB+ event recurring in a later period is a new story, as a repeated kind
-of event would be. Each measurement runs in a fresh process with an empty embedding
+Articles are built by recombining ECB+ dev texts (../shared/data), events with at least
+7 reports and 3,000 words (47 of 66): the title and about a third of the words of one
+report, then the opening sentences of two other reports of the same event, cut at about
+`--words` words, so stories have realistic overlap; each article of an event is a
+different mix of reports. A newsroom's stream has more stories as it grows, not bigger
+ones: every `--story-size` x 47 articles form one "news period" dated 45 days after the
+previous one (beyond grouping's 30-day window), and each period uses a different two
+thirds of every report's sentences, so the same ECB+ event recurring in a later period
+is a new story, not a syndicated copy of the earlier one (as a repeated kind of event
+would be). Each measurement runs in a fresh process with an empty embedding
 cache (cold), and prints:
   - wall time, articles/s and peak RSS per size (default executor, and Dask with two
     workers), with the load average of the (shared) machine when it started
@@ -26,6 +29,7 @@ from __future__ import annotations
 
 import argparse
 import datetime
+import itertools
 import json
 import math
 import os
@@ -41,6 +45,9 @@ DATA = REPO.parent / "shared" / "data" / "ecbplus-dev.jsonl"
 
 
 PERIOD_DAYS = 45  # > grouping's 30-day window: periods never merge
+MIN_REPORTS = 7
+KEEP_SHARE = 2 / 3  # of a report's sentences in one period (see _period_lines)
+MIN_EVENT_WORDS = 3000  # smaller events would repeat near-identical mixes
 
 
 def build_corpus(n: int, words: int, story_size: int = 8, seed: int = 7) -> list[dict]:
@@ -48,26 +55,69 @@ def build_corpus(n: int, words: int, story_size: int = 8, seed: int = 7) -> list
     by_event: dict[str, list[dict]] = {}
     for doc in docs:
         by_event.setdefault(doc["event_cluster"], []).append(doc)
-    events = sorted(e for e, members in by_event.items() if len(members) >= 2)
+    # events with enough reports and text for different mixes up to 8k articles
+    events = sorted(e for e, members in by_event.items() if len(members) >= MIN_REPORTS
+                    and sum(len(d["text"].split()) for d in members) >= MIN_EVENT_WORDS)
     per_period = len(events) * story_size
     rng = random.Random(seed)
+    combos = {e: _combos(len(by_event[e]), rng) for e in events}
     start = datetime.date(2020, 1, 1)
     articles = []
     for i in range(n):
-        first, second = rng.sample(by_event[events[i % len(events)]], 2)
-        sentences = first["text"].split("\n") + second["text"].split("\n")[1:]
-        body, count = [], 0
-        for sentence in sentences:
+        event = events[i % len(events)]
+        picks = combos[event][(i // len(events)) % len(combos[event])]
+        # the three picked reports, then the event's others as filler for short ones
+        filler = [k for k in range(len(by_event[event])) if k not in picks]
+        rng.shuffle(filler)
+        order = list(picks) + filler
+        period = i // per_period
+        body = _recombine([_period_lines(by_event[event][k]["text"], seed, period, event, k)
+                           for k in order], words)
+        day = start + datetime.timedelta(days=period * PERIOD_DAYS + rng.randint(0, 3))
+        articles.append({"id": f"x{i}", "title": body[0], "text": " ".join(body[1:]),
+                         "published": day.isoformat(), "source": f"outlet{i % 23}",
+                         "story": f"{event}@{period}", "_lines": body})
+    return articles
+
+
+def _period_lines(text: str, seed: int, period: int, event: str, report: int) -> list[str]:
+    """A report's lines as used in one news period: its title and a seeded two thirds of
+    its other sentences. The pool of reports is small, so later periods reuse reports;
+    without this a mix in a later period would be a near copy (shingle Jaccard >= 0.7)
+    of one in an earlier period, and ingest would mark it a syndicated copy, which
+    grouping keeps in its original's story whatever the dates."""
+    lines = text.split("\n")
+    keep = random.Random(f"{seed}:{period}:{event}:{report}")
+    return lines[:1] + [line for line in lines[1:] if keep.random() < KEEP_SHARE]
+
+
+def _combos(size: int, rng: random.Random) -> list[tuple[int, ...]]:
+    """Every ordered choice of three of an event's reports (two where it has two), in a
+    seeded random order: articles of one event are all different mixes, so a big corpus
+    does not fill up with identical texts (which ingest would mark as syndicated copies
+    and grouping would then join across news periods)."""
+    combos = list(itertools.permutations(range(size), min(3, size)))
+    rng.shuffle(combos)
+    return combos
+
+
+def _recombine(reports: list[list[str]], words: int) -> list[str]:
+    """Title and lead from the first report (about a third of the words), the opening of
+    the second (a third), then the third and any further ones, cut at about `words` words.
+    A report's first line is its title: left out after the first report, unless the
+    report is only a line or two (some ECB+ reports are a single sentence)."""
+    limits = [words // 3, words * 2 // 3]  # running word totals after reports 1 and 2
+    body: list[str] = []
+    count = 0
+    for n, lines in enumerate(reports):
+        for sentence in lines if n == 0 or len(lines) <= 2 else lines[1:]:
+            if n < len(limits) and count >= limits[n]:
+                break
             body.append(sentence)
             count += len(sentence.split())
             if count >= words:
-                break
-        day = start + datetime.timedelta(days=(i // per_period) * PERIOD_DAYS + rng.randint(0, 3))
-        articles.append({"id": f"x{i}", "title": sentences[0], "text": " ".join(body[1:]),
-                         "published": day.isoformat(), "source": f"outlet{i % 23}",
-                         "story": f"{first['event_cluster']}@{i // per_period}",
-                         "_lines": body})
-    return articles
+                return body
+    return body
 
 
 def distinct_share(articles: list[dict]) -> float:
