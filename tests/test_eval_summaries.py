@@ -61,12 +61,24 @@ def test_lead_baseline_is_round_robin_until_budget():
 
 
 def test_fit_weights_writes_a_loadable_scorer(tmp_path):
-    from storyloom.consolidate.sentence_scores import LinearScorer
+    from storyloom.consolidate.sentence_scores import ROW_NAMES, SentenceScorer
 
     source, target, out = tmp_path / "s.source", tmp_path / "s.target", tmp_path / "w.json"
     source.write_text(STORY + "\n", encoding="utf-8")
     target.write_text(TARGET + "\n", encoding="utf-8")
     result = CliRunner().invoke(command, [str(source), str(target), "--fit-weights", str(out)])
     assert result.exit_code == 0, result.output
-    scorer = LinearScorer.from_json(json.loads(out.read_text(encoding="utf-8")))
-    assert np.all(np.isfinite(scorer.coef))
+    scorer = SentenceScorer.from_json(json.loads(out.read_text(encoding="utf-8")))
+    assert np.all(np.isfinite(scorer.score(np.zeros((2, len(ROW_NAMES))))))
+
+
+def test_cross_validation_reports_rouge(tmp_path):
+    source, target = tmp_path / "s.source", tmp_path / "s.target"
+    source.write_text((STORY + "\n") * 4, encoding="utf-8")
+    target.write_text((TARGET + "\n") * 4, encoding="utf-8")
+    result = CliRunner().invoke(command, [str(source), str(target), "--cv", "2", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.output)
+    assert report["n"] == 4 and report["folds"] == 2
+    assert 0 < report["rouge2"] <= report["rouge1"] <= 100
+    assert CliRunner().invoke(command, [str(source), str(target), "--cv", "1"]).exit_code != 0

@@ -74,21 +74,23 @@ def test_candidate_rows_match_the_packaged_weights():
     assert np.all(np.isfinite(scores))
 
 
-def test_linear_scorer_json_round_trip_and_feature_check():
+def test_scorer_json_round_trip_and_feature_check():
     import pytest
 
-    from storyloom.consolidate.sentence_scores import (ROW_NAMES, LinearScorer, ScoringModelError,
-                                                       fit_linear)
+    from storyloom.consolidate.sentence_scores import (ROW_NAMES, ScoringModelError, SentenceScorer,
+                                                       fit_scorer)
 
     rng = np.random.default_rng(0)
-    rows = rng.normal(size=(50, len(ROW_NAMES)))
+    rows = rng.normal(size=(400, len(ROW_NAMES)))
     targets = rows[:, 0] * 2 - rows[:, 3]
-    scorer = fit_linear(rows, targets, alpha=0.01)
-    again = LinearScorer.from_json(json.loads(json.dumps(scorer.to_json())))
+    scorer = fit_scorer(rows, targets, trees=60, rate=0.2, min_leaf=5)
+    again = SentenceScorer.from_json(json.loads(json.dumps(scorer.to_json())))
     assert np.allclose(again.score(rows), scorer.score(rows))
-    assert np.corrcoef(scorer.score(rows), targets)[0, 1] > 0.99
+    assert np.corrcoef(scorer.score(rows), targets)[0, 1] > 0.9
     with pytest.raises(ScoringModelError):
-        LinearScorer.from_json({**scorer.to_json(), "features": ["other"]})
+        SentenceScorer.from_json({**scorer.to_json(), "features": ["other"]})
+    with pytest.raises(ScoringModelError):
+        SentenceScorer.from_json({"features": list(ROW_NAMES), "trees": []})
 
 
 def test_redundancy_prefers_a_new_fact_over_a_second_wording():
@@ -108,3 +110,17 @@ def test_redundancy_prefers_a_new_fact_over_a_second_wording():
     chosen = select([first, paraphrase, other], vocabulary, max_sentences=2, max_words=None)
     assert [c.wording.sentence.text for c in chosen] == [first.wording.sentence.text,
                                                          other.wording.sentence.text]
+
+
+def test_overlap_features_reward_words_the_other_articles_share():
+    from storyloom.consolidate.sentence_overlap import OVERLAP_FEATURES, OverlapContext
+
+    members = _members()
+    context = OverlapContext(members)
+    shared, alone = context.row("a", SENTENCES[0]), context.row("a", SENTENCES[3])
+    assert len(shared) == len(OVERLAP_FEATURES)
+    names = dict(zip(OVERLAP_FEATURES, zip(shared, alone)))
+    # the first sentence is repeated word for word by b and c; the fourth only a has
+    assert names["best_sentence_f1"] == (1.0, names["best_sentence_f1"][1])
+    assert names["best_sentence_f1"][1] < 0.5
+    assert names["other_articles_precision"][0] > names["other_articles_precision"][1]

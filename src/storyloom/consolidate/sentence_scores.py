@@ -2,12 +2,12 @@
 
 Each candidate (one source sentence wording one fact) gets a feature row: where it
 sits in its article, how many outlets report its fact, how close it is to the
-story's centroid, the headlines and the other outlets' leads, its length and form.
-A small linear model maps the row to the expected share of the sentence's words that
-a human-written neutral summary also uses (ROUGE-1 precision of the sentence). The
-weights are fitted on NeuS train only (`storyloom eval summaries train.source
-train.target --fit-weights FILE`: ridge regression, `fit_linear`) and shipped as
-JSON next to this module — no pickle.
+story's centroid, the headlines and the other outlets' leads, how many of its words
+the other articles and headlines use (`sentence_overlap`), its length and form.
+Boosted regression trees (`tree_model`) map the row to the expected share of the
+sentence's words (and word pairs) that a human-written neutral summary also uses.
+They are fitted on NeuS train only (`storyloom eval summaries train.source
+train.target --fit-weights FILE`) and shipped as JSON next to this module — no pickle.
 Predicting a per-word share, not a sum, keeps long sentences from winning just by
 length when the summary has a word budget.
 """
@@ -23,6 +23,8 @@ from pathlib import Path
 import numpy as np
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
+from storyloom.consolidate.sentence_overlap import OVERLAP_FEATURES, OVERLAP_RELATIVE, OverlapContext
+from storyloom.consolidate.tree_model import BoostedTrees, fit_boosted
 from storyloom.errors import StoryloomError
 from storyloom.model import AnalyzedArticle, Evidence, Fact
 
@@ -39,13 +41,16 @@ _DIGIT = re.compile(r"\d")
 FEATURES = ("relative_position", "headline", "first_body", "log_index", "corroboration_share",
             "extra_outlets", "source_share", "centroid_cosine", "head_cosine", "support_cosine",
             "log_words", "direct_speech", "quote_mark", "has_digit", "shared_vocabulary",
-            "lead_overlap", "title_overlap")
+            "lead_overlap", "title_overlap") + OVERLAP_FEATURES
 # Features also compared within the story (minus the story's best and its mean): what
 # counts is being the most central sentence of this story, not an absolute cosine.
 RELATIVE = ("centroid_cosine", "head_cosine", "support_cosine", "shared_vocabulary",
-            "lead_overlap", "title_overlap")
+            "lead_overlap", "title_overlap") + OVERLAP_RELATIVE
+# Last, the sentence's length against the summary's word budget: a sentence longer
+# than the space left is cut, and only its opening words count.
 ROW_NAMES = (FEATURES + tuple(f"{f}-best" for f in RELATIVE)
-             + tuple(f"{f}-mean" for f in RELATIVE))
+             + tuple(f"{f}-mean" for f in RELATIVE) + ("budget_share",))
+NOMINAL_BUDGET = 65  # words, when the caller gives none: about five short sentences
 _RELATIVE_COLUMNS = [FEATURES.index(f) for f in RELATIVE]
 
 
@@ -121,6 +126,7 @@ class _Story:
     leads: dict[str, set[str]]  # article id -> content words of the other articles' leads
     titles: set[str]
     outlets: int
+    overlap: OverlapContext
 
 
 def _unit(vector: np.ndarray) -> np.ndarray:
@@ -151,7 +157,7 @@ def _story(facts: list[Fact], members: list[AnalyzedArticle]) -> _Story:
                   np.array([m.head_embedding for m in members]),
                   shared_vocabulary(members), leads,
                   set().union(*(content_words(m.article.title) for m in members)),
-                  max((f.corroboration for f in facts), default=1))
+                  max((f.corroboration for f in facts), default=1), OverlapContext(members))
 
 
 def _support(story: _Story, article_id: str, vector: np.ndarray) -> float:
@@ -178,6 +184,7 @@ def _features(story: _Story, fact: Fact, evidence: Evidence, words: frozenset[st
         float(is_direct_speech(text)), float(bool(_QUOTE_MARK.search(text))),
         float(bool(_DIGIT.search(text))), vocabulary,
         _share(words, story.leads.get(evidence.article_id, set())), _share(words, story.titles),
+        *story.overlap.row(evidence.article_id, text),
     ], dtype=np.float64)
 
 
@@ -187,9 +194,11 @@ def with_relative(rows: np.ndarray) -> np.ndarray:
     return np.hstack([rows, columns - columns.max(axis=0), columns - columns.mean(axis=0)])
 
 
-def wordings(facts: list[Fact], members: list[AnalyzedArticle]) -> list[Wording]:
+def wordings(facts: list[Fact], members: list[AnalyzedArticle],
+             budget: int | None = None) -> list[Wording]:
     """Every candidate sentence of the story with its feature row (sentences without
-    an embedding cannot be placed in the story and are left out)."""
+    an embedding cannot be placed in the story and are left out); `budget` is the
+    summary's word budget, if it has one."""
     story = _story(facts, members)
     out = []
     for fact, evidence in _wordings(facts):
@@ -199,49 +208,42 @@ def wordings(facts: list[Fact], members: list[AnalyzedArticle]) -> list[Wording]
         headline = story.sentences[(evidence.article_id, evidence.start)][2]
         out.append(Wording(fact, evidence, headline, words, _features(story, fact, evidence, words)))
     if out:
+        space = max(budget or NOMINAL_BUDGET, 1)
         for wording, row in zip(out, with_relative(np.array([w.features for w in out]))):
-            wording.features = row
+            wording.features = np.append(row, len(wording.sentence.text.split()) / space)
     return out
 
 
 @dataclass
-class LinearScorer:
-    """Standardised features -> a linear score (ridge regression fitted offline)."""
+class SentenceScorer:
+    """Feature rows -> expected word share, through the packaged boosted trees."""
 
-    mean: np.ndarray
-    scale: np.ndarray
-    coef: np.ndarray
-    intercept: float
+    trees: BoostedTrees
 
     def score(self, rows: np.ndarray) -> np.ndarray:
-        return ((rows - self.mean) / self.scale) @ self.coef + self.intercept
+        return self.trees.predict(rows)
 
     def to_json(self) -> dict:
-        return {"features": list(ROW_NAMES), "mean": self.mean.tolist(), "scale": self.scale.tolist(),
-                "coef": self.coef.tolist(), "intercept": self.intercept}
+        return {"features": list(ROW_NAMES), **self.trees.to_json()}
 
     @classmethod
-    def from_json(cls, data: dict) -> "LinearScorer":
+    def from_json(cls, data: dict) -> "SentenceScorer":
         if data.get("features") != list(ROW_NAMES):
             raise ScoringModelError("sentence weights were fitted on other features")
-        return cls(np.array(data["mean"]), np.array(data["scale"]), np.array(data["coef"]),
-                   float(data["intercept"]))
+        try:
+            return cls(BoostedTrees.from_json(data))
+        except (KeyError, TypeError, ValueError) as exc:
+            raise ScoringModelError(f"malformed sentence weights: {exc}") from exc
 
 
-def fit_linear(rows: np.ndarray, targets: np.ndarray, alpha: float = 1.0) -> LinearScorer:
-    """Ridge regression on standardised features (sklearn; the result is plain arrays)."""
-    from sklearn.linear_model import Ridge
-
-    mean, scale = rows.mean(axis=0), rows.std(axis=0)
-    scale[scale == 0] = 1.0
-    model = Ridge(alpha=alpha).fit((rows - mean) / scale, targets)
-    return LinearScorer(mean, scale, model.coef_.astype(np.float64), float(model.intercept_))
+def fit_scorer(rows: np.ndarray, targets: np.ndarray, **params) -> SentenceScorer:
+    return SentenceScorer(fit_boosted(rows, targets, **params))
 
 
 @lru_cache(maxsize=1)
-def default_scorer() -> LinearScorer:
+def default_scorer() -> SentenceScorer:
     try:
         data = json.loads(WEIGHTS_FILE.read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
         raise ScoringModelError(f"cannot read {WEIGHTS_FILE.name}: {exc}") from exc
-    return LinearScorer.from_json(data)
+    return SentenceScorer.from_json(data)

@@ -3,8 +3,9 @@
 Each summary sentence is an exact source sentence (one wording of one fact) and
 cites every article that reports the fact. Selection is greedy, MMR-like. A
 sentence's fixed importance is learned (`sentence_scores`: position, corroboration,
-closeness to the story centroid, the headlines and the other outlets' leads, form;
-fitted on NeuS train to predict the share of its words a human summary uses). On top
+closeness to the story centroid, the headlines and the other outlets' leads, word
+overlap with the other articles, form; boosted trees fitted on NeuS train to predict
+the share of its words a human summary uses). On top
 comes a redundancy penalty: the share of its content words already said, each word
 weighted by how many of the story's articles use it — a second wording of a chosen
 fact brings no new words and loses to a different fact.
@@ -16,7 +17,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from storyloom.consolidate.sentence_scores import (LinearScorer, Wording, default_scorer,
+from storyloom.consolidate.sentence_scores import (SentenceScorer, Wording, default_scorer,
                                                    shared_vocabulary, wordings)
 from storyloom.model import AnalyzedArticle, Fact, SummarySentence
 
@@ -66,8 +67,8 @@ def select(pool: list[Candidate], vocabulary: dict[str, float], max_sentences: i
 
 
 def candidates(facts: list[Fact], members: list[AnalyzedArticle],
-               scorer: LinearScorer | None = None) -> list[Candidate]:
-    rows = wordings(facts, members)
+               scorer: SentenceScorer | None = None, budget: int | None = None) -> list[Candidate]:
+    rows = wordings(facts, members, budget)
     if not rows:
         return []
     scores = (scorer or default_scorer()).score(np.array([w.features for w in rows]))
@@ -76,10 +77,12 @@ def candidates(facts: list[Fact], members: list[AnalyzedArticle],
 
 def summarise(facts: list[Fact], members: list[AnalyzedArticle],
               max_sentences: int = DEFAULT_SENTENCES,
-              max_words: int | None = None) -> list[SummarySentence]:
+              max_words: int | None = None,
+              scorer: SentenceScorer | None = None) -> list[SummarySentence]:
     """Pick facts until `max_sentences`, or until `max_words` is reached (the last
-    sentence may cross the budget; callers that need an exact budget trim the text)."""
-    chosen = select(candidates(facts, members), shared_vocabulary(members),
+    sentence may cross the budget; callers that need an exact budget trim the text).
+    `scorer` replaces the packaged one (cross-validation fits its own)."""
+    chosen = select(candidates(facts, members, scorer, max_words), shared_vocabulary(members),
                     max_sentences, max_words)
     log.debug("summary: %d of %d facts", len(chosen), len(facts))
     out = []

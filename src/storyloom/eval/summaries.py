@@ -148,24 +148,65 @@ def _precisions(tokenize: Callable[[str], list[str]], text: str, reference: str)
             + sum(p in bigrams for p in pairs) / max(len(pairs), 1))
 
 
-def fit_weights(cases: list[StoryCase], alpha: float = 10.0) -> dict:
-    """Fit the summary's sentence scorer: every candidate sentence's features against
-    the share of its words (and word pairs) the reference uses. Fit on train only."""
+def _training_rows(cases: list[StoryCase]) -> tuple[list, list]:
+    """Per story: every candidate sentence's feature rows and the share of its words
+    (and word pairs) the reference uses."""
     import numpy as np
     from rouge_score import rouge_scorer
 
     from storyloom.consolidate.facts import align_facts
-    from storyloom.consolidate.sentence_scores import fit_linear, wordings
+    from storyloom.consolidate.sentence_scores import wordings
 
     tokenize = rouge_scorer.RougeScorer(["rouge1"], use_stemmer=True)._tokenizer.tokenize
     rows, targets = [], []
     for case in cases:
-        for wording in wordings(align_facts(case.members), case.members):
-            rows.append(wording.features)
-            targets.append(_precisions(tokenize, wording.sentence.text, case.reference))
-    if not rows:
+        found = wordings(align_facts(case.members), case.members, case.budget)
+        rows.append(np.array([w.features for w in found]))
+        targets.append(np.array([_precisions(tokenize, w.sentence.text, case.reference) for w in found]))
+    return rows, targets
+
+
+def _fit(rows: list, targets: list):
+    import numpy as np
+
+    from storyloom.consolidate.sentence_scores import fit_scorer
+
+    kept = [i for i, t in enumerate(targets) if len(t)]
+    if not kept:
         raise InputError("stories", "no candidate sentences to fit on")
-    return fit_linear(np.array(rows), np.array(targets), alpha).to_json()
+    return fit_scorer(np.vstack([rows[i] for i in kept]), np.concatenate([targets[i] for i in kept]))
+
+
+def fit_weights(cases: list[StoryCase]) -> dict:
+    """Fit the summary's sentence scorer on these stories (train only)."""
+    return _fit(*_training_rows(cases)).to_json()
+
+
+def cross_validate(cases: list[StoryCase], folds: int = 5) -> dict[str, float]:
+    """storyloom's ROUGE when each story is summarised by a scorer fitted on the other
+    folds: the honest estimate on training data (the packaged weights saw it all)."""
+    import numpy as np
+    from rouge_score import rouge_scorer
+
+    from storyloom.consolidate.facts import align_facts
+    from storyloom.consolidate.summary import summarise
+
+    rows, targets = _training_rows(cases)
+    order = np.random.default_rng(0).permutation(len(cases))
+    scorer = rouge_scorer.RougeScorer(list(ROUGE_TYPES), use_stemmer=True)
+    totals = dict.fromkeys(ROUGE_TYPES, 0.0)
+    for held in np.array_split(order, folds):
+        out = set(held.tolist())
+        fitted = _fit([r for i, r in enumerate(rows) if i not in out],
+                      [t for i, t in enumerate(targets) if i not in out])
+        for i in held:
+            case = cases[i]
+            picked = summarise(align_facts(case.members), case.members, max_words=case.budget,
+                               scorer=fitted)
+            scores = scorer.score(case.reference, trim([p.text for p in picked], case.budget))
+            for kind in ROUGE_TYPES:
+                totals[kind] += scores[kind].fmeasure
+    return {k: round(100 * v / max(len(cases), 1), 2) for k, v in totals.items()}
 
 
 def citation_rate(cases: list[StoryCase]) -> float:
@@ -215,10 +256,20 @@ def format_table(result: dict) -> str:
 @click.option("--fit-weights", "weights_out", type=click.Path(dir_okay=False, path_type=Path),
               default=None, help="Instead of scoring, fit the sentence scorer on these "
               "(training) stories and write its weights to this JSON file.")
+@click.option("--cv", "folds", type=int, default=None,
+              help="Instead of scoring, cross-validate the sentence scorer over this many "
+              "folds of these (training) stories.")
 def command(source_file: Path, target_file: Path, fmt: str, limit: int | None,
-            weights_out: Path | None) -> None:
+            weights_out: Path | None, folds: int | None) -> None:
     """ROUGE of storyloom's summaries vs LexRank and lead baselines (NeuS format)."""
     cases = load_cases(source_file, target_file, limit)
+    if folds is not None:
+        if folds < 2:
+            raise click.BadParameter("at least 2 folds", param_hint="--cv")
+        result = {"n": len(cases), "folds": folds, **cross_validate(cases, folds)}
+        click.echo(json.dumps(result, indent=2) if fmt == "json" else
+                   " ".join(f"{k}={v}" for k, v in result.items()))
+        return
     if weights_out is not None:
         weights_out.write_text(json.dumps(fit_weights(cases), indent=1) + "\n", encoding="utf-8")
         click.echo(f"fitted on {len(cases)} stories: {weights_out}")
