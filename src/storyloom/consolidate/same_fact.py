@@ -16,8 +16,12 @@ And the evidence against it, which vetoes a pair whatever the similarity:
     of "23 pirates", not another count of them);
   - many different values of one measure in the story (a game's yards, a contract's
     millions) make a chance match likely: the clause must then be closer.
-Thresholds were chosen on the even ECB+ topics and checked on the odd ones
-(`storyloom eval conflicts --part`); see docs in `eval/conflicts.py`.
+Across languages words cannot be compared, so a translation's value counts as telling
+the same fact when both sentences back one aligned statement of the story (align.py) and
+each article gives one value of that measure there; things counted are then compared by
+meaning ("residents" / "Anwohner"), organisations likewise (conflicts.py).
+Thresholds were chosen on ECB+ dev (English only) looking at both halves of the topics
+(`storyloom eval conflicts --part 0/1`); see `eval/conflicts.py` for what is measured.
 """
 from __future__ import annotations
 
