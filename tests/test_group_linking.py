@@ -62,14 +62,6 @@ def _articles(sources: list[str]) -> list[AnalyzedArticle]:
     return out
 
 
-def test_same_source_only_for_known_equal_outlets():
-    table = extract(_articles(["Daily Post", "daily post", "Other Times", ""]))
-    weighted = WeightedTable.build(table, fit_statistics(table))
-    column = PAIR_FEATURES.index("same_source")
-    features = pair_features(weighted, np.array([0, 0, 2]), weighted, np.array([1, 2, 3]))
-    assert features[:, column].tolist() == [1.0, 0.0, 0.0]
-
-
 def test_ranks_in_a_batch_of_two_say_nothing():
     table = extract(_articles(["", ""]))
     weighted = WeightedTable.build(table, fit_statistics(table))

@@ -71,7 +71,12 @@ def load_ecbplus(path: Path, topics: set[int] | None = None) -> LabelledArticles
 
 
 def load_neus(path: Path, limit: int | None = None) -> LabelledArticles:
-    """NeuS `*.source`: each line one story; parts split on [SEP]; label = line number."""
+    """NeuS `*.source`: each line one story; parts split on [SEP]; label = line number.
+
+    The parts of a line are different outlets, but which ones is not given (only their
+    left/centre/right position), so each part's outlet is named per line: distinct within
+    a story, never shared across stories.
+    """
     articles, labels, groups = [], [], []
     with open(path, encoding="utf-8") as handle:
         for line_no, line in enumerate(handle):
@@ -82,7 +87,7 @@ def load_neus(path: Path, limit: int | None = None) -> LabelledArticles:
                 title, body = (match.group(1), match.group(2)) if match else ("", part.strip())
                 text = f"{title}\n{body.strip()}" if title else body.strip()
                 articles.append(Article(f"n{line_no}-{part_no}", text, title=title,
-                                        source=f"outlet-{part_no}", input=str(path)))
+                                        source=f"story{line_no}-outlet{part_no}", input=str(path)))
                 labels.append(str(line_no))
                 groups.append(str(line_no))
     return LabelledArticles(articles, labels, groups)

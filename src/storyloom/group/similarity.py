@@ -15,11 +15,12 @@ from scipy import sparse
 from storyloom.group.features import BAGS, FeatureTable, TermStatistics
 
 # order of the columns of `pair_features`; the decision model's coefficients follow it.
-# `same_source`: both articles come from one (known) outlet; an outlet seldom files two
-# separate reports of one event in one batch, so this is learned as evidence against.
+# No "same outlet" column: the only training data with outlets (NeuS) labels parts by
+# their left/centre/right position, not by outlet, and real outlets do file updates of
+# one event, so such a feature would learn an artefact of how that data was built.
 PAIR_FEATURES = ("embedding", "terms", "names", "numbers", "title", "years",
                  "embedding_relative", "terms_relative", "cross_language",
-                 "embedding_cross_language", "same_source", "embedding_rank_worse",
+                 "embedding_cross_language", "embedding_rank_worse",
                  "embedding_rank_better", "terms_rank_worse", "terms_rank_better")
 # views searched for candidates; an article's best score in each view is remembered so a
 # pair can be judged relative to each side's nearest neighbour: in a dense news day the
@@ -142,11 +143,8 @@ def pair_features(first: WeightedTable, i: np.ndarray, second: WeightedTable,
     shared = _rowwise_dot(first.table.counts["years"][i], second.table.counts["years"][j]) > 0
     both = (_year_counts(first)[i] > 0) & (_year_counts(second)[j] > 0)
     years = np.where(shared, 1.0, np.where(both, -1.0, 0.0))
-    src_a = np.asarray(first.table.sources, dtype=object)[i]
-    src_b = np.asarray(second.table.sources, dtype=object)[j]
-    same = ((src_a == src_b) & (src_a != "")).astype(np.float32)
     return np.column_stack([embedding, *bags, years, *relative, cross,
-                            embedding * cross, same, *ranks]).astype(np.float32)
+                            embedding * cross, *ranks]).astype(np.float32)
 
 
 def block_features(first: WeightedTable, i: np.ndarray, second: WeightedTable,
@@ -174,10 +172,7 @@ def block_features(first: WeightedTable, i: np.ndarray, second: WeightedTable,
     shared = (first.table.counts["years"][i] @ second.table.counts["years"][j].T).toarray() > 0
     both = (_year_counts(first)[i][:, None] > 0) & (_year_counts(second)[j][None, :] > 0)
     years = np.where(shared, 1.0, np.where(both, -1.0, 0.0))
-    src_a = np.array([first.table.sources[k] for k in i], dtype=object)
-    src_b = np.array([second.table.sources[k] for k in j], dtype=object)
-    same = ((src_a[:, None] == src_b[None, :]) & (src_a[:, None] != "")).astype(np.float32)
-    return np.stack([embedding, *bags, years, *relative, cross, embedding * cross, same,
+    return np.stack([embedding, *bags, years, *relative, cross, embedding * cross,
                      *ranks], axis=-1).astype(np.float32)
 
 
