@@ -193,3 +193,30 @@ def test_char_spans_without_regexes_equal_pysbd_spans():
         slow = _original_spans(segmenter, parts + ["", "It rained."])
         assert [(s.sent, s.start, s.end) for s in fast] == [(s.sent, s.start, s.end) for s in slow]
     assert pysbd.Segmenter.sentences_with_char_spans is sentences._sentences_with_char_spans
+
+
+def test_content_cache_off_sends_every_occurrence_to_the_tagger(tmp_path, monkeypatch):
+    import storyloom.analyze.entities as entities
+
+    monkeypatch.setenv("STORYLOOM_CACHE", str(tmp_path))
+    monkeypatch.setenv("STORYLOOM_CONTENT_CACHE", "off")
+    monkeypatch.setattr(entities, "_memo", {})
+    real = entities._pipeline()
+    seen: list[str] = []
+
+    class Counting:
+        meta = real.meta
+
+        def pipe(self, texts, **kwargs):
+            texts = list(texts)
+            seen.extend(texts)
+            return real.pipe(texts, **kwargs)
+
+    monkeypatch.setattr(entities, "_pipeline", lambda: Counting())
+    text = "Angela Merkel met Emmanuel Macron in Paris. Google opened an office in Berlin."
+    analyzed = analyze_heads([Article(id=f"u{n}", text=text, language="en") for n in range(2)],
+                             "hashing")
+    mentions = find_mentions_many([a.sentences for a in analyzed])
+    assert len(seen) == 2 * len(analyzed[0].sentences)
+    assert mentions[0] == mentions[1] and mentions[0]
+    assert not (tmp_path / "mentions.sqlite").exists()
