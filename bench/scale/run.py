@@ -274,6 +274,11 @@ def _print_row(row: dict) -> None:
         if key in row:
             line += f"\n         {label}: {row[key]['seconds']:.1f}s ({n / row[key]['seconds']:.1f}/s)"
             line += f" peak driver {row[key]['driver_peak_mb']:.0f} MB"
+    if "uncached_models" in row:
+        models = row["uncached_models"]
+        line += (f"\n         content cache off, model calls alone: {models['seconds']:.1f}s "
+                 f"(texts {models['texts']}); total / model calls "
+                 f"{row['uncached']['seconds'] / models['seconds']:.2f}")
     if "models" in row:
         models = row["models"]
         line += (f"\n         model calls alone: {models['seconds']:.1f}s (cpu {models['cpu_spent']}, "
@@ -323,7 +328,12 @@ def main() -> None:
         if record:
             row["models"] = measure(corpus, "models", args.executor, record)
         if n in uncached_sizes:
-            row["uncached"] = measure(corpus, "digest", args.executor, cached=False)
+            replay = workdir / f"calls-{n}-uncached" if record else None
+            if replay:
+                replay.mkdir()
+            row["uncached"] = measure(corpus, "digest", args.executor, replay, cached=False)
+            if replay:
+                row["uncached_models"] = measure(corpus, "models", args.executor, replay)
         if args.dask and (not dask_sizes or n in dask_sizes):
             row["dask"] = measure(corpus, "digest", "dask")
         rows.append(row)
