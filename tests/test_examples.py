@@ -133,3 +133,18 @@ def test_no_spurious_conflicts_in_the_examples(event_conflicts):
     """Nothing but the four planted disagreements: the ship's length (210 m) and its
     distance from the shore (400 m) are two measures, not differing figures."""
     assert sorted(c.kind for c in event_conflicts) == sorted(PLANTED_SIDES)
+
+
+def test_summary_does_not_state_the_outvoted_side(digest):
+    """The planted minority claims (420 evacuated, three weeks, 21 March, Ministry of
+    Transport) are shown as conflicts, not stated as fact in the summary."""
+    from storyloom.consolidate.brief import outvoted_evidence
+
+    story = next(item for item in digest.stories if "coastal-wire" in item.story.article_ids)
+    outvoted = outvoted_evidence(story.brief.conflicts)
+    assert outvoted
+    for sentence in story.brief.summary:
+        assert not any(e.article_id == sentence.evidence[0].article_id
+                       and e.start < sentence.evidence[0].end and sentence.evidence[0].start < e.end
+                       for e in outvoted), sentence.text
+        assert "420" not in sentence.text and "Ministry of Transport" not in sentence.text

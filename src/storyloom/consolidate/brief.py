@@ -10,7 +10,7 @@ from storyloom.consolidate.facts import align_facts
 from storyloom.consolidate.quotes import extract_quotes
 from storyloom.consolidate.summary import summarise
 from storyloom.consolidate.timeline import build_timeline
-from storyloom.model import AnalyzedArticle, Brief, Story
+from storyloom.model import AnalyzedArticle, Brief, Conflict, Evidence, Story
 
 
 def story_title(members: list[AnalyzedArticle]) -> str:
@@ -23,13 +23,26 @@ def story_title(members: list[AnalyzedArticle]) -> str:
     return titled[int(centrality.argmax())].article.title
 
 
+def outvoted_evidence(conflicts: list[Conflict]) -> list[Evidence]:
+    """Sentences carrying a side of a contradiction that fewer outlets report than
+    another side (ties outvote nobody)."""
+    spans = []
+    for conflict in conflicts:
+        if not conflict.contradiction:
+            continue
+        most = max(len(set(c.sources)) for c in conflict.claims)
+        spans += [e for c in conflict.claims if len(set(c.sources)) < most for e in c.evidence]
+    return spans
+
+
 def build_brief(story: Story, members: list[AnalyzedArticle]) -> Brief:
     """Members must be deepened (sentence embeddings, mentions)."""
     facts = align_facts(members)
+    conflicts = find_conflicts(members)
     return Brief(
-        summary=summarise(facts, members),
+        summary=summarise(facts, members, avoid=outvoted_evidence(conflicts)),
         facts=facts,
-        conflicts=find_conflicts(members),
+        conflicts=conflicts,
         quotes=extract_quotes(members),
         entities=merge_entities(members),
         timeline=build_timeline(members),

@@ -13,13 +13,14 @@ fact brings no new words and loses to a different fact.
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
 from storyloom.consolidate.sentence_scores import (SentenceScorer, Wording, default_scorer,
                                                    shared_vocabulary, wordings)
-from storyloom.model import AnalyzedArticle, Fact, SummarySentence
+from storyloom.model import AnalyzedArticle, Evidence, Fact, SummarySentence
 
 log = logging.getLogger(__name__)
 
@@ -75,15 +76,24 @@ def candidates(facts: list[Fact], members: list[AnalyzedArticle],
     return [Candidate(w, float(s)) for w, s in zip(rows, scores)]
 
 
+def _overlaps(sentence: Evidence, spans: Sequence[Evidence]) -> bool:
+    return any(s.article_id == sentence.article_id and s.start < sentence.end
+               and sentence.start < s.end for s in spans)
+
+
 def summarise(facts: list[Fact], members: list[AnalyzedArticle],
               max_sentences: int = DEFAULT_SENTENCES,
               max_words: int | None = None,
-              scorer: SentenceScorer | None = None) -> list[SummarySentence]:
+              scorer: SentenceScorer | None = None,
+              avoid: Sequence[Evidence] = ()) -> list[SummarySentence]:
     """Pick facts until `max_sentences`, or until `max_words` is reached (the last
     sentence may cross the budget; callers that need an exact budget trim the text).
-    `scorer` replaces the packaged one (cross-validation fits its own)."""
-    chosen = select(candidates(facts, members, scorer, max_words), shared_vocabulary(members),
-                    max_sentences, max_words)
+    `scorer` replaces the packaged one (cross-validation fits its own). Sentences that
+    overlap an `avoid` span (e.g. the outvoted side of a conflict) are not used while
+    other candidates remain: the summary should not state a disputed value as fact."""
+    pool = candidates(facts, members, scorer, max_words)
+    pool = [c for c in pool if not _overlaps(c.wording.sentence, avoid)] or pool
+    chosen = select(pool, shared_vocabulary(members), max_sentences, max_words)
     log.debug("summary: %d of %d facts", len(chosen), len(facts))
     out = []
     for c in chosen:
