@@ -67,7 +67,8 @@ def test_mentions_come_from_the_content_cache_the_second_time(tmp_path, monkeypa
     assert find_mentions_many([a.sentences for a in analyzed]) == first
 
 
-def test_repeated_sentences_are_tagged_once(tmp_path, monkeypatch):
+def _count_tagged_texts(tmp_path, monkeypatch) -> list[str]:
+    """Every text the entity tagger is sent from now on (fresh cache and memo)."""
     import storyloom.analyze.entities as entities
 
     monkeypatch.setenv("STORYLOOM_CACHE", str(tmp_path))
@@ -84,6 +85,11 @@ def test_repeated_sentences_are_tagged_once(tmp_path, monkeypatch):
             return real.pipe(texts, **kwargs)
 
     monkeypatch.setattr(entities, "_pipeline", lambda: Counting())
+    return seen
+
+
+def test_repeated_sentences_are_tagged_once(tmp_path, monkeypatch):
+    seen = _count_tagged_texts(tmp_path, monkeypatch)
     text = "Angela Merkel met Emmanuel Macron in Paris. Google opened an office in Berlin."
     articles = [Article(id=f"c{n}", text=text, language="en") for n in range(3)]
     analyzed = analyze_heads(articles, "hashing")
@@ -196,23 +202,8 @@ def test_char_spans_without_regexes_equal_pysbd_spans():
 
 
 def test_content_cache_off_sends_every_occurrence_to_the_tagger(tmp_path, monkeypatch):
-    import storyloom.analyze.entities as entities
-
-    monkeypatch.setenv("STORYLOOM_CACHE", str(tmp_path))
     monkeypatch.setenv("STORYLOOM_CONTENT_CACHE", "off")
-    monkeypatch.setattr(entities, "_memo", {})
-    real = entities._pipeline()
-    seen: list[str] = []
-
-    class Counting:
-        meta = real.meta
-
-        def pipe(self, texts, **kwargs):
-            texts = list(texts)
-            seen.extend(texts)
-            return real.pipe(texts, **kwargs)
-
-    monkeypatch.setattr(entities, "_pipeline", lambda: Counting())
+    seen = _count_tagged_texts(tmp_path, monkeypatch)
     text = "Angela Merkel met Emmanuel Macron in Paris. Google opened an office in Berlin."
     analyzed = analyze_heads([Article(id=f"u{n}", text=text, language="en") for n in range(2)],
                              "hashing")
