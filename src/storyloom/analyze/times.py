@@ -7,6 +7,7 @@ and the kind of each, which dateparser does not give. Offsets are relative to th
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 
@@ -139,6 +140,13 @@ def _expr_from(kind: str, match: re.Match) -> TimeExpr | None:
 
 def find_dates(text: str) -> list[TimeExpr]:
     """Date expressions in reading order; a span is claimed by its most specific pattern."""
+    return list(_dates_of(text))
+
+
+# consolidation asks for the dates and durations of one sentence several times (slots,
+# timeline, conflict notes); the results are frozen records, so they are memoised
+@functools.lru_cache(maxsize=16384)
+def _dates_of(text: str) -> tuple[TimeExpr, ...]:
     taken: list[tuple[int, int]] = []
     found: list[TimeExpr] = []
     for kind, pattern in _PATTERNS:
@@ -155,7 +163,7 @@ def find_dates(text: str) -> list[TimeExpr]:
         if duration.ago and not any(duration.start < e and s < duration.end for s, e in taken):
             found.append(TimeExpr("relative", duration.start, duration.end, duration.text,
                                   offset_days=-round(duration.days)))
-    return sorted(found, key=lambda e: e.start)
+    return tuple(sorted(found, key=lambda e: e.start))
 
 
 # "4 minutes, 48 seconds", "two years and three months": one span told in two units
@@ -165,6 +173,11 @@ _COMPOUND_JOIN = re.compile(r"^(?:,\s*|\s+and\s+|\s+)$")
 def find_durations(text: str) -> list[Duration]:
     """"three weeks", "21 days", "a two-hour call" (as 2 hours), "two weeks ago",
     "4 minutes, 48 seconds" (as one duration)."""
+    return list(_durations_of(text))
+
+
+@functools.lru_cache(maxsize=16384)
+def _durations_of(text: str) -> tuple[Duration, ...]:
     found: list[Duration] = []
     for match in _DURATION.finditer(text):
         raw = match.group("num").lower()
@@ -190,7 +203,7 @@ def find_durations(text: str) -> list[Duration]:
         number = FOREIGN_NUMBERS.get(raw) or float(raw.replace(",", "."))
         found.append(Duration(number * UNIT_DAYS[unit], number, unit, match.start(),
                               match.end(), match.group(), False))
-    return sorted(found, key=lambda d: d.start)
+    return tuple(sorted(found, key=lambda d: d.start))
 
 
 def same_duration(first: Duration, second: Duration) -> bool:
