@@ -37,3 +37,13 @@ def seeds_digest_json(seeds_dir) -> dict:
     from storyloom.render.jsonout import render_json
 
     return json.loads(render_json(digest_paths([str(seeds_dir)])))
+
+
+@pytest.fixture(scope="session")
+def seed_members(seeds_dir):
+    """The seed articles read and analysed once (in id order) for the consolidation tests."""
+    from storyloom.analyze import analyze
+    from storyloom.ingest import read_inputs
+
+    articles, _ = read_inputs([str(seeds_dir)])
+    return analyze(sorted(articles, key=lambda a: a.id))

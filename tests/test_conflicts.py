@@ -183,17 +183,6 @@ def test_paraphrase_and_translation_story_has_no_contradiction():
 # ---- the seed story ---------------------------------------------------------------
 
 
-@pytest.fixture(scope="session")
-def seed_members():
-    if not SEEDS.is_dir():
-        pytest.skip("../shared/seeds not available")
-    from storyloom.analyze import analyze
-    from storyloom.ingest import read_inputs
-
-    articles, _ = read_inputs([str(SEEDS)])
-    return analyze(sorted(articles, key=lambda a: a.id))
-
-
 def _ids(members, *prefixes):
     return {m.id for m in members if m.id[:3] in prefixes}
 
@@ -237,7 +226,6 @@ print(json.dumps(out, sort_keys=True, default=str))
 """
 
 
-SEEDS = Path(__file__).resolve().parents[1].parent / "shared" / "seeds"
 
 
 @pytest.mark.parametrize("folder", [FIXTURE, pytest.param(SEEDS, marks=pytest.mark.slow)],

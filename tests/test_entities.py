@@ -1,15 +1,11 @@
 """Entities: spellings and transliterations merged, types by majority, roles gathered."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import numpy as np
 import pytest
 
 from storyloom.consolidate.entities import merge_entities, phonetic, same_org, same_person
 from storyloom.model import AnalyzedArticle, Article, Mention, Sentence
-
-SEEDS = Path(__file__).resolve().parents[1].parent / "shared" / "seeds"
 
 
 def test_transliterations_share_a_key():
@@ -52,14 +48,8 @@ def test_merge_with_majority_type_and_roles():
 
 
 @pytest.fixture(scope="module")
-def seed_entities():
-    if not SEEDS.is_dir():
-        pytest.skip("../shared/seeds not available")
-    from storyloom.analyze import analyze
-    from storyloom.ingest import read_inputs
-
-    articles, _ = read_inputs([str(SEEDS)])
-    return merge_entities(analyze(articles))
+def seed_entities(seed_members):
+    return merge_entities(seed_members)
 
 
 def test_seed_entities(seed_entities):

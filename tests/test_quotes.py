@@ -8,7 +8,6 @@ import pytest
 from storyloom.analyze.quotes import find_quotes, find_reported
 from storyloom.model import Article
 
-SEEDS = Path(__file__).resolve().parents[1].parent / "shared" / "seeds"
 FIXTURE = Path(__file__).parent / "fixtures" / "paraphrase_story"
 
 
@@ -52,15 +51,10 @@ def test_one_quote_across_translations():
 
 
 @pytest.fixture(scope="module")
-def seed_quotes():
-    if not SEEDS.is_dir():
-        pytest.skip("../shared/seeds not available")
-    from storyloom.analyze import analyze
+def seed_quotes(seed_members):
     from storyloom.consolidate.quotes import extract_quotes
-    from storyloom.ingest import read_inputs
 
-    articles, _ = read_inputs([str(SEEDS)])
-    return extract_quotes(analyze(sorted(articles, key=lambda a: a.id)))
+    return extract_quotes(seed_members)
 
 
 def test_seed_quotes(seed_quotes):

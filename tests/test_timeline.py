@@ -1,13 +1,9 @@
 """Timeline: dates resolved against the publication date or the story's own anchors."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from storyloom.model import Article
-
-SEEDS = Path(__file__).resolve().parents[1].parent / "shared" / "seeds"
 
 
 def _timeline(texts: dict[str, str], published: str | None = None):
@@ -67,15 +63,10 @@ def test_date_line_is_not_an_event():
 
 
 @pytest.fixture(scope="module")
-def seed_timeline():
-    if not SEEDS.is_dir():
-        pytest.skip("../shared/seeds not available")
-    from storyloom.analyze import analyze
+def seed_timeline(seed_members):
     from storyloom.consolidate.timeline import build_timeline
-    from storyloom.ingest import read_inputs
 
-    articles, _ = read_inputs([str(SEEDS)])
-    return build_timeline(analyze(articles))
+    return build_timeline(seed_members)
 
 
 def test_seed_timeline(seed_timeline):
