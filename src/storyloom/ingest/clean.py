@@ -99,7 +99,12 @@ def _normal(text: str) -> str:
 
 def echoes_title(line: Line, title: str) -> bool:
     """The line repeats the title, whole or a part of it (a title split over two lines)."""
-    norm_line, norm_title = _normal(line.text), _normal(title)
+    norm_title = _normal(title)
+    # n words normalise to at least 2n - 1 characters: a line that long is neither the
+    # title nor a part of it, and a paragraph need not be normalised to see that
+    if 2 * len(line.words) - 1 > len(norm_title) * 1.2 + 10:
+        return False
+    norm_line = _normal(line.text)
     if not norm_line or not norm_title:
         return False
     if norm_line == norm_title:
