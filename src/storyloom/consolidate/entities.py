@@ -11,6 +11,8 @@ import re
 import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import NamedTuple
 
 from rapidfuzz import fuzz
 
@@ -22,17 +24,26 @@ SURNAME_SIMILARITY = 85  # rapidfuzz ratio of phonetic surname keys
 FIRST_NAME_SIMILARITY = 70
 _ACRONYM_SKIP = {"of", "for", "and", "in", "the", "on", "de", "des", "la"}
 _STRIP = re.compile(r"^(?:the|a|an)\s+|['’]s$|[\s.,;:]+$", re.I)
+_SPACES = re.compile(r"\s+")
+_INITIAL = re.compile(r"[A-Z]\.?")
+_REPEATS = re.compile(r"(.)\1+")
+# The name functions below are pure functions of short strings that a story asks
+# about over and over (every pair of groups, every role, every quote speaker):
+# memoised, bounded so that a long-running process does not grow without end.
+_NAME_CACHE = 1 << 16
 
 
+@lru_cache(maxsize=_NAME_CACHE)
 def clean_name(text: str) -> str:
     """'the Bundestag' -> 'Bundestag', "Merkel's" -> 'Merkel', collapsed spaces."""
-    text = re.sub(r"\s+", " ", text).strip(" \"'“”„«»")
+    text = _SPACES.sub(" ", text).strip(" \"'“”„«»")
     previous = None
     while previous != text:
         previous, text = text, _STRIP.sub("", text).strip()
     return text
 
 
+@lru_cache(maxsize=_NAME_CACHE)
 def phonetic(word: str) -> str:
     """A spelling-insensitive key: Dostojewski/Dostoyevskiy -> 'dostoievski'."""
     word = unicodedata.normalize("NFKD", word.lower())
@@ -41,9 +52,10 @@ def phonetic(word: str) -> str:
                      ("yj", "i"), ("y", "i"), ("w", "v"), ("z", "s"), ("ph", "f"), ("kh", "h"),
                      ("ck", "k"), ("ou", "u"), ("j", "i")):
         word = word.replace(old, new)
-    return re.sub(r"(.)\1+", r"\1", word)
+    return _REPEATS.sub(r"\1", word)
 
 
+@lru_cache(maxsize=_NAME_CACHE)
 def same_person(first: str, second: str) -> bool:
     """Two person names that can be one person: surnames agree, first names do not differ."""
     a, b = _without_initials(first), _without_initials(second)
@@ -57,31 +69,51 @@ def same_person(first: str, second: str) -> bool:
     return True
 
 
-def _without_initials(name: str) -> list[str]:
-    return [w for w in clean_name(name).split() if not re.fullmatch(r"[A-Z]\.?", w)]
+@lru_cache(maxsize=_NAME_CACHE)
+def _without_initials(name: str) -> tuple[str, ...]:
+    return tuple(w for w in clean_name(name).split() if not _INITIAL.fullmatch(w))
 
 
+@lru_cache(maxsize=_NAME_CACHE)
 def acronym(name: str) -> str:
     words = [w for w in re.split(r"[\s-]+", name) if w and w.lower() not in _ACRONYM_SKIP]
     return "".join(w[0] for w in words if w[0].isalpha()).upper()
 
 
+class _OrgForm(NamedTuple):
+    """What `same_org` compares of one name, computed once per name."""
+
+    lower: str
+    bare: str  # lower case without full stops: "U.S." = "US"
+    short: str  # the name as an acronym (upper case, 2-6 letters), else ""
+    expands_to: str  # the acronym of a name of several words, else ""
+    head: str  # the first 5 letters of a single word of 5 or more, else ""
+
+
+@lru_cache(maxsize=_NAME_CACHE)
+def _org_form(name: str) -> _OrgForm:
+    clean = clean_name(name)
+    short = clean.replace(".", "")
+    several = len(clean.split()) >= 2
+    return _OrgForm(clean.lower(), short.lower(),
+                    short if short.isupper() and 2 <= len(short) <= 6 else "",
+                    acronym(clean) if several else "",
+                    clean[:5].lower() if not several and len(clean) >= 5 else "")
+
+
 def same_org(first: str, second: str) -> bool:
-    a, b = clean_name(first), clean_name(second)
-    if a.replace(".", "").lower() == b.replace(".", "").lower():
+    a, b = _org_form(first), _org_form(second)
+    if a.bare == b.bare:
         return True
     for short, long in ((a, b), (b, a)):
-        if long.lower().startswith(short.lower() + " of "):
+        if long.lower.startswith(short.lower + " of "):
             return True  # "National Security Council of the White House"
     for short, long in ((a, b), (b, a)):
-        short = short.replace(".", "")
-        if short.isupper() and 2 <= len(short) <= 6 and len(long.split()) >= 2 \
-                and acronym(long) == short:
+        if short.short and long.expands_to == short.short:
             return True
-    if len(a.split()) == 1 and len(b.split()) == 1 and len(a) >= 5 and len(b) >= 5 \
-            and a[:5].lower() == b[:5].lower():
+    if a.head and a.head == b.head:
         return True  # "Portugal" / "Portuguese": a place and its adjective
-    return fuzz.ratio(a.lower(), b.lower()) >= 92
+    return fuzz.ratio(a.lower, b.lower) >= 92
 
 
 @dataclass
@@ -117,7 +149,8 @@ class _Group:
     def _canonical(self) -> str:
         counts = self.names()
         # the most frequent of the longest frequent spellings: "Fyodor Dostoevsky"
-        full = [n for n in counts if len(n.split()) == max(len(x.split()) for x in counts)]
+        longest = max(len(x.split()) for x in counts)
+        full = {n for n in counts if len(n.split()) == longest}
         multi = [n for n in counts if len(n.split()) > 1] or list(counts)
         pool = multi if self.type() == "PERSON" else list(counts)
         return max(pool, key=lambda n: (counts[n], n in full, len(n)))
@@ -140,23 +173,36 @@ def _merge(groups: list[_Group]) -> list[_Group]:
     """Union groups whose names denote one entity; longer names absorb shorter ones."""
     groups = sorted(groups, key=lambda g: (-len(g.canonical().split()), -len(g.mentions)))
     merged: list[_Group] = []
+    keys: list[_Key] = []  # keys[i] describes merged[i]; renewed when it absorbs a group
     for group in groups:
-        target = next((m for m in merged if _same_entity(m, group)), None)
+        new = _key(group)
+        target = next((i for i, kept in enumerate(keys) if _same_entity(kept, new)), None)
         if target is None:
             merged.append(group)
+            keys.append(new)
         else:
-            target.mentions.extend(group.mentions)
+            merged[target].mentions.extend(group.mentions)
+            keys[target] = _key(merged[target])
     return merged
 
 
-def _same_entity(kept: _Group, new: _Group) -> bool:
-    kept_name, new_name = kept.canonical(), new.canonical()
-    if kept.type() == "PERSON" or (new.type() == "PERSON" and kept.labels()["PERSON"]):
+# what the merge decision reads of a group: (canonical name, type, has a PERSON label);
+# read once per group state rather than once per compared pair
+_Key = tuple[str, str, bool]
+
+
+def _key(group: _Group) -> _Key:
+    return group.canonical(), group.type(), group.labels()["PERSON"] > 0
+
+
+def _same_entity(kept: _Key, new: _Key) -> bool:
+    (kept_name, kept_type, kept_person), (new_name, new_type, _) = kept, new
+    if kept_type == "PERSON" or (new_type == "PERSON" and kept_person):
         if len(new_name.split()) == 1 and len(kept_name.split()) == 1 and kept_name != new_name:
             return fuzz.ratio(phonetic(kept_name), phonetic(new_name)) >= SURNAME_SIMILARITY \
-                and new.type() == kept.type()
-        return new.type() in ("PERSON", "ORG", "GPE", "NORP") and same_person(kept_name, new_name)
-    if kept.type() == new.type() or {kept.type(), new.type()} <= {"GPE", "LOC"}:
+                and new_type == kept_type
+        return new_type in ("PERSON", "ORG", "GPE", "NORP") and same_person(kept_name, new_name)
+    if kept_type == new_type or {kept_type, new_type} <= {"GPE", "LOC"}:
         return same_org(kept_name, new_name)
     return same_org(kept_name, new_name) and (new_name.isupper() or kept_name.isupper())
 
@@ -165,12 +211,23 @@ def article_roles(member: AnalyzedArticle) -> list[tuple[Role, int]]:
     """Roles stated in the article, sentence by sentence, with the sentence index.
 
     Offsets of the returned roles are relative to their sentence."""
+    people = defaultdict(list)  # sentence index -> its PERSON mentions, in order
+    for mention in member.mentions:
+        if mention.label == "PERSON":
+            people[mention.sentence].append(mention)
     found = []
     for sentence in member.sentences:
-        spans = [(m.start - sentence.start, m.end - sentence.start) for m in member.mentions
-                 if m.label == "PERSON" and m.sentence == sentence.index]
-        found.extend((role, sentence.index) for role in find_roles(sentence.text, spans))
+        spans = tuple((m.start - sentence.start, m.end - sentence.start)
+                      for m in people.get(sentence.index, ()))
+        found.extend((role, sentence.index) for role in _sentence_roles(sentence.text, spans))
     return found
+
+
+@lru_cache(maxsize=1 << 14)
+def _sentence_roles(text: str, spans: tuple[tuple[int, int], ...]) -> tuple[Role, ...]:
+    # a brief reads the roles twice (conflicts and entities): the pattern search is the
+    # costly part, and its result depends on nothing but the sentence and its names
+    return tuple(find_roles(text, list(spans)))
 
 
 def _attach_roles(groups: list[_Group], members: list[AnalyzedArticle]) -> None:
