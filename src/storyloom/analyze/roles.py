@@ -94,6 +94,21 @@ def _title_org(match: re.Match) -> str:
     return " ".join(pre)
 
 
+# a _TITLE match is at most this many runs of non-space characters: three capitalised
+# words, a two-word role noun ("prime minister"), "of" and an organisation
+_TITLE_RUNS = 7
+
+
+def _title_before(before_text: str) -> re.Match | None:
+    """_TITLE.search(before_text), looking only where a match can start: it ends the
+    text with whitespace, so it lies within the last _TITLE_RUNS runs (the same match,
+    without trying every position of the 160 characters before a name)."""
+    if not before_text[-1:].isspace():
+        return None
+    runs = before_text.rsplit(None, _TITLE_RUNS)
+    return _TITLE.search(before_text, len(runs[0]) if len(runs) > _TITLE_RUNS else 0)
+
+
 def find_roles(text: str, names: list[tuple[int, int]] | None = None) -> list[Role]:
     """Roles next to the names at `names` (spans), or next to capitalised name-like words."""
     spans = names if names is not None else [
@@ -118,12 +133,13 @@ def find_roles(text: str, names: list[tuple[int, int]] | None = None) -> list[Ro
                                _clean_org(after.group("org")), bool(after.group("org"))))
             continue
         before_text = text[max(0, start - 160):start]
-        title = _TITLE.search(before_text)
+        title = _title_before(before_text)
         if title and not before_text[title.end():].strip():
             roles.append(_role(person, start, end, title.group("role"), title.group("noun"),
                                _clean_org(_title_org(title))))
             continue
-        before = _BEFORE.search(before_text)
+        # (_BEFORE ends in ",\s*$": only text ending in a comma can match)
+        before = _BEFORE.search(before_text) if before_text.rstrip().endswith(",") else None
         if before:
             roles.append(_role(person, start, end, before.group("role"), before.group("noun"),
                                _clean_org(before.group("org")), bool(before.group("org"))))

@@ -143,13 +143,51 @@ def find_dates(text: str) -> list[TimeExpr]:
     return list(_dates_of(text))
 
 
+# re.IGNORECASE matches these with ASCII letters; str.lower() does not map them so
+# (and lower-cases U+0130 to two characters, the second no word character: the only
+# character whose lower case changes where runs of word characters end)
+_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s"})
+_ODD_CASE = re.compile("[\u0130\u0131\u017f]")
+_RUN = re.compile(r"\w+")
+_NONZERO_DIGIT = re.compile(r"[1-9]")
+
+
+@functools.lru_cache(maxsize=16384)
+def _words(text: str) -> frozenset[str]:
+    """The text's maximal runs of word characters, lower-cased as re.I compares them."""
+    if not text.isascii() and _ODD_CASE.search(text):
+        text = text.translate(_FOLD)
+    return frozenset(_RUN.findall(text.lower()))
+
+
+# Every name the patterns look for (a month, a weekday, a unit) is a whole run of word
+# characters (whitespace or \b before it, \b after it): a text without such a run
+# cannot match, and most sentences have none. Testing the words first is exact and
+# saves running the case-insensitive alternations over every sentence.
+_ENGLISH_MONTHS, _ALL_MONTHS = set(MONTHS), set(MONTHS) | set(FOREIGN_MONTHS)
+_NEEDS = [(_ALL_MONTHS, True), (_ENGLISH_MONTHS, True), (None, False), (_ENGLISH_MONTHS, False),
+          (set(WEEKDAYS), False), (None, False)]  # per pattern: words, a day's digit
+_UNIT_WORDS = {unit + end for unit in UNIT_DAYS for end in ("", "s")}
+
+
+def _may_match(index: int, words: frozenset[str], text: str) -> bool:
+    """Could pattern `index` of _PATTERNS match `text` at all?"""
+    needed, digit = _NEEDS[index]
+    if needed is not None and words.isdisjoint(needed):
+        return False
+    return not digit or _NONZERO_DIGIT.search(text) is not None
+
+
 # consolidation asks for the dates and durations of one sentence several times (slots,
 # timeline, conflict notes); the results are frozen records, so they are memoised
 @functools.lru_cache(maxsize=16384)
 def _dates_of(text: str) -> tuple[TimeExpr, ...]:
     taken: list[tuple[int, int]] = []
     found: list[TimeExpr] = []
-    for kind, pattern in _PATTERNS:
+    words = _words(text)
+    for index, (kind, pattern) in enumerate(_PATTERNS):
+        if not _may_match(index, words, text):
+            continue
         for match in pattern.finditer(text):
             if any(match.start() < e and s < match.end() for s, e in taken):
                 continue
@@ -159,7 +197,7 @@ def _dates_of(text: str) -> tuple[TimeExpr, ...]:
             if expr is not None:
                 found.append(expr)
                 taken.append((match.start(), match.end()))
-    for duration in find_durations(text):
+    for duration in _durations_of(text):
         if duration.ago and not any(duration.start < e and s < duration.end for s, e in taken):
             found.append(TimeExpr("relative", duration.start, duration.end, duration.text,
                                   offset_days=-round(duration.days)))
@@ -178,8 +216,10 @@ def find_durations(text: str) -> list[Duration]:
 
 @functools.lru_cache(maxsize=16384)
 def _durations_of(text: str) -> tuple[Duration, ...]:
+    words = _words(text)
     found: list[Duration] = []
-    for match in _DURATION.finditer(text):
+    english = not words.isdisjoint(_UNIT_WORDS)  # (see _NEEDS)
+    for match in (_DURATION.finditer(text) if english else ()):
         raw = match.group("num").lower()
         number = 1.0 if raw in ("a", "an") else parse_number(raw)
         if number is None:
@@ -196,7 +236,8 @@ def _durations_of(text: str) -> tuple[Duration, ...]:
             continue
         found.append(duration)
     taken = [(d.start, d.end) for d in found]
-    for match in _FOREIGN_DURATION.finditer(text):
+    foreign = not words.isdisjoint(FOREIGN_UNITS)
+    for match in (_FOREIGN_DURATION.finditer(text) if foreign else ()):
         if any(match.start() < e and s < match.end() for s, e in taken):
             continue
         raw, unit = match.group("num").lower(), FOREIGN_UNITS[match.group("unit").lower()]

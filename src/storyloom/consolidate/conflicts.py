@@ -19,8 +19,10 @@ import re
 from collections import defaultdict
 from itertools import combinations
 
+import numpy as np
+
 from storyloom.analyze.embed import embed_texts, embedder_of
-from storyloom.analyze.quantities import MEASURES, related_heads, same_value
+from storyloom.analyze.quantities import MEASURES, RELATED_CLASSES, related_heads, same_value
 from storyloom.analyze.times import comparable_durations, same_duration
 from storyloom.consolidate.align import align_statements
 from storyloom.consolidate.conflict_notes import (about_of, claim_value, date_header_flags,
@@ -74,12 +76,13 @@ def _other_people(first: Slot, second: Slot) -> bool:
     return not any(same_person(a, b) for a in first.people for b in second.people)
 
 
-def _reports_value(member: AnalyzedArticle, slot: Slot, by_article: dict[str, list[Slot]]) -> bool:
+def _reports_value(member: AnalyzedArticle, slot: Slot, values: StoryValues) -> bool:
     """The article also gives this value, in a related clause: then its other value is
     another fact ("20 killed ... 35 injured"), not a different account of this one."""
-    return any(other.kind == slot.kind and _same(other, slot)
-               and float(other.vector @ slot.vector) >= ALSO_REPORTED
-               for other in by_article[member.id])
+    return values.memo(("reports_value", member.id, id(slot)), lambda: any(
+        other.kind == slot.kind and _same(other, slot)
+        and float(other.vector @ slot.vector) >= ALSO_REPORTED
+        for other in values.by_article[member.id]))
 
 
 def _same_fact(first: Slot, second: Slot, similarity: float) -> bool:
@@ -137,21 +140,16 @@ class _Union:
 
 def _value_conflicts(members: list[AnalyzedArticle]) -> list[Conflict]:
     slots = story_slots(members, embedder_of(members))
-    by_article: dict[str, list[Slot]] = defaultdict(list)
-    for slot in slots:
-        by_article[slot.article_id].append(slot)
     values = StoryValues(slots, align_statements(members), embedder_of(members))
     union, contradicting, related = _Union(len(slots)), set(), []
-    for i, j in combinations(range(len(slots)), 2):
+    for i, j in _candidate_pairs(slots, members, values):
         a, b = slots[i], slots[j]
-        if a.kind != b.kind or not independent(a.member, b.member):
-            continue
         similarity = float(a.vector @ b.vector)
         if values.same(a, b):
             if similarity >= _threshold(a, b) or _agree_across_languages(a, b, values):
                 union.join(i, j)  # agreement: gathers the sources of each side
             continue
-        if _contradiction(a, b, similarity, values, by_article):
+        if _contradiction(a, b, similarity, values):
             union.join(i, j)
             contradicting.add(i)
         elif a.kind == "number" and _related_figures(a, b) \
@@ -160,6 +158,59 @@ def _value_conflicts(members: list[AnalyzedArticle]) -> list[Conflict]:
     assembled = _assemble(slots, union, contradicting, values)
     involved = {i for _, indexes in assembled for i in indexes}
     return [c for c, _ in assembled] + _differing(slots, related, involved, values)
+
+
+def _head_families() -> dict[str, str]:
+    """Each head of a related class (quantities.RELATED_CLASSES) -> one name for all the
+    heads related to it, directly or through others."""
+    family: dict[str, str] = {}
+    for related_class in RELATED_CLASSES:
+        heads = set(related_class) | {family[h] for h in related_class if h in family}
+        name = min(heads)
+        for head, old in list(family.items()):
+            if old in heads:
+                family[head] = name
+        family.update({head: name for head in related_class})
+    return family
+
+
+_HEAD_FAMILY = _head_families()
+
+
+def _bucket(slot: Slot, by_meaning: bool) -> tuple:
+    """Slots of different buckets can neither agree, contradict nor be related figures:
+    values of another kind, numbers in another unit, a date vs a weekday, and (unless
+    things counted are compared by meaning across languages) counts of unrelated heads.
+    Only pairs within a bucket are looked at: a story has ~1M slot pairs, a tenth of
+    them within buckets."""
+    if slot.kind == "number":
+        if by_meaning:
+            return "number", slot.value.unit
+        return "number", slot.value.unit, _HEAD_FAMILY.get(slot.value.head, slot.value.head)
+    if slot.kind == "date":
+        return "date", slot.value.kind
+    return (slot.kind,)
+
+
+def _candidate_pairs(slots: list[Slot], members: list[AnalyzedArticle], values: StoryValues
+                     ) -> list[tuple[int, int]]:
+    """Index pairs (i < j) of slots of one bucket from independent articles."""
+    position = {}
+    for number, member in enumerate(members):
+        position.setdefault(id(member), number)
+    table = np.array([[independent(a, b) for b in members] for a in members], dtype=bool)
+    article = np.array([position[id(s.member)] for s in slots], dtype=np.int64)
+    buckets: dict[tuple, list[int]] = defaultdict(list)
+    for i, slot in enumerate(slots):
+        buckets[_bucket(slot, values.compares_things)].append(i)
+    pairs: list[tuple[int, int]] = []
+    for indexes in buckets.values():
+        if len(indexes) < 2:
+            continue
+        index = np.array(indexes)
+        rows, columns = np.nonzero(np.triu(table[np.ix_(article[index], article[index])], 1))
+        pairs.extend(zip(index[rows].tolist(), index[columns].tolist()))
+    return pairs
 
 
 def _agree_across_languages(a: Slot, b: Slot, values: StoryValues) -> bool:
@@ -173,15 +224,14 @@ def _agree_across_languages(a: Slot, b: Slot, values: StoryValues) -> bool:
     return values.one_fact(a, b) or values.only_value(a) and values.only_value(b)
 
 
-def _contradiction(a: Slot, b: Slot, similarity: float, values: StoryValues,
-                   by_article: dict[str, list[Slot]]) -> bool:
+def _contradiction(a: Slot, b: Slot, similarity: float, values: StoryValues) -> bool:
     """Two different values of one measure that report the same fact."""
     if not values.comparable(a, b) or _other_people(a, b) or different_things(a, b):
         return False
     if values.reports(a.article_id, b) or values.reports(b.article_id, a):
         return False  # one article gives both values: two facts
-    if a.kind == "number" and (_reports_value(b.member, a, by_article)
-                               or _reports_value(a.member, b, by_article)):
+    if a.kind == "number" and (_reports_value(b.member, a, values)
+                               or _reports_value(a.member, b, values)):
         return False  # ... or nearly both ("20 killed" and "about 20 injured")
     # (durations are not checked with the rounding slack: "a day" would then report "18
     # hours", and "two weeks" report "16 days")

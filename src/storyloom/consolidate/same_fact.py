@@ -124,6 +124,19 @@ class StoryValues:
         self.crowd = {key: len(found) for key, found in values.items()}
         self._best: dict[tuple[str, int, str], int] = {}
         self._best_value: dict[tuple[int, str], Slot | None] = {}
+        self._memo: dict[tuple, object] = {}
+
+    @property
+    def compares_things(self) -> bool:
+        """Whether counts of differently named things can measure one thing (the story
+        has several languages: "residents" / "Anwohner")."""
+        return bool(self._things)
+
+    def memo(self, key: tuple, compute):
+        """`compute()` once per key: per-slot answers every pair of the slot asks for."""
+        if key not in self._memo:
+            self._memo[key] = compute()
+        return self._memo[key]
 
     def best_sentence(self, slot: Slot, other: Slot) -> int:
         """Index of the sentence of `other`'s article closest to `slot`'s sentence."""
@@ -193,8 +206,9 @@ class StoryValues:
 
     def reports(self, article_id: str, slot: Slot) -> bool:
         """The article gives `slot`'s value for the same kind of thing somewhere."""
-        return any(other.kind == slot.kind and same_reported(other, slot)
-                   for other in self.by_article[article_id])
+        return self.memo(("reports", article_id, id(slot)), lambda: any(
+            other.kind == slot.kind and same_reported(other, slot)
+            for other in self.by_article[article_id]))
 
 
 def _thing_vectors(slots: list[Slot], embedder) -> dict:

@@ -6,6 +6,7 @@ the same thing, because a whole sentence often carries several facts.
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -53,7 +54,14 @@ class Slot:
 
 def clause_around(text: str, start: int, end: int) -> tuple[int, int]:
     """The clause of `text` holding [start, end), widened to MIN_CLAUSE_WORDS words."""
-    cuts = [0] + [m.end() for m in _CLAUSE_CUT.finditer(text)] + [len(text) + 1]
+    return _clause_around(text, start, end)
+
+
+# a slot asks for its clause three times (masked clause, people, relation), and the
+# timeline asks again: memoised, like the cuts of each sentence
+@functools.lru_cache(maxsize=65536)
+def _clause_around(text: str, start: int, end: int) -> tuple[int, int]:
+    cuts = _cuts(text)
     left = max(c for c in cuts if c <= start)
     right = min(c for c in cuts if c > end) - 1
     while len(text[left:right].split()) < MIN_CLAUSE_WORDS and (left > 0 or right < len(text)):
@@ -64,16 +72,30 @@ def clause_around(text: str, start: int, end: int) -> tuple[int, int]:
     return left, max(right, end)
 
 
+@functools.lru_cache(maxsize=16384)
+def _cuts(text: str) -> tuple[int, ...]:
+    return (0, *(m.end() for m in _CLAUSE_CUT.finditer(text)), len(text) + 1)
+
+
 def _masked_clause(sentence: Sentence, start: int, end: int) -> str:
     s, e = start - sentence.start, end - sentence.start
     left, right = clause_around(sentence.text, s, e)
     return (sentence.text[left:s] + MASK + sentence.text[e:right]).strip(" ,;:")
 
 
-def _clause_people(member: AnalyzedArticle, sentence: Sentence, start: int, end: int) -> tuple[str, ...]:
+def _clause_people(people: list, sentence: Sentence, start: int, end: int) -> tuple[str, ...]:
+    """PERSON mentions (of the sentence: `people`) within the value's clause."""
     left, right = clause_around(sentence.text, start - sentence.start, end - sentence.start)
-    return tuple(m.text for m in member.mentions if m.label == "PERSON"
-                 and sentence.start + left <= m.start and m.end <= sentence.start + right)
+    return tuple(m.text for m in people
+                 if sentence.start + left <= m.start and m.end <= sentence.start + right)
+
+
+def _sentence_people(member: AnalyzedArticle) -> list[list]:
+    """Each sentence's PERSON mentions, in the article's order: a clause lies within its
+    sentence, so only these can be in it."""
+    people = [m for m in member.mentions if m.label == "PERSON"]
+    return [[m for m in people if s.start <= m.start and m.end <= s.start + len(s.text)]
+            for s in member.sentences]
 
 
 _SINCE_AFTER = re.compile(r"^\s*(after|later|ago|since|earlier)\b", re.I)
@@ -113,7 +135,7 @@ def _dateline(text: str) -> bool:
 _RATE = re.compile(r"(?:\d[\d,.]*\s+(?:[\w-]+\s+){0,3}|\b(?:once|twice|times)\s+)$", re.I)
 
 
-def _sentence_slots(member: AnalyzedArticle, sentence: Sentence) -> list[Slot]:
+def _sentence_slots(member: AnalyzedArticle, sentence: Sentence, people: list) -> list[Slot]:
     text, base = sentence.text, sentence.start
     if _URLISH.search(text):
         return []  # an address line: its numbers are no facts
@@ -132,7 +154,7 @@ def _sentence_slots(member: AnalyzedArticle, sentence: Sentence) -> list[Slot]:
     for kind, s, e, value in found:
         slot = Slot(kind, member, sentence, base + s, base + e, value,
                     _masked_clause(sentence, base + s, base + e),
-                    people=_clause_people(member, sentence, base + s, base + e))
+                    people=_clause_people(people, sentence, base + s, base + e))
         if kind == "duration":
             slot.relation, phrase = _relation(sentence, base + s, base + e)
             slot.clause = phrase or slot.clause  # "# after the video call": the relation itself
@@ -144,8 +166,9 @@ def _sentence_slots(member: AnalyzedArticle, sentence: Sentence) -> list[Slot]:
 
 def story_slots(members: list[AnalyzedArticle], embedder) -> list[Slot]:
     """Every typed value of every sentence, each with its embedded masked clause."""
-    slots = [slot for member in members for sentence in member.sentences
-             for slot in _sentence_slots(member, sentence)]
+    slots = [slot for member in members
+             for sentence, people in zip(member.sentences, _sentence_people(member))
+             for slot in _sentence_slots(member, sentence, people)]
     if slots:
         vectors = embed_texts([s.clause for s in slots], embedder)
         for slot, vector in zip(slots, vectors):
