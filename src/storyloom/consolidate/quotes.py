@@ -7,6 +7,7 @@ official"), and quotes are merged across articles when their words mean the same
 """
 from __future__ import annotations
 
+import functools
 import logging
 import re
 from collections import Counter
@@ -157,19 +158,29 @@ def _similarities(members: list[AnalyzedArticle], pairs) -> np.ndarray:
     sim = np.full((size, size), -1.0)
     np.maximum.at(sim, (owners_arr[:, None].repeat(len(owners), 1),
                         owners_arr[None, :].repeat(len(owners), 0)), piece_sim)
+    _fragment_similarities(sim, members, pairs)
+    return sim
+
+
+def _fragment_similarities(sim: np.ndarray, members: list[AnalyzedArticle], pairs) -> None:
+    """Pairs with a fragment: their sentences' similarity plus a bonus when they share
+    the fragment's head word, else -1. Only pairs with a short quote are visited."""
     contexts = [_context_row(m, q) for m, q in pairs]
-    for i, (_, first) in enumerate(pairs):
-        for j, (_, second) in enumerate(pairs):
-            short = min(len(first.raw.body.split()), len(second.raw.body.split()))
-            if short >= FRAGMENT_WORDS or contexts[i] is None or contexts[j] is None:
-                continue
-            fragment, other = sorted((first.raw.body, second.raw.body), key=lambda t: len(t.split()))
-            head = _content_words(fragment.split()[-1])  # "concerned" of "deeply concerned"
+    bodies = [q.raw.body for _, q in pairs]
+    lengths = [len(b.split()) for b in bodies]
+    placed = [i for i, row in enumerate(contexts) if row is not None]
+    short = {i for i in placed if lengths[i] < FRAGMENT_WORDS}
+    words = functools.cache(lambda i: _content_words(bodies[i]))
+    heads = functools.cache(lambda i: _content_words(bodies[i].split()[-1]))
+    for i in placed:
+        for j in placed if i in short else sorted(short):
+            # the shorter quote is the fragment (the first of two as short)
+            fragment, other = (i, j) if lengths[i] <= lengths[j] else (j, i)
+            head = heads(fragment)  # "concerned" of "deeply concerned"
             context_sim = float(contexts[i] @ contexts[j])
-            shared = head and head <= _content_words(other)
+            shared = head and head <= words(other)
             sim[i, j] = context_sim + FRAGMENT_BONUS if shared and context_sim >= FRAGMENT_CONTEXT \
                 else -1.0
-    return sim
 
 
 def _full_names(members: list[AnalyzedArticle], quotes: list[FoundQuote]) -> None:
@@ -196,14 +207,17 @@ def quote_groups(members: list[AnalyzedArticle]) -> list[list[FoundQuote]]:
     _full_names(members, quotes)
     similarity = _similarities(members, pairs)
     groups: list[list[int]] = []
+    articles: list[set[str]] = []  # the articles of each group
     for i, quote in enumerate(quotes):
-        scores = [(max(similarity[i, j] for j in group), g) for g, group in enumerate(groups)
-                  if all(quotes[j].article_id != quote.article_id for j in group)]
+        scores = [(similarity[i, group].max(), g) for g, group in enumerate(groups)
+                  if quote.article_id not in articles[g]]
         best = max(scores, default=(-1.0, None))
         if best[0] >= MERGE_SIMILARITY:
             groups[best[1]].append(i)
+            articles[best[1]].add(quote.article_id)
         else:
             groups.append([i])
+            articles.append({quote.article_id})
     return [[quotes[i] for i in group] for group in groups]
 
 
