@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+import numpy as np
+
 WORD_NUMBERS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
@@ -82,13 +84,24 @@ class Quantity:
     text: str
 
 
+# (patterns compiled once: they run for every number of every sentence)
+_DOTTED_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")
+_NUMBER_WORDS_SPLIT = re.compile(r"[\s-]+")
+_THING_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*(?<=-)\d+|[A-Za-z][A-Za-z'-]*|\S")
+_YEAR = re.compile(r"(1[6-9]|20)\d\d")
+_MONTH_BEFORE = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*$", re.I)
+_MONTH_AFTER = re.compile(r"\s*(st|nd|rd|th)?\s*(of\s+)?(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", re.I)
+_CLOCK_AFTER = re.compile(r"\s*(a\.m\.|p\.m\.|am\b|pm\b|o'clock)", re.I)
+_NEXT_WORD = re.compile(r"[\s-]*(\w+)")
+
+
 def parse_number(token: str) -> float | None:
     """'175,000' -> 175000; 'three' -> 3; 'twenty-five' -> 25; None if not a number."""
     token = token.strip().lower()
     if not token:
         return None
     if token[0].isdigit():
-        if re.fullmatch(r"\d{1,3}(?:\.\d{3})+", token):
+        if _DOTTED_THOUSANDS.fullmatch(token):
             token = token.replace(".", ",")  # "1.200": a dot as thousands separator (de, es)
         try:
             return float(token.replace(",", ""))
@@ -96,7 +109,7 @@ def parse_number(token: str) -> float | None:
             return None
     if token in WORD_NUMBERS:
         return float(WORD_NUMBERS[token])
-    parts = re.split(r"[\s-]+", token)
+    parts = _NUMBER_WORDS_SPLIT.split(token)
     if len(parts) == 2 and all(p in WORD_NUMBERS for p in parts):
         first, second = WORD_NUMBERS[parts[0]], WORD_NUMBERS[parts[1]]
         return float(first * second if second == 100 else first + second)
@@ -133,7 +146,7 @@ def related_heads(first: str, second: str) -> bool:
 def _thing_after(text: str, pos: int) -> str:
     words = []
     # "AK-47 rifles": a model name with digits is one word of the thing
-    for match in re.finditer(r"[A-Za-z][A-Za-z'-]*(?<=-)\d+|[A-Za-z][A-Za-z'-]*|\S", text[pos:pos + 60]):
+    for match in _THING_WORD.finditer(text[pos:pos + 60]):
         word = match.group()
         if not word[0].isalpha() or word.lower() in _STOP or len(words) == 3:
             break
@@ -153,15 +166,13 @@ def _is_date_or_year(text: str, match: re.Match) -> bool:
         return False
     before = text[max(0, match.start("num") - 12):match.start("num")]
     after = text[match.end("num"):match.end("num") + 12]
-    if re.fullmatch(r"(1[6-9]|20)\d\d", num):
+    if _YEAR.fullmatch(num):
         return True  # a year
-    if re.search(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*$",
-                 before, re.I):
+    if _MONTH_BEFORE.search(before):
         return True  # "December 7", "Jan. 10"
-    if re.match(r"\s*(st|nd|rd|th)?\s*(of\s+)?(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)",
-                after, re.I):
+    if _MONTH_AFTER.match(after):
         return True  # "7 December", "10th of January"
-    return bool(re.match(r"\s*(a\.m\.|p\.m\.|am\b|pm\b|o'clock)", after, re.I))
+    return bool(_CLOCK_AFTER.match(after))
 
 
 _DURATION_AFTER = re.compile(r"[\s-]*(seconds?|minutes?|hours?|days?|weeks?|months?|years?"
@@ -205,7 +216,7 @@ def find_quantities(text: str) -> list[Quantity]:
         unit = "%" if match.group("pct") else _CURRENCY.get(cur, "")
         end = match.end()
         thing = "" if unit else _thing_after(text, end)
-        currency = re.match(r"[\s-]*(\w+)", text[end:end + 12])
+        currency = _NEXT_WORD.match(text[end:end + 12])
         if not unit and currency and currency.group(1).lower() in _CURRENCY_WORDS:
             unit, thing = _CURRENCY_WORDS[currency.group(1).lower()], ""
         if age:
@@ -236,3 +247,19 @@ def same_value(first: Quantity, second: Quantity) -> bool:
     tolerance = 0.25 if (first.approx or second.approx) else 0.1
     high = max(abs(first.value), abs(second.value))
     return high == 0 or abs(first.value - second.value) / high <= tolerance
+
+
+def same_value_matrix(quantities: list[Quantity]) -> np.ndarray:
+    """same_value of every two quantities at once (the same float operations, so the
+    same answers): a story compares thousands of bare counts with each other."""
+    value = np.array([q.value for q in quantities], dtype=np.float64)
+    approx = np.array([q.approx for q in quantities], dtype=bool)
+    either = approx[:, None] | approx[None, :]
+    size = np.abs(value)
+    high = np.maximum(size[:, None], size[None, :])
+    whole = value == np.trunc(value)
+    exact = ~either & (high < EXACT_BELOW) & whole[:, None] & whole[None, :]
+    with np.errstate(divide="ignore", invalid="ignore"):
+        close = (high == 0) | (np.abs(value[:, None] - value[None, :]) / high
+                               <= np.where(either, 0.25, 0.1))
+    return np.where(exact, value[:, None] == value[None, :], close)

@@ -22,7 +22,8 @@ from itertools import combinations
 import numpy as np
 
 from storyloom.analyze.embed import embed_texts, embedder_of
-from storyloom.analyze.quantities import MEASURES, RELATED_CLASSES, related_heads, same_value
+from storyloom.analyze.quantities import (MEASURES, RELATED_CLASSES, related_heads, same_value,
+                                           same_value_matrix)
 from storyloom.analyze.times import comparable_durations, same_duration
 from storyloom.consolidate.align import align_statements
 from storyloom.consolidate.conflict_notes import (about_of, claim_value, date_header_flags,
@@ -80,9 +81,8 @@ def _reports_value(member: AnalyzedArticle, slot: Slot, values: StoryValues) -> 
     """The article also gives this value, in a related clause: then its other value is
     another fact ("20 killed ... 35 injured"), not a different account of this one."""
     return values.memo(("reports_value", member.id, id(slot)), lambda: any(
-        other.kind == slot.kind and _same(other, slot)
-        and float(other.vector @ slot.vector) >= ALSO_REPORTED
-        for other in values.by_article[member.id]))
+        _same(other, slot) and float(other.vector @ slot.vector) >= ALSO_REPORTED
+        for other in values.of_kind(member.id, slot.kind)))
 
 
 def _same_fact(first: Slot, second: Slot, similarity: float) -> bool:
@@ -179,22 +179,30 @@ _HEAD_FAMILY = _head_families()
 
 def _bucket(slot: Slot, by_meaning: bool) -> tuple:
     """Slots of different buckets can neither agree, contradict nor be related figures:
-    values of another kind, numbers in another unit, a date vs a weekday, and (unless
-    things counted are compared by meaning across languages) counts of unrelated heads.
-    Only pairs within a bucket are looked at: a story has ~1M slot pairs, a tenth of
-    them within buckets."""
+    values of another kind, numbers in another unit, a date vs a weekday, bare counts
+    vs counts of something, and (unless things counted are compared by meaning across
+    languages) counts of unrelated heads. Only pairs within a bucket are looked at: of a
+    story's ~1M slot pairs, a quarter."""
     if slot.kind == "number":
-        if by_meaning:
+        head = slot.value.head
+        if by_meaning and head:
             return "number", slot.value.unit
-        return "number", slot.value.unit, _HEAD_FAMILY.get(slot.value.head, slot.value.head)
+        return "number", slot.value.unit, _HEAD_FAMILY.get(head, head)
     if slot.kind == "date":
         return "date", slot.value.kind
     return (slot.kind,)
 
 
+def _bare_counts(bucket: tuple) -> bool:
+    """A bucket of counts with no thing counted ("3 of them"): such values can only agree
+    (equal values), never contradict nor relate (same_fact.comparable)."""
+    return bucket[0] == "number" and len(bucket) == 3 and bucket[2] == ""
+
+
 def _candidate_pairs(slots: list[Slot], members: list[AnalyzedArticle], values: StoryValues
                      ) -> list[tuple[int, int]]:
-    """Index pairs (i < j) of slots of one bucket from independent articles."""
+    """Index pairs (i < j) of slots of one bucket from independent articles (bare counts
+    only when their values are the same)."""
     position = {}
     for number, member in enumerate(members):
         position.setdefault(id(member), number)
@@ -204,11 +212,14 @@ def _candidate_pairs(slots: list[Slot], members: list[AnalyzedArticle], values: 
     for i, slot in enumerate(slots):
         buckets[_bucket(slot, values.compares_things)].append(i)
     pairs: list[tuple[int, int]] = []
-    for indexes in buckets.values():
+    for bucket, indexes in buckets.items():
         if len(indexes) < 2:
             continue
         index = np.array(indexes)
-        rows, columns = np.nonzero(np.triu(table[np.ix_(article[index], article[index])], 1))
+        looked_at = table[np.ix_(article[index], article[index])]
+        if _bare_counts(bucket):
+            looked_at &= same_value_matrix([slots[i].value for i in indexes])
+        rows, columns = np.nonzero(np.triu(looked_at, 1))
         pairs.extend(zip(index[rows].tolist(), index[columns].tolist()))
     return pairs
 
@@ -219,7 +230,7 @@ def _agree_across_languages(a: Slot, b: Slot, values: StoryValues) -> bool:
     languages always, within one language only in each other's best-matching sentences
     (looser joins chained unrelated values into one conflict on ECB+)."""
     if a.member.article.language == b.member.article.language \
-            and not (values.mutual(a, b) and _sentence_similarity(a, b) >= AGREE_SENTENCE):
+            and not (_sentence_similarity(a, b) >= AGREE_SENTENCE and values.mutual(a, b)):
         return False
     return values.one_fact(a, b) or values.only_value(a) and values.only_value(b)
 

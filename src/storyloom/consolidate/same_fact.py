@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from functools import lru_cache
 
 import numpy as np
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
@@ -116,9 +117,11 @@ class StoryValues:
         self._things = _thing_vectors(slots, embedder)
         self.facts = _fact_index(clusters or [])
         self.by_article: dict[str, list[Slot]] = defaultdict(list)
+        self._of_kind: dict[tuple[str, str], list[Slot]] = defaultdict(list)
         values: dict[tuple, set] = defaultdict(set)
         for slot in slots:
             self.by_article[slot.article_id].append(slot)
+            self._of_kind[(slot.article_id, slot.kind)].append(slot)
             if slot.kind == "number":
                 values[measure(slot)].add(round(slot.value.value, 6))
         self.crowd = {key: len(found) for key, found in values.items()}
@@ -131,6 +134,10 @@ class StoryValues:
         """Whether counts of differently named things can measure one thing (the story
         has several languages: "residents" / "Anwohner")."""
         return bool(self._things)
+
+    def of_kind(self, article_id: str, kind: str) -> list[Slot]:
+        """The article's slots of one kind, in story order."""
+        return self._of_kind.get((article_id, kind), [])
 
     def memo(self, key: tuple, compute):
         """`compute()` once per key: per-slot answers every pair of the slot asks for."""
@@ -195,20 +202,21 @@ class StoryValues:
         return any(self._single_in(a, cluster) and self._single_in(b, cluster) for cluster in shared)
 
     def _single_in(self, slot: Slot, cluster: int) -> bool:
-        return all(self.same(other, slot) for other in self.by_article[slot.article_id]
-                   if other.kind == slot.kind and self.comparable(other, slot)
-                   and cluster in self.facts.get((other.article_id, other.sentence.index), set()))
+        return self.memo(("single_in", id(slot), cluster), lambda: all(
+            self.same(other, slot) for other in self.of_kind(slot.article_id, slot.kind)
+            if self.comparable(other, slot)
+            and cluster in self.facts.get((other.article_id, other.sentence.index), set())))
 
     def only_value(self, slot: Slot) -> bool:
         """The article gives no other value of this measure anywhere."""
-        return all(self.same(other, slot) for other in self.by_article[slot.article_id]
-                   if other.kind == slot.kind and self.comparable(other, slot))
+        return self.memo(("only_value", id(slot)), lambda: all(
+            self.same(other, slot) for other in self.of_kind(slot.article_id, slot.kind)
+            if self.comparable(other, slot)))
 
     def reports(self, article_id: str, slot: Slot) -> bool:
         """The article gives `slot`'s value for the same kind of thing somewhere."""
         return self.memo(("reports", article_id, id(slot)), lambda: any(
-            other.kind == slot.kind and same_reported(other, slot)
-            for other in self.by_article[article_id]))
+            same_reported(other, slot) for other in self.of_kind(article_id, slot.kind)))
 
 
 def _thing_vectors(slots: list[Slot], embedder) -> dict:
@@ -251,18 +259,31 @@ def same_reported(first: Slot, second: Slot) -> bool:
     return False
 
 
+# The words and figures around a value are asked for by every pair of its slot: pure
+# functions of the sentence and the value's place in it, memoised.
+_AROUND_CACHE = 1 << 15
+
+
 def _window(slot: Slot) -> tuple[list[str], list[str]]:
-    text, s = slot.sentence.text, slot.start - slot.sentence.start
-    e = slot.end - slot.sentence.start
+    return _window_of(slot.sentence.text, slot.start - slot.sentence.start,
+                      slot.end - slot.sentence.start)
+
+
+@lru_cache(maxsize=_AROUND_CACHE)
+def _window_of(text: str, s: int, e: int) -> tuple[list[str], list[str]]:
     left = [w.lower() for w in _WORD.findall(text[:s])][-LOCAL_CONTEXT_WORDS:]
     right = [w.lower() for w in _WORD.findall(text[e:])][:LOCAL_CONTEXT_WORDS]
     return left, right
 
 
-def _other_figures(slot: Slot) -> set[str]:
-    text, s = slot.sentence.text, slot.start - slot.sentence.start
-    e = slot.end - slot.sentence.start
-    return {f.strip(",.").replace(",", "") for f in _FIGURE.findall(text[:s] + " " + text[e:])}
+def _other_figures(slot: Slot) -> frozenset[str]:
+    return _other_figures_of(slot.sentence.text, slot.start - slot.sentence.start,
+                             slot.end - slot.sentence.start)
+
+
+@lru_cache(maxsize=_AROUND_CACHE)
+def _other_figures_of(text: str, s: int, e: int) -> frozenset[str]:
+    return frozenset(f.strip(",.").replace(",", "") for f in _FIGURE.findall(text[:s] + " " + text[e:]))
 
 
 def _word_weight(words: set[str]) -> float:
@@ -278,17 +299,21 @@ def shared_context(a: Slot, b: Slot) -> float:
     return _word_weight(set(la) & set(lb)) + _word_weight(set(ra) & set(rb)) + 2 * figures
 
 
-def _stems(slot: Slot, names: bool = True) -> set[str]:
+def _stems(slot: Slot, names: bool = True) -> frozenset[str]:
     """Stems of the content words around the value, the thing counted left out (and
     names too, when `names` is False: a name says what the story is about, not which of
     its facts a sentence tells)."""
-    text, s = slot.sentence.text, slot.start - slot.sentence.start
-    e = slot.end - slot.sentence.start
+    return _stems_of(slot.sentence.text, slot.start - slot.sentence.start,
+                     slot.end - slot.sentence.start, getattr(slot.value, "thing", "") or "", names)
+
+
+@lru_cache(maxsize=_AROUND_CACHE)
+def _stems_of(text: str, s: int, e: int, thing: str, names: bool) -> frozenset[str]:
     words = _WORD.findall(text[:s])[-STEM_WINDOW:] + _WORD.findall(text[e:])[:STEM_WINDOW]
-    thing = {w.lower() for w in (getattr(slot.value, "thing", "") or "").split()}
-    return {w.lower()[:STEM] for w in words if w.isalpha() and len(w) > 3
-            and (names or not w[0].isupper())
-            and w.lower() not in ENGLISH_STOP_WORDS and w.lower() not in thing}
+    counted = {w.lower() for w in thing.split()}
+    return frozenset(w.lower()[:STEM] for w in words if w.isalpha() and len(w) > 3
+                     and (names or not w[0].isupper())
+                     and w.lower() not in ENGLISH_STOP_WORDS and w.lower() not in counted)
 
 
 def single_measure_fact(a: Slot, b: Slot, sentence: float, values: StoryValues) -> bool:

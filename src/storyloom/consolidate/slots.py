@@ -135,10 +135,13 @@ def _dateline(text: str) -> bool:
 _RATE = re.compile(r"(?:\d[\d,.]*\s+(?:[\w-]+\s+){0,3}|\b(?:once|twice|times)\s+)$", re.I)
 
 
-def _sentence_slots(member: AnalyzedArticle, sentence: Sentence, people: list) -> list[Slot]:
-    text, base = sentence.text, sentence.start
+# Recombined and syndicated copies repeat sentences word for word: the typed values of
+# a sentence (a pure function of its text; frozen records) are found once per text.
+@functools.lru_cache(maxsize=16384)
+def _values_in(text: str) -> tuple[tuple[str, int, int, object], ...]:
+    """(kind, start, end, value) of each typed value of a sentence, offsets into it."""
     if _URLISH.search(text):
-        return []  # an address line: its numbers are no facts
+        return ()  # an address line: its numbers are no facts
     found: list[tuple[str, int, int, object]] = []
     durations = find_durations(text)
     found += [("duration", d.start, d.end, d) for d in durations
@@ -150,8 +153,13 @@ def _sentence_slots(member: AnalyzedArticle, sentence: Sentence, people: list) -
     for quantity in find_quantities(text):
         if not any(quantity.start < e and s < quantity.end for s, e in taken):
             found.append(("number", quantity.start, quantity.end, quantity))
+    return tuple(found)
+
+
+def _sentence_slots(member: AnalyzedArticle, sentence: Sentence, people: list) -> list[Slot]:
+    base = sentence.start
     slots = []
-    for kind, s, e, value in found:
+    for kind, s, e, value in _values_in(sentence.text):
         slot = Slot(kind, member, sentence, base + s, base + e, value,
                     _masked_clause(sentence, base + s, base + e),
                     people=_clause_people(people, sentence, base + s, base + e))
