@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import logging
 import re
+from collections import Counter
 from dataclasses import dataclass, field
+from itertools import chain
 
 import numpy as np
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
@@ -162,10 +164,7 @@ def anchor_weights(units: list[Unit]) -> dict[str, float]:
     """1 for an anchor found in one unit, falling to 0 at RARE_ANCHOR_SHARE of units;
     numbers and months count TIME_NUMBER_WEIGHT times: "10" and "January" are what
     two reports of one scheduled event share, whatever the translation did."""
-    counts: dict[str, int] = {}
-    for unit in units:
-        for anchor in unit.anchors:
-            counts[anchor] = counts.get(anchor, 0) + 1
+    counts = Counter(chain.from_iterable(u.anchors for u in units))
     ceiling = max(RARE_ANCHOR_SHARE * len(units), 2.0)
     return {a: max(0.0, 1.0 - (c - 1) / ceiling)
             * (TIME_NUMBER_WEIGHT if a[:1].isdigit() or a in _MONTHS
@@ -188,12 +187,11 @@ def _anchor_index(units: list[Unit]) -> _AnchorIndex:
 
     weights = anchor_weights(units)
     columns = {a: k for k, a in enumerate(weights)}
-    rows, cols, values = [], [], []
-    for i, unit in enumerate(units):
-        for anchor in unit.anchors:
-            rows.append(i)
-            cols.append(columns[anchor])
-            values.append(weights[anchor])
+    # rows in unit order, each row's anchors in the unit's own order: the sparse
+    # products below then add the same numbers in the same order as ever
+    rows = np.repeat(np.arange(len(units)), [len(u.anchors) for u in units])
+    cols = [columns[a] for u in units for a in u.anchors]
+    values = [weights[a] for u in units for a in u.anchors]
     matrix = csr_matrix((values, (rows, cols)), shape=(len(units), max(len(columns), 1)))
     return _AnchorIndex(weights, columns, matrix)
 

@@ -61,14 +61,20 @@ def _evidence(cluster: StatementCluster, lead: Unit) -> list[Evidence]:
     return out
 
 
-def fact_from_cluster(cluster: StatementCluster, outlets: dict[str, str],
-                      article_order: dict[str, int]) -> Fact:
-    centroid = cluster.centroid
+def _lead_unit(cluster: StatementCluster) -> Unit:
     # the wording comes from the clustered units: an attached unit's sentence is
     # mainly about another fact
+    if cluster.core == 1:
+        return cluster.units[0]  # the only candidate: no centroid to score against
+    centroid = cluster.centroid
     scores = [_wording_score(u, v, centroid)
               for u, v in zip(cluster.units[:cluster.core], cluster.vectors[:cluster.core])]
-    lead = cluster.units[int(np.argmax(scores))]
+    return cluster.units[int(np.argmax(scores))]
+
+
+def fact_from_cluster(cluster: StatementCluster, outlets: dict[str, str],
+                      article_order: dict[str, int]) -> Fact:
+    lead = _lead_unit(cluster)
     sources = sorted(cluster.article_ids, key=lambda a: article_order.get(a, 0))
     return Fact(lead.text, sources, corroboration(sources, outlets), _evidence(cluster, lead))
 

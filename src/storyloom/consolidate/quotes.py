@@ -197,9 +197,29 @@ def _full_names(members: list[AnalyzedArticle], quotes: list[FoundQuote]) -> Non
                     else max(matches, key=len)
 
 
+# (key, the objects the key names, groups) of the latest story: a brief groups the
+# same story's quotes twice (speaker conflicts, then the quotes themselves)
+_LAST: list = []
+
+
+def _story_key(members: list[AnalyzedArticle]) -> tuple[tuple, list]:
+    """Identity of the story's analysed state, and the objects whose ids it holds
+    (kept alive with the cached result, so that no id can be reused meanwhile)."""
+    held = [(m, m.article, m.sentences, m.mentions, m.sentence_embeddings) for m in members]
+    return tuple(tuple(id(x) for x in h) + (len(h[3]), len(h[2])) for h in held), held
+
+
 def quote_groups(members: list[AnalyzedArticle]) -> list[list[FoundQuote]]:
     """Quotes of all articles, grouped so that each group is one quote (single link,
-    at most one quote per article in a group)."""
+    at most one quote per article in a group). The latest story's groups are kept;
+    each caller gets its own lists (the quotes themselves are shared: read only)."""
+    key, held = _story_key(members)
+    if not (_LAST and _LAST[0][0] == key):
+        _LAST[:] = [(key, held, _quote_groups(members))]
+    return [list(group) for group in _LAST[0][2]]
+
+
+def _quote_groups(members: list[AnalyzedArticle]) -> list[list[FoundQuote]]:
     pairs = [(m, q) for m in members for q in article_quotes(m)]
     quotes = [q for _, q in pairs]
     if not quotes:
