@@ -211,10 +211,32 @@ def _codes(keys: list) -> np.ndarray:
     return np.array([index.setdefault(k, len(index)) for k in keys], dtype=np.int64)
 
 
+_BLAS: list = []  # the threadpoolctl controller, made on first use ([None] without it)
+
+
+def gram(vectors: np.ndarray) -> np.ndarray:
+    """vectors @ vectors.T on one BLAS thread. A story's matrices are small (hundreds
+    of rows): a second OpenBLAS thread busy-waits and, on a machine whose cores are
+    taken, made this product 4-10x slower (measured; see engine.workers, which sets
+    one thread in executor workers but not in the caller's process). OpenBLAS splits
+    the output between threads, not the sums, so the numbers are the same."""
+    if not _BLAS:
+        try:
+            from threadpoolctl import ThreadpoolController
+        except ImportError:  # scikit-learn brings it; without it threads stay as they are
+            _BLAS.append(None)
+        else:
+            _BLAS.append(ThreadpoolController())
+    if _BLAS[0] is None:
+        return vectors @ vectors.T
+    with _BLAS[0].limit(limits=1, user_api="blas"):
+        return vectors @ vectors.T
+
+
 def similarity_matrix(units: list[Unit], vectors: np.ndarray,
                       anchors: _AnchorIndex | None = None) -> np.ndarray:
     """Cosine plus a small bonus per shared anchor; -inf where units may not merge."""
-    sims = (vectors @ vectors.T).astype(np.float64)
+    sims = gram(vectors).astype(np.float64)
     shared = _shared_anchor_weight(anchors or _anchor_index(units))
     sims += np.minimum(ANCHOR_BONUS * shared, ANCHOR_BONUS_CAP)
     articles = _codes([u.article_id for u in units])

@@ -18,6 +18,7 @@ import numpy as np
 from storyloom.analyze.embed import embed_texts, embedder_of
 from storyloom.analyze.quotes import PRONOUNS, SPEECH_VERBS, RawQuote, find_quotes, find_reported
 from storyloom.analyze.roles import find_roles
+from storyloom.consolidate.align import gram
 from storyloom.consolidate.entities import clean_name, same_person
 from storyloom.model import AnalyzedArticle, Evidence, QuoteItem
 
@@ -152,7 +153,7 @@ def _similarities(members: list[AnalyzedArticle], pairs) -> np.ndarray:
             owners.append(n)
             texts.append(piece)
     vectors = embed_texts(texts, embedder_of(members))
-    piece_sim = vectors @ vectors.T
+    piece_sim = gram(vectors)
     owners_arr = np.array(owners)
     size = len(pairs)
     sim = np.full((size, size), -1.0)
