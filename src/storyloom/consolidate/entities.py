@@ -199,12 +199,12 @@ def _same_entity(kept: _Key, new: _Key) -> bool:
     (kept_name, kept_type, kept_person), (new_name, new_type, _) = kept, new
     if kept_type == "PERSON" or (new_type == "PERSON" and kept_person):
         if len(new_name.split()) == 1 and len(kept_name.split()) == 1 and kept_name != new_name:
-            return fuzz.ratio(phonetic(kept_name), phonetic(new_name)) >= SURNAME_SIMILARITY \
-                and new_type == kept_type
+            return new_type == kept_type \
+                and fuzz.ratio(phonetic(kept_name), phonetic(new_name)) >= SURNAME_SIMILARITY
         return new_type in ("PERSON", "ORG", "GPE", "NORP") and same_person(kept_name, new_name)
     if kept_type == new_type or {kept_type, new_type} <= {"GPE", "LOC"}:
         return same_org(kept_name, new_name)
-    return same_org(kept_name, new_name) and (new_name.isupper() or kept_name.isupper())
+    return (new_name.isupper() or kept_name.isupper()) and same_org(kept_name, new_name)
 
 
 def article_roles(member: AnalyzedArticle) -> list[tuple[Role, int]]:
