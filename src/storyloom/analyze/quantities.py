@@ -11,6 +11,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from storyloom.analyze.runs import word_runs
+
 WORD_NUMBERS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
@@ -192,8 +194,16 @@ _NAMING_BEFORE = re.compile(r"(?:\b(?:flight|route|highway|interstate|no\.|numbe
                             r"article|section)\s*|#)$", re.I)
 
 
+# a number is digits or a number word, and a number word starts a run of word
+# characters ("a dozen": "dozen" is one too): texts with neither hold no quantity
+_NUMBER_RUNS = frozenset(w for w in WORD_NUMBERS if " " not in w)
+_DIGIT = re.compile(r"\d")
+
+
 def find_quantities(text: str) -> list[Quantity]:
     """Counts, amounts and percentages in `text` (not dates, years or durations)."""
+    if not _DIGIT.search(text) and word_runs(text).isdisjoint(_NUMBER_RUNS):
+        return []
     found = []
     for match in _QUANTITY.finditer(text):
         num = match.group("num")

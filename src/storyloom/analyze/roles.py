@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from storyloom.analyze.runs import CASE_FOLD
+
 ROLE_NOUNS = ("spokesman", "spokeswoman", "spokesperson", "press secretary", "secretary",
               "prime minister", "foreign minister", "minister", "vice president", "president",
               "director", "chief", "head", "chairman", "chairwoman", "chair", "ambassador",
@@ -99,14 +101,26 @@ def _title_org(match: re.Match) -> str:
 _TITLE_RUNS = 7
 
 
+_ROLE_ENDINGS = tuple(sorted({noun + end for noun in set(ROLE_NOUNS) | set(FOREIGN_ROLE_NOUNS)
+                              for end in ("", "s")}))
+
+
 def _title_before(before_text: str) -> re.Match | None:
-    """_TITLE.search(before_text), looking only where a match can start: it ends the
-    text with whitespace, so it lies within the last _TITLE_RUNS runs (the same match,
-    without trying every position of the 160 characters before a name)."""
+    """_TITLE.search(before_text), looking only where a match can be: it ends the text
+    with whitespace, after a role noun ("spokesman") or "of <Org>", and lies within the
+    last _TITLE_RUNS runs. The same match, without trying every position of the 160
+    characters before each name."""
     if not before_text[-1:].isspace():
         return None
     runs = before_text.rsplit(None, _TITLE_RUNS)
+    if not (runs and _ends_in_role(runs[-1])
+            or len(runs) >= 3 and runs[-2] == "of" and _ends_in_role(runs[-3])):
+        return None
     return _TITLE.search(before_text, len(runs[0]) if len(runs) > _TITLE_RUNS else 0)
+
+
+def _ends_in_role(run: str) -> bool:
+    return run.translate(CASE_FOLD).lower().endswith(_ROLE_ENDINGS)
 
 
 def find_roles(text: str, names: list[tuple[int, int]] | None = None) -> list[Role]:

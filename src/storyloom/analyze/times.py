@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from storyloom.analyze.quantities import NUMBER_PATTERN, parse_number
+from storyloom.analyze.runs import word_runs
 
 MONTHS = {name: n for n, names in enumerate([
     ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
@@ -143,39 +144,23 @@ def find_dates(text: str) -> list[TimeExpr]:
     return list(_dates_of(text))
 
 
-# re.IGNORECASE matches these with ASCII letters; str.lower() does not map them so
-# (and lower-cases U+0130 to two characters, the second no word character: the only
-# character whose lower case changes where runs of word characters end)
-_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s"})
-_ODD_CASE = re.compile("[\u0130\u0131\u017f]")
-_RUN = re.compile(r"\w+")
-_NONZERO_DIGIT = re.compile(r"[1-9]")
-
-
-@functools.lru_cache(maxsize=16384)
-def _words(text: str) -> frozenset[str]:
-    """The text's maximal runs of word characters, lower-cased as re.I compares them."""
-    if not text.isascii() and _ODD_CASE.search(text):
-        text = text.translate(_FOLD)
-    return frozenset(_RUN.findall(text.lower()))
-
-
-# Every name the patterns look for (a month, a weekday, a unit) is a whole run of word
-# characters (whitespace or \b before it, \b after it): a text without such a run
-# cannot match, and most sentences have none. Testing the words first is exact and
-# saves running the case-insensitive alternations over every sentence.
+# Patterns are tried only on texts holding one of their names (see runs.py) and what
+# else they cannot match without: the day of "7 December" / "Dec. 7" (a digit 1-9), the
+# dashes of "2008-12-10". Per pattern of _PATTERNS: (names or None, pattern or None).
 _ENGLISH_MONTHS, _ALL_MONTHS = set(MONTHS), set(MONTHS) | set(FOREIGN_MONTHS)
-_NEEDS = [(_ALL_MONTHS, True), (_ENGLISH_MONTHS, True), (None, False), (_ENGLISH_MONTHS, False),
-          (set(WEEKDAYS), False), (None, False)]  # per pattern: words, a day's digit
-_UNIT_WORDS = {unit + end for unit in UNIT_DAYS for end in ("", "s")}
+_DAY_DIGIT, _DASH = re.compile(r"[1-9]"), re.compile(r"-")
+_NEEDS = [(_ALL_MONTHS, _DAY_DIGIT), (_ENGLISH_MONTHS, _DAY_DIGIT), (None, _DASH),
+          (_ENGLISH_MONTHS, None), (set(WEEKDAYS), None),
+          ({"today", "tonight", "yesterday", "tomorrow"}, None)]
+_UNIT_WORDS = {unit + end for unit in UNIT_DAYS for end in ("", "s")}  # "day", "days"
 
 
 def _may_match(index: int, words: frozenset[str], text: str) -> bool:
     """Could pattern `index` of _PATTERNS match `text` at all?"""
-    needed, digit = _NEEDS[index]
-    if needed is not None and words.isdisjoint(needed):
+    names, needed = _NEEDS[index]
+    if names is not None and words.isdisjoint(names):
         return False
-    return not digit or _NONZERO_DIGIT.search(text) is not None
+    return needed is None or needed.search(text) is not None
 
 
 # consolidation asks for the dates and durations of one sentence several times (slots,
@@ -184,7 +169,7 @@ def _may_match(index: int, words: frozenset[str], text: str) -> bool:
 def _dates_of(text: str) -> tuple[TimeExpr, ...]:
     taken: list[tuple[int, int]] = []
     found: list[TimeExpr] = []
-    words = _words(text)
+    words = word_runs(text)
     for index, (kind, pattern) in enumerate(_PATTERNS):
         if not _may_match(index, words, text):
             continue
@@ -216,9 +201,9 @@ def find_durations(text: str) -> list[Duration]:
 
 @functools.lru_cache(maxsize=16384)
 def _durations_of(text: str) -> tuple[Duration, ...]:
-    words = _words(text)
+    words = word_runs(text)
     found: list[Duration] = []
-    english = not words.isdisjoint(_UNIT_WORDS)  # (see _NEEDS)
+    english = not words.isdisjoint(_UNIT_WORDS)  # (see runs.py)
     for match in (_DURATION.finditer(text) if english else ()):
         raw = match.group("num").lower()
         number = 1.0 if raw in ("a", "an") else parse_number(raw)

@@ -199,6 +199,20 @@ def _bare_counts(bucket: tuple) -> bool:
     return bucket[0] == "number" and len(bucket) == 3 and bucket[2] == ""
 
 
+def _independence(members: list[AnalyzedArticle]) -> np.ndarray:
+    """independent(members[x], members[y]) at [x, y]: other publishers, and for the few
+    syndicated copies the whole rule."""
+    code: dict[str, int] = {}
+    codes = np.array([code.setdefault(m.article.publisher, len(code)) for m in members])
+    table = codes[:, None] != codes[None, :]
+    copies = [x for x, m in enumerate(members) if m.article.syndicated_of is not None]
+    for x in copies:
+        for y in range(len(members)):
+            table[x, y] = independent(members[x], members[y])
+            table[y, x] = independent(members[y], members[x])
+    return table
+
+
 def _candidate_pairs(slots: list[Slot], members: list[AnalyzedArticle], values: StoryValues
                      ) -> list[tuple[int, int]]:
     """Index pairs (i < j) of slots of one bucket from independent articles (bare counts
@@ -206,7 +220,7 @@ def _candidate_pairs(slots: list[Slot], members: list[AnalyzedArticle], values: 
     position = {}
     for number, member in enumerate(members):
         position.setdefault(id(member), number)
-    table = np.array([[independent(a, b) for b in members] for a in members], dtype=bool)
+    table = _independence(members)
     article = np.array([position[id(s.member)] for s in slots], dtype=np.int64)
     buckets: dict[tuple, list[int]] = defaultdict(list)
     for i, slot in enumerate(slots):

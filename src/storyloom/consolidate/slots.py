@@ -14,6 +14,7 @@ import numpy as np
 
 from storyloom.analyze.embed import Embedder, embed_texts
 from storyloom.analyze.quantities import Quantity, find_quantities
+from storyloom.analyze.runs import word_runs
 from storyloom.analyze.times import Duration, TimeExpr, find_dates, find_durations
 from storyloom.model import AnalyzedArticle, Evidence, Sentence
 
@@ -118,7 +119,18 @@ def _relation(sentence: Sentence, start: int, end: int) -> tuple[str, str]:
 
 
 _URLISH = re.compile(r"https?\s*:|www\s*\.|\.s?html?\b|\w / \w")
+_URL_HINTS = ("http", "www", ".htm", ".shtm", " / ")  # one is in every _URLISH match
 _STAMP = re.compile(r"\b(updated|published|posted|modified|last updated|released)\b", re.I)
+_STAMP_WORDS = {"updated", "published", "posted", "modified", "released"}  # (see runs.py)
+_LETTER_WORD = re.compile(r"[A-Za-z]{2,}")
+
+
+def _urlish(text: str) -> bool:
+    return any(hint in text for hint in _URL_HINTS) and bool(_URLISH.search(text))
+
+
+def _stamp(text: str) -> bool:
+    return not word_runs(text).isdisjoint(_STAMP_WORDS) and bool(_STAMP.search(text))
 
 
 def _dateline(text: str) -> bool:
@@ -127,8 +139,8 @@ def _dateline(text: str) -> bool:
     rest = text
     for expr in find_dates(text):
         rest = rest.replace(expr.text, " ")
-    words = re.findall(r"[A-Za-z]{2,}", rest)
-    return len(words) < 4 or bool(_STAMP.search(text)) or bool(_URLISH.search(text))
+    words = _LETTER_WORD.findall(rest)
+    return len(words) < 4 or _stamp(text) or _urlish(text)
 
 
 # "300 ship calls a month", "twice a day": a rate, "a month" is no span of time
@@ -140,7 +152,7 @@ _RATE = re.compile(r"(?:\d[\d,.]*\s+(?:[\w-]+\s+){0,3}|\b(?:once|twice|times)\s+
 @functools.lru_cache(maxsize=16384)
 def _values_in(text: str) -> tuple[tuple[str, int, int, object], ...]:
     """(kind, start, end, value) of each typed value of a sentence, offsets into it."""
-    if _URLISH.search(text):
+    if _urlish(text):
         return ()  # an address line: its numbers are no facts
     found: list[tuple[str, int, int, object]] = []
     durations = find_durations(text)
