@@ -11,6 +11,7 @@ collapsing into one cluster, and two clauses of one sentence never share a clust
 """
 from __future__ import annotations
 
+import contextlib
 import logging
 import re
 from collections import Counter
@@ -214,12 +215,8 @@ def _codes(keys: list) -> np.ndarray:
 _BLAS: list = []  # the threadpoolctl controller, made on first use ([None] without it)
 
 
-def gram(vectors: np.ndarray) -> np.ndarray:
-    """vectors @ vectors.T on one BLAS thread. A story's matrices are small (hundreds
-    of rows): a second OpenBLAS thread busy-waits and, on a machine whose cores are
-    taken, made this product 4-10x slower (measured; see engine.workers, which sets
-    one thread in executor workers but not in the caller's process). OpenBLAS splits
-    the output between threads, not the sums, so the numbers are the same."""
+def _one_blas_thread():
+    """A context running BLAS on one thread (see `gram`); none without threadpoolctl."""
     if not _BLAS:
         try:
             from threadpoolctl import ThreadpoolController
@@ -227,9 +224,16 @@ def gram(vectors: np.ndarray) -> np.ndarray:
             _BLAS.append(None)
         else:
             _BLAS.append(ThreadpoolController())
-    if _BLAS[0] is None:
-        return vectors @ vectors.T
-    with _BLAS[0].limit(limits=1, user_api="blas"):
+    return _BLAS[0].limit(limits=1, user_api="blas") if _BLAS[0] else contextlib.nullcontext()
+
+
+def gram(vectors: np.ndarray) -> np.ndarray:
+    """vectors @ vectors.T on one BLAS thread. A story's matrices are small (hundreds
+    of rows): a second OpenBLAS thread busy-waits and, on a machine whose cores are
+    taken, made this product 4-10x slower (measured; see engine.workers, which sets
+    one thread in executor workers but not in the caller's process). OpenBLAS splits
+    the output between threads, not the sums, so the numbers are the same."""
+    with _one_blas_thread():
         return vectors @ vectors.T
 
 
@@ -309,25 +313,23 @@ def attach_packed(clusters: list[StatementCluster], units: list[Unit], vectors: 
     add each absent article's unit closest to the cluster centroid when it is close
     enough (the unit then backs several facts)."""
     anchors = anchors or _anchor_index(units)
-    weights = anchors.weights
     by_article: dict[str, list[int]] = {}
     for i, unit in enumerate(units):
         by_article.setdefault(unit.article_id, []).append(i)
-    rows = {a: np.array(idx) for a, idx in by_article.items()}
-    for cluster in clusters:
-        if len(cluster.article_ids) < 2:
-            continue
-        centroid = cluster.centroid
-        cluster_anchors = frozenset().union(*(u.anchors for u in cluster.units))
-        bound = _score_bound(vectors, centroid, anchors, cluster_anchors)
+    multi = [c for c in clusters if len(c.article_ids) >= 2]
+    # a cluster changes only in its own turn below, so these can be read up front
+    centroids = [c.centroid for c in multi]
+    shared = [frozenset().union(*(u.anchors for u in c.units)) for c in multi]
+    reach = _reach_bounds(vectors, centroids, shared, anchors, list(by_article.values()))
+    for k, cluster in enumerate(multi):
         added = []
-        for article_id, idx in by_article.items():
+        for a, (article_id, idx) in enumerate(by_article.items()):
             # most articles have no unit anywhere near the threshold: skip them on the
             # bound, score the rest exactly as before
-            if article_id in cluster.article_ids or bound[rows[article_id]].max() < threshold:
+            if article_id in cluster.article_ids or reach[k, a] < threshold:
                 continue
-            scores = [float(vectors[i] @ centroid) + min(ANCHOR_BONUS * sum(
-                weights[a] for a in units[i].anchors & cluster_anchors), ANCHOR_BONUS_CAP)
+            scores = [float(vectors[i] @ centroids[k]) + min(ANCHOR_BONUS * sum(
+                anchors.weights[x] for x in units[i].anchors & shared[k]), ANCHOR_BONUS_CAP)
                 for i in idx]
             best = int(np.argmax(scores))
             if scores[best] >= threshold:
@@ -338,16 +340,24 @@ def attach_packed(clusters: list[StatementCluster], units: list[Unit], vectors: 
             cluster.article_ids.extend(units[i].article_id for i in added)
 
 
-# Rounding between one matrix-vector product and unit-by-unit dot products of unit
-# vectors (float32, 512 dimensions) stays far below this; the bound adds it.
+# Rounding between a matrix product and unit-by-unit dot products of unit vectors
+# (float32, 512 dimensions) stays far below this; the bound adds it.
 _BOUND_SLACK = 1e-3
 
 
-def _score_bound(vectors: np.ndarray, centroid: np.ndarray, anchors: _AnchorIndex,
-                 cluster_anchors: frozenset[str]) -> np.ndarray:
-    """An upper bound of every unit's attach score (cosine with the centroid plus the
-    anchor bonus), for all units in one vectorised step."""
-    present = np.zeros(anchors.matrix.shape[1])
-    present[[anchors.columns[a] for a in cluster_anchors]] = 1.0
-    shared = anchors.matrix @ present
-    return vectors @ centroid + np.minimum(ANCHOR_BONUS * shared, ANCHOR_BONUS_CAP) + _BOUND_SLACK
+def _reach_bounds(vectors: np.ndarray, centroids: list[np.ndarray],
+                  cluster_anchors: list[frozenset[str]], anchors: _AnchorIndex,
+                  articles: list[list[int]]) -> np.ndarray:
+    """(cluster, article) -> an upper bound of the article's best attach score for the
+    cluster (cosine with the centroid plus the anchor bonus), all pairs in a few
+    array steps."""
+    if not centroids:
+        return np.zeros((0, len(articles)))
+    present = np.zeros((len(centroids), anchors.matrix.shape[1]))
+    for k, found in enumerate(cluster_anchors):
+        present[k, [anchors.columns[a] for a in found]] = 1.0
+    shared = (anchors.matrix @ present.T).T
+    with _one_blas_thread():
+        dots = np.vstack(centroids) @ vectors.T
+    bound = dots + np.minimum(ANCHOR_BONUS * shared, ANCHOR_BONUS_CAP) + _BOUND_SLACK
+    return np.column_stack([bound[:, idx].max(axis=1) for idx in articles])
