@@ -41,19 +41,22 @@ class OverlapContext:
     """The story's tokens, per sentence, per article and per headline."""
 
     def __init__(self, members: list[AnalyzedArticle]):
-        sentences = {m.id: [Counter(tokens(s.text)) for s in m.sentences] for m in members}
+        sentences = {m.id: [(s.text, Counter(tokens(s.text))) for s in m.sentences]
+                     for m in members}
         self.articles = {m.id: Counter(tokens(m.article.text)) for m in members}
         self.titles = {m.id: Counter(tokens(m.article.title)) for m in members}
         # every sentence's counts as one sparse matrix: a candidate is compared with all
         # of them at once (a per-pair Counter loop was quadratic in the story's sentences)
         self.vocabulary: dict[str, int] = {}
         rows, cols, counts, owners = [], [], [], []
-        for aid, counters in sentences.items():
-            for counter in (c for c in counters if c):
+        self._row_of: dict[tuple[str, str], int] = {}  # (article, sentence text) -> row
+        for aid, texts in sentences.items():
+            for text, counter in ((t, c) for t, c in texts if c):
                 for token, n in counter.items():
                     rows.append(len(owners))
                     cols.append(self.vocabulary.setdefault(token, len(self.vocabulary)))
                     counts.append(n)
+                self._row_of[(aid, text)] = len(owners)
                 owners.append(aid)
         counts_matrix = sparse.csc_matrix((np.array(counts, np.float64), (rows, cols)),
                                           shape=(len(owners), len(self.vocabulary)))
@@ -66,6 +69,8 @@ class OverlapContext:
                          for a, b in zip(counts_matrix.indptr[:-1], counts_matrix.indptr[1:])]
         self._article_counts = _ArticleCounts(self.articles)
         self._title_counts = _ArticleCounts(self.titles)
+        self._matrix = counts_matrix
+        self._sentence_values: dict[tuple[str, str], tuple[float, float, float]] | None = None
 
     def _best_f1(self, words: Counter, article_id: str) -> float:
         """Best word-overlap F1 with a sentence of another article (0 when none)."""
@@ -89,6 +94,17 @@ class OverlapContext:
     def row(self, article_id: str, text: str) -> list[float]:
         words = Counter(tokens(text))
         n = max(sum(words.values()), 1)
+        if self._sentence_values is None and (article_id, text) in self._row_of:
+            self._sentence_values = sentence_values(self)
+        known = (self._sentence_values or {}).get((article_id, text))
+        best, precision, recall = known or self._overlaps(words, n, article_id)
+        function = sum(c for t, c in words.items() if t in ENGLISH_STOP_WORDS) / n
+        capitalised = sum(w[:1].isupper() for w in text.split()[1:]) / n
+        return [best, precision, recall, function, capitalised, math.log(n)]
+
+
+    def _overlaps(self, words: Counter, n: int, article_id: str) -> tuple[float, float, float]:
+        """Best sentence F1, other articles' precision, other titles' recall of any text."""
         others = [a for a in self.articles if a != article_id]
         best = self._best_f1(words, article_id)
         precision = (self._article_counts.clipped_sum(words, others) / (n * len(others))
@@ -97,9 +113,63 @@ class OverlapContext:
         recall = (sum(c / self._title_counts.total[a]
                       for a, c in zip(titled, self._title_counts.clipped_each(titled, words)))
                   / len(titled) if titled else 0.0)
-        function = sum(c for t, c in words.items() if t in ENGLISH_STOP_WORDS) / n
-        capitalised = sum(w[:1].isupper() for w in text.split()[1:]) / n
-        return [best, precision, recall, function, capitalised, math.log(n)]
+        return best, precision, recall
+
+
+MAX_BATCH_SENTENCES = 4000  # sentence x sentence overlaps of a story at once (dense)
+
+
+def _clipped_matrix(left: sparse.csr_matrix, right: sparse.csr_matrix) -> np.ndarray:
+    """[i, j] = sum over tokens of min(left[i, t], right[j, t]) for integer counts:
+    the sum over k >= 1 of the products of (count >= k) indicators."""
+    levels = int(left.max()) if left.nnz else 0
+    out = np.zeros((left.shape[0], right.shape[0]))
+    for k in range(1, levels + 1):
+        out += ((left >= k).astype(np.float64) @ (right >= k).astype(np.float64).T).toarray()
+    return out
+
+
+def _counts_on(counters: dict[str, Counter], vocabulary: dict[str, int]) -> sparse.csr_matrix:
+    rows, cols, data = [], [], []
+    for n, counter in enumerate(counters.values()):
+        for token, count in counter.items():
+            if token in vocabulary:
+                rows.append(n)
+                cols.append(vocabulary[token])
+                data.append(count)
+    return sparse.csr_matrix((np.array(data, np.float64), (rows, cols)),
+                             shape=(len(counters), len(vocabulary)))
+
+
+def sentence_values(context: OverlapContext) -> dict[tuple[str, str], tuple[float, float, float]]:
+    """`_overlaps` of every story sentence at once, with the same arithmetic (so the same
+    floats): a summary scores each of them, and one matrix product per count level
+    replaces a pass over the story per sentence. Empty when the story is too big."""
+    sentences = context._matrix.tocsr()
+    if not 0 < sentences.shape[0] <= MAX_BATCH_SENTENCES:
+        return {}
+    owners, ids = context.owners, list(context.articles)
+    n = np.asarray(sentences.sum(axis=1)).ravel()
+    common = _clipped_matrix(sentences, sentences)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        precision = common / n[:, None]
+        recall = common / context.lengths[None, :]
+        f1 = 2 * precision * recall / (precision + recall)
+    valid = (common > 0) & (owners[:, None] != owners[None, :])
+    best = np.where(valid, f1, -1.0).max(axis=1)
+    in_articles = _clipped_matrix(sentences, _counts_on(context.articles, context.vocabulary))
+    in_titles = _clipped_matrix(sentences, _counts_on(context.titles, context.vocabulary))
+    values = {}
+    for key, i in context._row_of.items():
+        own = ids.index(key[0])
+        others = len(ids) - 1
+        total = int(in_articles[i].sum()) - int(in_articles[i, own])
+        titled = [a for a in range(len(ids)) if a != own and context.titles[ids[a]]]
+        recall_share = (sum(int(in_titles[i, a]) / context._title_counts.total[ids[a]]
+                            for a in titled) / len(titled) if titled else 0.0)
+        values[key] = (float(best[i]) if best[i] >= 0 else 0.0,
+                       total / (int(n[i]) * others) if others else 0.0, recall_share)
+    return values
 
 
 class _ArticleCounts:
