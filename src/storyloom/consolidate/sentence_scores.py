@@ -127,6 +127,8 @@ class _Story:
     titles: set[str]
     outlets: int
     overlap: OverlapContext
+    vectors: np.ndarray  # the sentences' vectors, in `sentences` order
+    owners: np.ndarray  # each of those rows' article id
 
 
 def _unit(vector: np.ndarray) -> np.ndarray:
@@ -157,13 +159,14 @@ def _story(facts: list[Fact], members: list[AnalyzedArticle]) -> _Story:
                   np.array([m.head_embedding for m in members]),
                   shared_vocabulary(members), leads,
                   set().union(*(content_words(m.article.title) for m in members)),
-                  max((f.corroboration for f in facts), default=1), OverlapContext(members))
+                  max((f.corroboration for f in facts), default=1), OverlapContext(members),
+                  np.array(vectors), np.array([aid for aid, _ in sentences], dtype=object))
 
 
 def _support(story: _Story, article_id: str, vector: np.ndarray) -> float:
     """Closest sentence of another article: does another outlet say much the same?"""
-    others = [v[3] for (aid, _), v in story.sentences.items() if aid != article_id]
-    return float(np.max(np.array(others) @ vector)) if others else 0.0
+    others = story.owners != article_id  # the same rows, in order, as a list would give
+    return float(np.max(story.vectors[others] @ vector)) if others.any() else 0.0
 
 
 def _share(words: frozenset[str], reference: set[str]) -> float:
