@@ -7,13 +7,16 @@ import itertools
 import random
 
 import numpy as np
+from hypothesis import given
+from hypothesis import strategies as st
 from rapidfuzz import fuzz
 
 from storyloom.analyze.roles import find_roles
 from storyloom.consolidate import quotes as quotes_module
-from storyloom.consolidate.align import (ANCHOR_BONUS, ANCHOR_BONUS_CAP, SAME_ARTICLE_PENALTY,
+from storyloom.consolidate.align import (_CLAUSE_BREAK, ANCHOR_BONUS, ANCHOR_BONUS_CAP,
+                                         MIN_CLAUSE_WORDS, SAME_ARTICLE_PENALTY,
                                          StatementCluster, Unit, anchor_weights, attach_packed,
-                                         average_link, similarity_matrix)
+                                         average_link, similarity_matrix, split_clauses)
 from storyloom.consolidate.entities import acronym, article_roles, clean_name, same_org
 from storyloom.model import Sentence
 
@@ -155,3 +158,21 @@ def test_quote_groups_are_kept_for_one_story_only_while_it_is_unchanged(seed_mem
     quotes_module.quote_groups([changed] + list(seed_members[1:]))
     assert len(calls) == 2
     quotes_module._LAST.clear()
+
+
+def _split_plainly(text: str) -> list[tuple[int, int]]:
+    spans, last = [], 0
+    for match in _CLAUSE_BREAK.finditer(text):
+        spans.append((last, match.start()))
+        last = match.end()
+    spans.append((last, len(text)))
+    parts = [(s, e) for s, e in spans if len(text[s:e].split()) >= MIN_CLAUSE_WORDS]
+    return [(0, len(text))] if len(parts) < 2 or len(parts) != len(spans) else parts
+
+
+@given(st.lists(st.sampled_from(["the", "mayor", "said", "and", "but", "while", "after", ",",
+                                 ";", "-", "\u2013", "\u2014", "talks", "on", "10", "  "]),
+                max_size=40))
+def test_split_clauses_shortcut_equals_the_plain_split(words):
+    text = " ".join(words).replace(" ,", ",")
+    assert split_clauses(text) == _split_plainly(text)
