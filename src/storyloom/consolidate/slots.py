@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 import numpy as np
@@ -62,14 +63,14 @@ def clause_around(text: str, start: int, end: int) -> tuple[int, int]:
 # timeline asks again: memoised, like the cuts of each sentence
 @functools.lru_cache(maxsize=65536)
 def _clause_around(text: str, start: int, end: int) -> tuple[int, int]:
-    cuts = _cuts(text)
-    left = max(c for c in cuts if c <= start)
-    right = min(c for c in cuts if c > end) - 1
+    cuts = _cuts(text)  # ascending, 0 first and len(text) + 1 last
+    left = cuts[bisect_right(cuts, start) - 1]  # the last cut at or before the value
+    right = cuts[bisect_right(cuts, end)] - 1  # the first cut after it
     while len(text[left:right].split()) < MIN_CLAUSE_WORDS and (left > 0 or right < len(text)):
-        earlier = [c for c in cuts if c < left]
-        later = [c for c in cuts if c - 1 > right]
-        left = max(earlier) if earlier else 0
-        right = (min(later) - 1) if later else len(text)
+        earlier = bisect_left(cuts, left)  # cuts before `left`: cuts[:earlier]
+        later = bisect_right(cuts, right + 1)  # cuts past `right + 1`: cuts[later:]
+        left = cuts[earlier - 1] if earlier else 0
+        right = cuts[later] - 1 if later < len(cuts) else len(text)
     return left, max(right, end)
 
 
