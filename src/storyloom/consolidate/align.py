@@ -279,7 +279,7 @@ def average_link(sims: np.ndarray, threshold: float) -> list[list[int]]:
     return list(groups.values())
 
 
-_LAST: list = []  # (key, clusters) of the latest story: facts and conflicts both align it
+_LAST: list = []  # (key, held, clusters) of the latest story: facts and conflicts both align it
 
 
 def align_statements(members: list[AnalyzedArticle], threshold: float = SAME_STATEMENT,
@@ -287,11 +287,15 @@ def align_statements(members: list[AnalyzedArticle], threshold: float = SAME_STA
                      attach: float | None = ATTACH_PACKED) -> list[StatementCluster]:
     """Group the story's statements so that each group says one thing. The latest
     result is kept: a brief aligns the same story for its facts and for its conflicts."""
-    key = (tuple((id(m), m.id, hash(m.article.text)) for m in members), threshold, clauses, attach)
-    if _LAST and _LAST[0][0] == key:
-        return _LAST[0][1]
+    # the objects named by id are kept with the result, so no id is reused meanwhile
+    held = [(m, m.sentences, m.sentence_embeddings) for m in members]
+    key = (tuple((*map(id, h), h[0].id, hash(h[0].article.text)) for h in held),
+           threshold, clauses, attach)
+    entry = _LAST[0] if _LAST else None  # read once: another thread may replace it
+    if entry is not None and entry[0] == key:
+        return entry[2]
     clusters = _align(members, threshold, clauses, attach)
-    _LAST[:] = [(key, clusters)]
+    _LAST[:] = [(key, held, clusters)]
     return clusters
 
 

@@ -215,9 +215,11 @@ def quote_groups(members: list[AnalyzedArticle]) -> list[list[FoundQuote]]:
     at most one quote per article in a group). The latest story's groups are kept;
     each caller gets its own lists (the quotes themselves are shared: read only)."""
     key, held = _story_key(members)
-    if not (_LAST and _LAST[0][0] == key):
-        _LAST[:] = [(key, held, _quote_groups(members))]
-    return [list(group) for group in _LAST[0][2]]
+    entry = _LAST[0] if _LAST else None  # read once: another thread may replace it
+    if entry is None or entry[0] != key:
+        entry = (key, held, _quote_groups(members))
+        _LAST[:] = [entry]
+    return [list(group) for group in entry[2]]
 
 
 def _quote_groups(members: list[AnalyzedArticle]) -> list[list[FoundQuote]]:
