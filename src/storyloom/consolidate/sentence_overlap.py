@@ -120,13 +120,27 @@ MAX_BATCH_SENTENCES = 4000  # sentence x sentence overlaps of a story at once (d
 
 
 def _clipped_matrix(left: sparse.csr_matrix, right: sparse.csr_matrix) -> np.ndarray:
-    """[i, j] = sum over tokens of min(left[i, t], right[j, t]) for integer counts:
-    the sum over k >= 1 of the products of (count >= k) indicators."""
-    levels = int(left.max()) if left.nnz else 0
-    out = np.zeros((left.shape[0], right.shape[0]))
-    for k in range(1, levels + 1):
-        out += ((left >= k).astype(np.float64) @ (right >= k).astype(np.float64).T).toarray()
+    """[i, j] = sum over tokens of min(left[i, t], right[j, t]) for integer counts.
+
+    Shared tokens count once by one product of 0/1 matrices; the rest,
+    min(a, b) - 1 where both counts are 2 or more, only concerns the few tokens a
+    row of `left` repeats, so those are added token by token."""
+    out = ((left > 0).astype(np.float64) @ (right > 0).astype(np.float64).T).toarray()
+    left_columns, right_columns = left.tocsc(), right.tocsc()
+    for token in np.unique(left.indices[left.data >= 2]):
+        mine = _repeats(left_columns, token)
+        theirs = _repeats(right_columns, token)
+        if len(mine[0]) and len(theirs[0]):
+            out[np.ix_(mine[0], theirs[0])] += np.minimum.outer(mine[1], theirs[1]) - 1
     return out
+
+
+def _repeats(columns: sparse.csc_matrix, token: int) -> tuple[np.ndarray, np.ndarray]:
+    """Rows with the token at least twice, and their counts."""
+    start, end = columns.indptr[token], columns.indptr[token + 1]
+    rows, counts = columns.indices[start:end], columns.data[start:end]
+    keep = counts >= 2
+    return rows[keep], counts[keep]
 
 
 def _counts_on(counters: dict[str, Counter], vocabulary: dict[str, int]) -> sparse.csr_matrix:
