@@ -9,8 +9,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-import numpy as np
-
 from storyloom.analyze.runs import word_runs
 
 WORD_NUMBERS = {
@@ -257,19 +255,3 @@ def same_value(first: Quantity, second: Quantity) -> bool:
     tolerance = 0.25 if (first.approx or second.approx) else 0.1
     high = max(abs(first.value), abs(second.value))
     return high == 0 or abs(first.value - second.value) / high <= tolerance
-
-
-def same_value_matrix(quantities: list[Quantity]) -> np.ndarray:
-    """same_value of every two quantities at once (the same float operations, so the
-    same answers): a story compares thousands of bare counts with each other."""
-    value = np.array([q.value for q in quantities], dtype=np.float64)
-    approx = np.array([q.approx for q in quantities], dtype=bool)
-    either = approx[:, None] | approx[None, :]
-    size = np.abs(value)
-    high = np.maximum(size[:, None], size[None, :])
-    whole = value == np.trunc(value)
-    exact = ~either & (high < EXACT_BELOW) & whole[:, None] & whole[None, :]
-    with np.errstate(divide="ignore", invalid="ignore"):
-        close = (high == 0) | (np.abs(value[:, None] - value[None, :]) / high
-                               <= np.where(either, 0.25, 0.1))
-    return np.where(exact, value[:, None] == value[None, :], close)
