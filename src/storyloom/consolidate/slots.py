@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -39,14 +39,15 @@ class Slot:
     relation: str = ""  # durations: "since" (after/ago/in the past) or "until" (before)
     people: tuple[str, ...] = ()  # PERSON mentions in the clause: whose value it is
     sentence_vector: np.ndarray | None = None
+    # the article's id, read for every pair of slots: kept rather than looked up
+    article_id: str = field(default="", init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        self.article_id = self.member.id
 
     @property
     def text(self) -> str:
         return self.member.article.text[self.start:self.end]
-
-    @property
-    def article_id(self) -> str:
-        return self.member.id
 
     @property
     def evidence(self) -> Evidence:
