@@ -9,8 +9,10 @@ one process per core, is the configuration that scales.
 """
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
+from collections.abc import Iterator
 
 log = logging.getLogger(__name__)
 
@@ -38,3 +40,16 @@ def prepare_worker() -> None:
     else:
         threadpool_limits(limits=blas_threads())
     _ready = True
+
+
+@contextlib.contextmanager
+def limited_threads() -> Iterator[None]:
+    """BLAS threads limited as in a worker, for work run in the calling process (the
+    local executor), restored afterwards: the caller may be a program of its own."""
+    try:
+        from threadpoolctl import threadpool_limits
+    except ImportError:
+        yield
+        return
+    with threadpool_limits(limits=blas_threads()):
+        yield
