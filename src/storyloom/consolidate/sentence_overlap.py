@@ -116,7 +116,7 @@ class OverlapContext:
         return best, precision, recall
 
 
-MAX_BATCH_SENTENCES = 4000  # sentence x sentence overlaps of a story at once (dense)
+MAX_BATCH_SENTENCES = 1500  # sentence x sentence overlaps at once: ~6 dense n x n arrays, ~110 MB at most
 
 
 def _clipped_matrix(left: sparse.csr_matrix, right: sparse.csr_matrix) -> np.ndarray:
