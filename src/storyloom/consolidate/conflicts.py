@@ -160,16 +160,14 @@ def _value_conflicts(members: list[AnalyzedArticle]) -> list[Conflict]:
 
 
 def _head_families() -> dict[str, str]:
-    """Each head of a related class (quantities.RELATED_CLASSES) -> one name for all the
-    heads related to it, directly or through others."""
+    """Heads of a related class (quantities.RELATED_CLASSES) -> one name, so that related
+    heads share a bucket (classes sharing a head are merged)."""
     family: dict[str, str] = {}
     for related_class in RELATED_CLASSES:
-        heads = set(related_class) | {family[h] for h in related_class if h in family}
-        name = min(heads)
-        for head, old in list(family.items()):
-            if old in heads:
-                family[head] = name
-        family.update({head: name for head in related_class})
+        merged = {family.get(head, head) for head in related_class}
+        name = min(merged)
+        family = {head: name if old in merged else old for head, old in family.items()}
+        family.update(dict.fromkeys(related_class, name))
     return family
 
 

@@ -264,15 +264,15 @@ def same_reported(first: Slot, second: Slot) -> bool:
 _AROUND_CACHE = 1 << 15
 
 
-def _window(slot: Slot) -> tuple[list[str], list[str]]:
+def _window(slot: Slot) -> tuple[tuple[str, ...], tuple[str, ...]]:
     return _window_of(slot.sentence.text, slot.start - slot.sentence.start,
                       slot.end - slot.sentence.start)
 
 
 @lru_cache(maxsize=_AROUND_CACHE)
-def _window_of(text: str, s: int, e: int) -> tuple[list[str], list[str]]:
-    left = [w.lower() for w in _WORD.findall(text[:s])][-LOCAL_CONTEXT_WORDS:]
-    right = [w.lower() for w in _WORD.findall(text[e:])][:LOCAL_CONTEXT_WORDS]
+def _window_of(text: str, s: int, e: int) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    left = tuple(w.lower() for w in _WORD.findall(text[:s]))[-LOCAL_CONTEXT_WORDS:]
+    right = tuple(w.lower() for w in _WORD.findall(text[e:]))[:LOCAL_CONTEXT_WORDS]
     return left, right
 
 
