@@ -89,3 +89,10 @@ def test_a_stated_anchor_year_gives_full_dates_with_the_pinned_weekday():
     # 7 December 2021 + three weeks is Tuesday 28 December; the Thursday of that week is the 30th
     assert dates == sorted(dates)
     assert list(dict.fromkeys(dates)) == ["2021-12-07", "2021-12-29", "2021-12-30", "2022-01-10"]
+
+
+def test_case_insensitive_day_words_never_crash_and_resolve():
+    from storyloom.analyze.times import find_dates
+
+    found = find_dates("He left yeſterday and returns TOMORROW.")
+    assert [e.offset_days for e in found] == [-1, 1]

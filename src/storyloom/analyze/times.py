@@ -135,8 +135,14 @@ def _expr_from(kind: str, match: re.Match) -> TimeExpr | None:
     if kind == "weekday":
         return TimeExpr("weekday", match.start(), match.end(), match.group(), weekday=weekday,
                         lead=lead)
-    offset = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[groups["word"].lower()]
+    # casefold: the pattern is case-insensitive, so it also matches e.g. a long s ("ſ")
+    offset = RELATIVE_DAYS.get(groups["word"].casefold())
+    if offset is None:
+        return None
     return TimeExpr("relative", match.start(), match.end(), match.group(), offset_days=offset)
+
+
+RELATIVE_DAYS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
 
 
 def find_dates(text: str) -> list[TimeExpr]:
