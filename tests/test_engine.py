@@ -142,3 +142,44 @@ def test_dask_scheduler_address_matches_local(seeds_dir):
         assert _digest(seeds_dir, address) == _digest(seeds_dir, "local")
     finally:
         cluster.close()
+
+
+def _mark_process(folder: str) -> None:
+    import os
+    from pathlib import Path
+
+    (Path(folder) / f"loaded-{os.getpid()}").touch()
+
+
+def _pid(_item) -> int:
+    import os
+
+    return os.getpid()
+
+
+def test_process_pool_warm_runs_the_loader_once_in_every_worker(tmp_path):
+    from functools import partial
+
+    executor = get_executor("process")
+    try:
+        executor.warm(partial(_mark_process, str(tmp_path)))
+        pids = set(executor.map(_pid, range(40)))
+    finally:
+        executor.close()
+    loaded = {int(p.name.split("-")[1]) for p in tmp_path.iterdir()}
+    assert pids <= loaded  # every worker that ran a task had loaded first
+    assert len(loaded) == executor.workers
+
+
+def test_auto_digest_of_a_big_input_with_few_articles_matches_local(tmp_path, monkeypatch):
+    """A large file starts a warm pool early; too few articles then fall back to local."""
+    import storyloom.pipeline as pipeline
+
+    monkeypatch.setattr(pipeline, "WARM_MIN_BYTES", 1)
+    source = tmp_path / "story.txt"
+    source.write_text("Harbour closed after storm\n\nThe harbour closed on Monday after a storm.\n",
+                      encoding="utf-8")
+    auto = digest_to_dict(digest_paths([str(source)], DigestOptions(embedder="hashing")))
+    local = digest_to_dict(digest_paths([str(source)], DigestOptions(embedder="hashing",
+                                                                     executor="local")))
+    assert auto == local and auto["stories"]

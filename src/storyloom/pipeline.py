@@ -12,6 +12,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
+from pathlib import Path
 
 import numpy as np
 from scipy import sparse
@@ -19,6 +20,7 @@ from scipy import sparse
 from storyloom.analyze import analyze_heads, deepen
 from storyloom.consolidate import build_brief, story_title
 from storyloom.engine import Executor, get_executor, resolve_auto
+from storyloom.engine.base import AUTO_PROCESS_MIN_ARTICLES
 from storyloom.group.batch import group_table
 from storyloom.group.features import FeatureTable, extract
 from storyloom.ingest import read_inputs
@@ -159,13 +161,52 @@ def digest_articles(articles: list[Article], options: DigestOptions = DigestOpti
 
 def digest_paths(paths: list[str], options: DigestOptions = DigestOptions(),
                  progress: Progress = _noop) -> Digest:
-    if options.executor == "auto":  # the choice depends on the batch: read it first
-        articles, warnings = read_inputs(paths)
+    spec = options.executor
+    if spec == "auto" and (_input_bytes(paths) < WARM_MIN_BYTES
+                           or resolve_auto(spec, AUTO_PROCESS_MIN_ARTICLES) != "process"):
+        articles, warnings = read_inputs(paths)  # the choice depends on the batch
         return digest_articles(articles, options, warnings, progress)
-    executor = get_executor(options.executor)
+    executor = get_executor("process" if spec == "auto" else spec)
     try:
+        # workers load their models while the input is read (otherwise the first
+        # analysis task would wait for them)
+        executor.warm(partial(load_models, options.embedder, options.briefs and options.entities))
         articles, warnings = read_inputs(paths, executor.map)  # one task per input file
+        if spec == "auto" and resolve_auto(spec, len(articles)) == "local":
+            executor.close()  # fewer articles than the input's size suggested
+            executor = get_executor("local")
         stories = run_stages(articles, options, executor, progress)
     finally:
         executor.close()
     return Digest(stories, warnings)
+
+
+# an input this big is most likely AUTO_PROCESS_MIN_ARTICLES articles or more: for `auto`
+# the process pool is started (and its models loaded) before the input is read
+WARM_MIN_BYTES = 512 * 1024
+
+
+def _input_bytes(paths: list[str]) -> int:
+    """Size of the local files among `paths` (folders walked; URLs and stdin count 0)."""
+    total = 0
+    for path in map(Path, paths):
+        try:
+            if path.is_file():
+                total += path.stat().st_size
+            elif path.is_dir():
+                total += sum(f.stat().st_size for f in path.rglob("*") if f.is_file())
+        except OSError:
+            continue  # unreadable: read_inputs reports it
+        if total >= WARM_MIN_BYTES:
+            break
+    return total
+
+
+def load_models(embedder: str, entities: bool) -> None:
+    """Load what analysis will use, once per process."""
+    from storyloom.analyze.embed import get_embedder
+    from storyloom.analyze.entities import load_tagger
+
+    get_embedder(embedder)
+    if entities:
+        load_tagger()

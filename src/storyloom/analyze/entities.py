@@ -37,6 +37,11 @@ def _pipeline():
         return _nlp
 
 
+def load_tagger() -> None:
+    """Load the tagger now (a worker warming up) rather than at its first sentence."""
+    _pipeline()
+
+
 def _drop_unused_tok2vec(nlp) -> None:
     """The small English pipeline's NER has its own embedding layer; the shared tok2vec
     only feeds the tagger and parser (excluded), yet costs ~20% of tagging time."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
+from functools import partial
 from typing import Any, Protocol
 
 from storyloom.engine.workers import limited_threads, prepare_worker
@@ -21,6 +22,10 @@ class Executor(Protocol):
         """One task that needs the whole batch (grouping): where it runs best."""
         ...
 
+    def warm(self, load: Callable[[], Any]) -> None:
+        """Have every worker run `load` (load its models) now, without waiting for it."""
+        ...
+
     def close(self) -> None: ...
 
 
@@ -29,6 +34,9 @@ class LocalExecutor:
     engine.workers; measured on the warm 1k-article digest: 43.6 -> 37.1 s)."""
 
     name = "local"
+
+    def warm(self, load: Callable[[], Any]) -> None:
+        pass  # models load in this process when first used
 
     def map(self, fn, items):
         with limited_threads():
@@ -51,6 +59,15 @@ class ProcessExecutor:
         self.workers = workers or os.cpu_count() or 1
         self._pool: ProcessPoolExecutor | None = None
 
+    def warm(self, load: Callable[[], Any]) -> None:
+        """Start the workers now, each running `load` (e.g. loading its models) while the
+        caller goes on (e.g. reads the input): loading no longer waits for the first task."""
+        if self._pool is None:
+            self._pool = ProcessPoolExecutor(max_workers=self.workers,
+                                             initializer=partial(_prepare_and_load, load))
+            for _ in range(self.workers):  # each submission forks one more worker
+                self._pool.submit(_nothing)
+
     def map(self, fn, items):
         items = list(items)
         if len(items) <= 1:
@@ -71,6 +88,15 @@ class ProcessExecutor:
             self._pool = None
 
 
+def _prepare_and_load(load: Callable[[], Any]) -> None:
+    prepare_worker()
+    load()
+
+
+def _nothing() -> None:
+    pass
+
+
 class DaskExecutor:
     """Dask distributed: a LocalCluster (`dask`) or an existing scheduler (`dask://HOST:PORT`)."""
 
@@ -89,6 +115,9 @@ class DaskExecutor:
                                          processes=True, dashboard_address=None)
             self._client = Client(self._cluster)
         self._client.run(prepare_worker)  # workers present now; see engine.workers
+
+    def warm(self, load: Callable[[], Any]) -> None:
+        pass  # a worker loads its models with its first task (`run` can only wait for it)
 
     def map(self, fn, items):
         items = list(items)
