@@ -33,3 +33,16 @@ def test_a_hand_made_tree():
     assert tree.predict(rows).tolist() == [1.0, 2.0, 3.0]
     model = BoostedTrees(baseline=10.0, rate=0.5, trees=[tree, tree])
     assert model.predict(rows).tolist() == [11.0, 12.0, 13.0]
+
+
+def test_forest_walk_equals_tree_by_tree_sum():
+    rng = np.random.default_rng(3)
+    rows = rng.normal(size=(300, 4))
+    targets = rows[:, 0] * 2 + np.where(rows[:, 1] > 0, 1.0, -1.0) + rng.normal(size=300) * 0.1
+    model = fit_boosted(rows, targets, trees=25, leaves=7, min_leaf=5)
+    probe = rng.normal(size=(57, 4))
+    expected = np.full(len(probe), model.baseline)
+    for tree in model.trees:
+        expected += model.rate * tree.predict(np.asarray(probe, np.float32).astype(np.float64))
+    assert np.array_equal(model.predict(probe), expected)
+    assert model.predict(probe[:0]).shape == (0,)
