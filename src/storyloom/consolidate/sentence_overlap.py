@@ -50,6 +50,8 @@ class OverlapContext:
         self.vocabulary: dict[str, int] = {}
         rows, cols, counts, owners = [], [], [], []
         self._row_of: dict[tuple[str, str], int] = {}  # (article, sentence text) -> row
+        self._counters = {(aid, text): counter for aid, texts in sentences.items()
+                          for text, counter in texts}
         for aid, texts in sentences.items():
             for text, counter in ((t, c) for t, c in texts if c):
                 for token, n in counter.items():
@@ -92,7 +94,7 @@ class OverlapContext:
         return float((2 * precision * recall / (precision + recall)).max())
 
     def row(self, article_id: str, text: str) -> list[float]:
-        words = Counter(tokens(text))
+        words = self._counters.get((article_id, text)) or Counter(tokens(text))
         n = max(sum(words.values()), 1)
         if self._sentence_values is None and (article_id, text) in self._row_of:
             self._sentence_values = sentence_values(self)
