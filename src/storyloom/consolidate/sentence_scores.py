@@ -69,13 +69,21 @@ class Wording:
     features: np.ndarray
 
 
+# a story's sentences are read several times (candidate, lead, headline checks) and
+# recombined or syndicated copies repeat them: memoised per text, bounded
+@lru_cache(maxsize=32768)
 def normal(text: str) -> str:
     return " ".join(_WORD.findall(text.lower()))
 
 
-def content_words(text: str) -> set[str]:
-    return {w for w in _WORD.findall(text.lower())
-            if w not in ENGLISH_STOP_WORDS and len(w) > 2}
+@lru_cache(maxsize=32768)
+def content_words(text: str) -> frozenset[str]:
+    return _content_words(text)
+
+
+def _content_words(text: str) -> frozenset[str]:
+    return frozenset(w for w in _WORD.findall(text.lower())
+                     if w not in ENGLISH_STOP_WORDS and len(w) > 2)
 
 
 def is_direct_speech(text: str) -> bool:
@@ -89,7 +97,7 @@ def shared_vocabulary(members: list[AnalyzedArticle]) -> dict[str, float]:
     the story's substance (names, the event, the figures), not one outlet's angle."""
     counts: dict[str, int] = {}
     for member in members:
-        for word in content_words(member.article.text):
+        for word in _content_words(member.article.text):  # whole texts: not memoised
             counts[word] = counts.get(word, 0) + 1
     n = max(len(members), 1)
     return {w: c / n for w, c in counts.items()}
