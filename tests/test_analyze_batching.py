@@ -211,3 +211,33 @@ def test_content_cache_off_sends_every_occurrence_to_the_tagger(tmp_path, monkey
     assert len(seen) == 2 * len(analyzed[0].sentences)
     assert mentions[0] == mentions[1] and mentions[0]
     assert not (tmp_path / "mentions.sqlite").exists()
+
+
+def test_rule_skip_splits_like_pysbd():
+    """The plain-text rule skip (`sentences._apply`) gives pysbd's own segmentation."""
+    from pysbd.utils import Text
+
+    import storyloom.analyze.sentences as sentences
+
+    texts = ["Mr. Smith said: \"It's over...\" Then he left (at 5 p.m.). Really?! Yes.",
+             "The U.S. Army said no. 1. First item. 2. Second item. He arrived on Aug. 3.",
+             "Prof. Dr. med. Müller sagte, Nr. 5 sei z. B. geschlossen. Das war am 3. Mai.",
+             "Sra. García llegó a las 10 a. m. del lunes... No dijo nada. ¿Por qué? Fin."]
+    langs = ["en", "en", "de", "es"]
+    sentences._segmenter(langs[0])  # installs the patches
+    fast = [sentences._spans_in_block(t, 0, lang) for t, lang in zip(texts, langs)]
+    patched = Text.apply
+    try:
+        Text.apply = _original_apply
+        slow = [sentences._spans_in_block(t, 0, lang) for t, lang in zip(texts, langs)]
+    finally:
+        Text.apply = patched
+    assert fast == slow
+    assert patched is sentences._apply
+
+
+def _original_apply(self, *rules):
+    """pysbd 0.3.4's Text.apply, verbatim, for the comparison above."""
+    for each_r in rules:
+        self = re.sub(each_r.pattern, each_r.replacement, self)
+    return self
