@@ -63,3 +63,44 @@ def test_overlap_features_equal_the_counter_definitions(articles, probe):
             expected = _naive(members, m.id, text)
             assert np.allclose(row[:3], expected, rtol=1e-12, atol=0)
             assert row[5] == math.log(max(len(tokens(text)), 1))
+
+
+# -- the previous session's property, kept: exact equality on split sentences --------
+
+from storyloom.analyze.sentences import split_sentences  # noqa: E402
+
+SENTENCE = st.lists(st.sampled_from(["the", "ship", "crew", "port", "two", "weeks", "oil", "7",
+                                     "mayor"]), min_size=0, max_size=8).map(
+    lambda w: " ".join(w).capitalize() + ".")
+
+
+def _reference_best(context_sentences: dict[str, list[str]], article_id: str, text: str) -> float:
+    words = Counter(tokens(text))
+    best = 0.0
+    for aid, sentences in context_sentences.items():
+        if aid == article_id:
+            continue
+        for sentence in sentences:
+            other = Counter(tokens(sentence))
+            common = sum(min(n, other[t]) for t, n in words.items())
+            if common:
+                p, r = common / sum(words.values()), common / sum(other.values())
+                best = max(best, 2 * p * r / (p + r))
+    return best
+
+
+def _split_member(aid: str, sentences: list[str]) -> AnalyzedArticle:
+    article = Article(aid, " ".join(sentences), title=sentences[0], language="en")
+    return AnalyzedArticle(article, split_sentences(article), None)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.lists(SENTENCE, min_size=1, max_size=4), min_size=1, max_size=4), SENTENCE)
+def test_best_sentence_f1_equals_pairwise(articles, candidate):
+    members = [_split_member(f"a{n}", sentences) for n, sentences in enumerate(articles)]
+    context = OverlapContext(members)
+    split = {m.id: [s.text for s in m.sentences] for m in members}
+    assert context.row("a0", candidate)[0] == _reference_best(split, "a0", candidate)
+    for m in members:  # the story's own sentences take the batched path
+        for s in m.sentences:
+            assert context.row(m.id, s.text)[0] == _reference_best(split, m.id, s.text)
