@@ -129,25 +129,34 @@ def test_word_memo_tokenises_exactly_like_the_whole_sentence_viterbi():
 def test_faster_abbreviation_scan_splits_like_pysbd():
     from pysbd.abbreviation_replacer import AbbreviationReplacer
 
-    import storyloom.analyze.sentences as sentences
-
     texts = ["Mr. Smith met Dr. Jones at 5 p.m. on Jan. 5. No. 10 was not there. It was now late.",
              "The U.S. Army said no. Gen. Lee left at 9 a.m. He arrived in St. Louis on Aug. 3.",
              "Prof. Dr. med. Müller sagte, Nr. 5 sei z. B. geschlossen. Das war am 3. Mai.",
              "Sra. García llegó a las 10 a. m. del lunes. No dijo nada. Etc. etc. Fin."]
     langs = ["en", "en", "de", "es"]
-    sentences._segmenter(langs[0])  # installs the faster scan
+    fast, slow = _spans_patched_and_original(
+        AbbreviationReplacer, "search_for_abbreviations_in_string", _ORIGINAL_SCAN, texts, langs)
+    assert fast == slow
+    assert len(fast[0]) >= 3
+
+
+def _spans_patched_and_original(owner, name: str, original, texts: list[str],
+                                langs: list[str]) -> tuple[list, list]:
+    """Sentence spans with storyloom's pysbd patches, then with `owner.name` put back
+    to pysbd's `original` (restored afterwards)."""
+    import storyloom.analyze.sentences as sentences
+
+    sentences._segmenter(langs[0])  # installs the patches
     fast = [sentences._spans_in_block(t, 0, lang) for t, lang in zip(texts, langs)]
-    patched = AbbreviationReplacer.search_for_abbreviations_in_string
+    patched = getattr(owner, name)
     try:
-        AbbreviationReplacer.search_for_abbreviations_in_string = _ORIGINAL_SCAN
+        setattr(owner, name, original)
         sentences._segmenter.cache_clear()
         slow = [sentences._spans_in_block(t, 0, lang) for t, lang in zip(texts, langs)]
     finally:
-        AbbreviationReplacer.search_for_abbreviations_in_string = patched
+        setattr(owner, name, patched)
         sentences._segmenter.cache_clear()
-    assert fast == slow
-    assert len(fast[0]) >= 3
+    return fast, slow
 
 
 def _ORIGINAL_SCAN(self, text):
@@ -224,16 +233,9 @@ def test_rule_skip_splits_like_pysbd():
              "Prof. Dr. med. Müller sagte, Nr. 5 sei z. B. geschlossen. Das war am 3. Mai.",
              "Sra. García llegó a las 10 a. m. del lunes... No dijo nada. ¿Por qué? Fin."]
     langs = ["en", "en", "de", "es"]
-    sentences._segmenter(langs[0])  # installs the patches
-    fast = [sentences._spans_in_block(t, 0, lang) for t, lang in zip(texts, langs)]
-    patched = Text.apply
-    try:
-        Text.apply = _original_apply
-        slow = [sentences._spans_in_block(t, 0, lang) for t, lang in zip(texts, langs)]
-    finally:
-        Text.apply = patched
+    fast, slow = _spans_patched_and_original(Text, "apply", _original_apply, texts, langs)
     assert fast == slow
-    assert patched is sentences._apply
+    assert Text.apply is sentences._apply
 
 
 def _original_apply(self, *rules):
