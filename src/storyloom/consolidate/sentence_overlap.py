@@ -175,14 +175,23 @@ def sentence_values(context: OverlapContext) -> dict[tuple[str, str], tuple[floa
     best = np.where(valid, f1, -1.0).max(axis=1)
     in_articles = _clipped_matrix(sentences, _counts_on(context.articles, context.vocabulary))
     in_titles = _clipped_matrix(sentences, _counts_on(context.titles, context.vocabulary))
+    # the per-sentence arithmetic below is Python's, on Python numbers (integer counts,
+    # so converting them is exact): reading numpy scalars one by one cost more
+    article_totals = in_articles.sum(axis=1).tolist()
+    in_articles, in_titles = in_articles.tolist(), in_titles.tolist()
+    best, n = best.tolist(), n.tolist()
+    position = {aid: a for a, aid in enumerate(ids)}
+    others = len(ids) - 1
+    title_totals = [context._title_counts.total[aid] for aid in ids]
+    titled_by_own = [[a for a in range(len(ids)) if a != own and context.titles[ids[a]]]
+                     for own in range(len(ids))]
     values = {}
     for key, i in context._row_of.items():
-        own = ids.index(key[0])
-        others = len(ids) - 1
-        total = int(in_articles[i].sum()) - int(in_articles[i, own])
-        titled = [a for a in range(len(ids)) if a != own and context.titles[ids[a]]]
-        recall_share = (sum(int(in_titles[i, a]) / context._title_counts.total[ids[a]]
-                            for a in titled) / len(titled) if titled else 0.0)
+        own = position[key[0]]
+        total = int(article_totals[i]) - int(in_articles[i][own])
+        titled, row = titled_by_own[own], in_titles[i]
+        recall_share = (sum(int(row[a]) / title_totals[a] for a in titled) / len(titled)
+                        if titled else 0.0)
         values[key] = (float(best[i]) if best[i] >= 0 else 0.0,
                        total / (int(n[i]) * others) if others else 0.0, recall_share)
     return values

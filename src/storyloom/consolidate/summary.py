@@ -65,15 +65,22 @@ def select(pool: list[Candidate], vocabulary: dict[str, float], max_sentences: i
     covered: set[str] = set()
     chosen: list[Candidate] = []
     words = 0
+    # a candidate's said share only changes when a chosen sentence covers one of its
+    # words: it is recomputed then (the same sum, so the same float), else remembered
+    said = {id(c): 0.0 for c in pool}
     while pool and (max_words is not None or len(chosen) < max_sentences):
         if max_words is not None and words >= max_words:
             break
-        best = max(pool, key=lambda c: c.importance - redundancy * _said_share(c, vocabulary, covered))
-        covered |= best.wording.content
+        best = max(pool, key=lambda c: c.importance - redundancy * said[id(c)])
+        newly = best.wording.content - covered
+        covered |= newly
         # identical sentences (a repeated line, a syndicated copy) are said once, and
         # one headline is enough: a row of headlines reads like an index, not a summary
         pool = [c for c in pool if c.wording.sentence.text != best.wording.sentence.text
                 and not (c.wording.headline and best.wording.headline)]
+        for c in pool:
+            if not newly.isdisjoint(c.wording.content):
+                said[id(c)] = _said_share(c, vocabulary, covered)
         chosen.append(best)
         words += best.words
     return chosen
