@@ -8,8 +8,10 @@ compare every patch with the untouched pysbd (`unpatched`).
 from __future__ import annotations
 
 import re
+import sys
 from contextlib import contextmanager
-from functools import lru_cache
+
+from storyloom.analyze.regex_skips import prepared
 
 # (owner, attribute) -> pysbd's own value, filled by `patch_pysbd`
 _ORIGINALS: dict[tuple[type, str], object] = {}
@@ -59,154 +61,62 @@ def _regex_span(text: str, sent: str, prior_end: int) -> list:
     return []
 
 
-_REGEX_SYNTAX = re.compile(r"[.^$*+?{}\[\]\\|()]")
-
-
-def _counts_needed(pattern: str) -> tuple[tuple[str, int], ...]:
-    """(character, n) pairs: a text with fewer than n of the character has no match.
-
-    Read off the parsed pattern: literal characters consumed in sequence add up
-    (a repeat multiplies by its minimum), a positive lookaround needs its own
-    characters (which may overlap the match's), alternatives need only what all of
-    them need; classes, negative lookarounds, conditionals and anything case-
-    insensitive need nothing. Empty for what it cannot read."""
-    try:
-        from re import _parser
-        parsed = _parser.parse(pattern)
-    except Exception:  # not a str pattern, an error, or no re._parser (other Pythons)
-        return ()
-    if parsed.state.flags & re.IGNORECASE:
-        return ()
-    return tuple(sorted(_needs(list(parsed))[1].items()))
-
-
-def _needs(items: list) -> tuple[dict, dict]:
-    """(counts consumed by `items`, counts the text needs for `items` to match)."""
-    from re import _constants as c
-
-    used: dict[str, int] = {}
-    need: dict[str, int] = {}
-    for op, arg in items:
-        sub_used, sub_need = {}, {}
-        if op is c.LITERAL:
-            sub_used = sub_need = {chr(arg): 1}
-        elif op is c.IN and len(arg) == 1 and arg[0][0] is c.LITERAL:
-            sub_used = sub_need = {chr(arg[0][1]): 1}
-        elif op is c.SUBPATTERN and not arg[1] & re.IGNORECASE:
-            sub_used, sub_need = _needs(list(arg[3]))
-        elif op is c.ATOMIC_GROUP:
-            sub_used, sub_need = _needs(list(arg))
-        elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT) and arg[0] > 0:
-            once_used, once_need = _needs(list(arg[2]))
-            sub_used = {ch: n * arg[0] for ch, n in once_used.items()}
-            sub_need = _most(sub_used, once_need)
-        elif op is c.ASSERT:
-            sub_need = _needs(list(arg[1]))[1]
-        elif op is c.BRANCH:
-            options = [_needs(list(seq)) for seq in arg[1]]
-            sub_used = _least([used_b for used_b, _ in options])
-            sub_need = _least([need_b for _, need_b in options])
-        for ch, n in sub_used.items():
-            used[ch] = used.get(ch, 0) + n
-        need = _most(need, sub_need)
-    return used, _most(need, used)
-
-
-def _most(a: dict, b: dict) -> dict:
-    return {ch: max(a.get(ch, 0), b.get(ch, 0)) for ch in a.keys() | b.keys()}
-
-
-def _least(options: list[dict]) -> dict:
-    common = set.intersection(*(set(o) for o in options)) if options else set()
-    return {ch: min(o[ch] for o in options) for ch in common}
-
-
-def _literal_first(pattern: str) -> str | None:
-    """`(?<=X)L...` (L one literal character) as `L(?<=XL)...`, else None.
-
-    Both match the same spans: L at p after X, then the rest at p + 1 (X has a fixed
-    width, so `(?<=XL)` checked at p + 1 is X before p and L at p). `re` tries a
-    pattern led by a lookbehind at every character, one led by a literal only
-    where that character occurs: ~60 times faster on an article. The rewrite is
-    kept only if its parse is exactly the original's with those two items swapped."""
-    if not isinstance(pattern, str) or not pattern.startswith("(?<="):
-        return None
-    end = _group_end(pattern)
-    rest = pattern[end + 1:] if end else ""
-    size = 2 if rest[:1] == "\\" else 1
-    if not rest or rest[0] in ".^$*+?{}[]|()":
-        return None
-    first = rest[:size]
-    rewritten = first + "(?<=" + pattern[4:end] + first + ")" + rest[size:]
-    try:
-        from re import _constants as c, _parser
-        old, new = _parser.parse(pattern), _parser.parse(rewritten)
-    except Exception:  # not a valid rewrite, or no re._parser (other Pythons)
-        return None
-    old_items, new_items = _dump(old), _dump(new)
-    if len(old_items) < 2 or old_items[0][0] != c.ASSERT or old_items[0][1][0] != -1:
-        return None
-    behind, literal = old_items[0][1][1], old_items[1]
-    swapped = (literal, (c.ASSERT, (-1, behind + (literal,)))) + old_items[2:]
-    if (literal[0] != c.LITERAL or new_items != swapped
-            or (old.state.flags, old.state.groups) != (new.state.flags, new.state.groups)):
-        return None
-    return rewritten
-
-
-def _group_end(pattern: str) -> int | None:
-    """Index of the ")" closing the group opened at 0 (escapes and classes skipped)."""
-    depth, pos, in_class = 0, 0, False
-    while pos < len(pattern):
-        char = pattern[pos]
-        if char == "\\":
-            pos += 1
-        elif in_class:
-            in_class = char != "]"
-        elif char == "[":
-            in_class = True
-            pos += pattern[pos + 1:pos + 2] == "]"
-        elif char == "(":
-            depth += 1
-        elif char == ")":
-            depth -= 1
-            if depth == 0:
-                return pos
-        pos += 1
-    return None
-
-
-def _dump(node):
-    """A parsed pattern as nested tuples (comparable with ==)."""
-    if isinstance(node, (list, tuple)) or hasattr(node, "data"):
-        return tuple(_dump(item) for item in getattr(node, "data", node))
-    return node
-
-
-@lru_cache(maxsize=2048)
-def _plan(pattern) -> tuple[str | None, tuple, object]:
-    """For one rule pattern: itself when plain text (no regex syntax), the counts it
-    needs (`_counts_needed`), and its compiled form (`_literal_first` if it applies)."""
-    literal = None
-    if isinstance(pattern, str) and not _REGEX_SYNTAX.search(pattern):
-        literal = pattern
-    return literal, _counts_needed(pattern), re.compile(_literal_first(pattern) or pattern)
-
-
 def _apply(self, *rules):
     """pysbd's Text.apply (MIT licence) with one added skip: a rule whose pattern
-    cannot match the text substitutes nothing (a plain-text pattern absent from
-    it, or a pattern needing characters it lacks, `_counts_needed`). Most of its
+    cannot match the text substitutes nothing (`regex_skips.prepared`: a plain-text
+    pattern absent from it, or a pattern needing characters it lacks). Most of its
     ~500 substitutions per article are such no-ops: placeholders put back that the
     sentence never got, ellipsis rules on sentences with one full stop, etc."""
     for rule in rules:
-        literal, counts, compiled = _plan(rule.pattern)
-        if literal is not None and literal not in self:
-            continue  # the added skip
-        if any(self.count(ch) < n for ch, n in counts):
-            continue  # the added skip
-        self = compiled.sub(rule.replacement, self)
+        compiled = prepared(rule.pattern, 0, self)
+        if compiled is not None:  # else the added skip
+            self = compiled.sub(rule.replacement, self)
     return self
+
+
+class _PysbdRe:
+    """Stands in for `re` inside pysbd's modules, which call `re.sub`, `re.search`
+    etc. with pattern strings on every sentence: the same functions, returning what
+    `re`'s would, but without scanning a text in which the pattern cannot match
+    and with lookbehind-led patterns compiled literal-first (`regex_skips`). The
+    whole-text passes (numbered references, runs of "!?", multi-period
+    abbreviations, ...) scanned every character of an article."""
+
+    def __getattr__(self, name):
+        return getattr(re, name)
+
+    @staticmethod
+    def sub(pattern, repl, string, count=0, flags=0):
+        compiled = prepared(pattern, flags, string)
+        return string if compiled is None else compiled.sub(repl, string, count)
+
+    @staticmethod
+    def search(pattern, string, flags=0):
+        compiled = prepared(pattern, flags, string)
+        return None if compiled is None else compiled.search(string)
+
+    @staticmethod
+    def match(pattern, string, flags=0):
+        compiled = prepared(pattern, flags, string)
+        return None if compiled is None else compiled.match(string)
+
+    @staticmethod
+    def findall(pattern, string, flags=0):
+        compiled = prepared(pattern, flags, string)
+        return [] if compiled is None else compiled.findall(string)
+
+    @staticmethod
+    def finditer(pattern, string, flags=0):
+        compiled = prepared(pattern, flags, string)
+        return iter(()) if compiled is None else compiled.finditer(string)
+
+    @staticmethod
+    def split(pattern, string, maxsplit=0, flags=0):
+        compiled = prepared(pattern, flags, string)
+        return [string] if compiled is None else compiled.split(string, maxsplit)
+
+
+_PYSBD_RE = _PysbdRe()
 
 
 # ---------------------------------------------------------------- abbreviations
@@ -496,6 +406,10 @@ def patch_pysbd() -> None:
     if not pysbd.__version__.startswith("0.3."):
         return  # the copies are of pysbd 0.3.x
     _replace(Text, "apply", _apply, "Text.apply")
+    for name, module in list(sys.modules.items()):
+        if name.startswith("pysbd.") and getattr(module, "re", None) is re:
+            _ORIGINALS[(module, "re")] = re
+            module.re = _PYSBD_RE
     _replace(pysbd.Segmenter, "sentences_with_char_spans", _sentences_with_char_spans,
              "Segmenter.sentences_with_char_spans")
     if _FOLD is not None:
