@@ -177,28 +177,37 @@ def _dump(node):
     return node
 
 
+# characters frequent in prose: checked last, as they rarely rule a pattern out
+_COMMON = frozenset(" etaoinsrhldcumfpgwybvkxjqzETAOINSRHLDCUMFPGWYBVKXJQZ0123456789.,'")
+
+
 @lru_cache(maxsize=4096)
-def _plan(pattern, flags: int) -> tuple[str | None, Counts, re.Pattern]:
-    literal = None
-    if isinstance(pattern, str) and not flags and not _REGEX_SYNTAX.search(pattern):
-        literal = pattern
+def _plan(pattern, flags: int) -> tuple[str | None, tuple[str, ...], Counts, re.Pattern]:
+    """`prepared`'s work that depends on the pattern only: the pattern when it is
+    plain text, the characters a match needs one of (rarest first), the other
+    counts, and the compiled form."""
     if not isinstance(pattern, str):
-        return None, (), re.compile(pattern, flags)
+        return None, (), (), re.compile(pattern, flags)
+    literal = None if flags or _REGEX_SYNTAX.search(pattern) else pattern
+    counts = counts_needed(pattern, flags)
+    singles = tuple(sorted((chars for chars, n in counts if n == 1 and len(chars) == 1),
+                           key=lambda char: (char in _COMMON, char)))
+    others = tuple((chars, n) for chars, n in counts if n > 1 or len(chars) > 1)
     faster = literal_first(pattern) if not flags else None
-    return literal, counts_needed(pattern, flags), re.compile(faster or pattern, flags)
+    return literal, singles, others, re.compile(faster or pattern, flags)
 
 
 def prepared(pattern, flags: int, text: str) -> re.Pattern | None:
     """`re.compile(pattern, flags)` (perhaps as `literal_first`), or None when no
     match in `text` is possible: a plain-text pattern absent from it, or fewer of
     some characters than `counts_needed` says a match needs."""
-    literal, counts, compiled = _plan(pattern, flags)
+    literal, singles, others, compiled = _plan(pattern, flags)
     if literal is not None and literal not in text:
         return None
-    for chars, n in counts:
-        if n == 1 and len(chars) == 1:
-            if chars not in text:
-                return None
-        elif sum(map(text.count, chars)) < n:
+    for char in singles:
+        if char not in text:
+            return None
+    for chars, n in others:
+        if (text.count(chars) if len(chars) == 1 else sum(map(text.count, chars))) < n:
             return None
     return compiled
