@@ -148,7 +148,8 @@ def _lead_words(member: AnalyzedArticle) -> set[str]:
     return set().union(*(content_words(s.text) for s in body[:LEAD_SENTENCES]))
 
 
-def _story(facts: list[Fact], members: list[AnalyzedArticle]) -> _Story:
+def _story(facts: list[Fact], members: list[AnalyzedArticle],
+           vocabulary: dict[str, float] | None = None) -> _Story:
     sentences = {}
     for m in members:
         if m.sentence_embeddings is None:
@@ -165,7 +166,7 @@ def _story(facts: list[Fact], members: list[AnalyzedArticle]) -> _Story:
     return _Story({m.id: m for m in members}, sentences,
                   _unit(np.mean(vectors, axis=0)) if vectors else np.zeros(1),
                   np.array([m.head_embedding for m in members]),
-                  shared_vocabulary(members), leads,
+                  shared_vocabulary(members) if vocabulary is None else vocabulary, leads,
                   set().union(*(content_words(m.article.title) for m in members)),
                   max((f.corroboration for f in facts), default=1), OverlapContext(members),
                   np.array(vectors), np.array([aid for aid, _ in sentences], dtype=object))
@@ -206,11 +207,13 @@ def with_relative(rows: np.ndarray) -> np.ndarray:
 
 
 def wordings(facts: list[Fact], members: list[AnalyzedArticle],
-             budget: int | None = None) -> list[Wording]:
+             budget: int | None = None,
+             vocabulary: dict[str, float] | None = None) -> list[Wording]:
     """Every candidate sentence of the story with its feature row (sentences without
     an embedding cannot be placed in the story and are left out); `budget` is the
-    summary's word budget, if it has one."""
-    story = _story(facts, members)
+    summary's word budget, if it has one; `vocabulary`, the members'
+    `shared_vocabulary` when the caller already has it."""
+    story = _story(facts, members, vocabulary)
     out = []
     for fact, evidence in _wordings(facts):
         if (evidence.article_id, evidence.start) not in story.sentences:

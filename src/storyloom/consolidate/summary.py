@@ -87,8 +87,9 @@ def select(pool: list[Candidate], vocabulary: dict[str, float], max_sentences: i
 
 
 def candidates(facts: list[Fact], members: list[AnalyzedArticle],
-               scorer: SentenceScorer | None = None, budget: int | None = None) -> list[Candidate]:
-    rows = wordings(facts, members, budget)
+               scorer: SentenceScorer | None = None, budget: int | None = None,
+               vocabulary: dict[str, float] | None = None) -> list[Candidate]:
+    rows = wordings(facts, members, budget, vocabulary)
     if not rows:
         return []
     scores = (scorer or default_scorer()).score(np.array([w.features for w in rows]))
@@ -110,9 +111,10 @@ def summarise(facts: list[Fact], members: list[AnalyzedArticle],
     `scorer` replaces the packaged one (cross-validation fits its own). Sentences that
     overlap an `avoid` span (e.g. the outvoted side of a conflict) are not used while
     other candidates remain: the summary should not state a disputed value as fact."""
-    pool = candidates(facts, members, scorer, max_words)
+    vocabulary = shared_vocabulary(members)  # whole texts: computed once, used twice
+    pool = candidates(facts, members, scorer, max_words, vocabulary)
     pool = [c for c in pool if not _overlaps(c.wording.sentence, avoid)] or pool
-    chosen = select(pool, shared_vocabulary(members), max_sentences, max_words)
+    chosen = select(pool, vocabulary, max_sentences, max_words)
     log.debug("summary: %d of %d facts", len(chosen), len(facts))
     out = []
     for c in chosen:
