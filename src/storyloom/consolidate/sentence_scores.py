@@ -172,27 +172,43 @@ def _story(facts: list[Fact], members: list[AnalyzedArticle],
                   np.array(vectors), np.array([aid for aid, _ in sentences], dtype=object))
 
 
-def _support(story: _Story, article_id: str, vector: np.ndarray) -> float:
-    """Closest sentence of another article: does another outlet say much the same?"""
-    others = story.owners != article_id  # the same rows, in order, as a list would give
-    return float(np.max(story.vectors[others] @ vector)) if others.any() else 0.0
+EMBEDDING_BLOCK = 512  # candidates per matrix product: a block x story-sentences array
+
+
+def _embedding_features(story: _Story, keys: list[tuple[str, int]]) -> np.ndarray:
+    """(candidates, 3): cosine with the story's centroid, the best cosine with a
+    headline+lead, and the best with a sentence of another article (does another
+    outlet say much the same?), for all of a story's candidates in a few products."""
+    out = np.zeros((len(keys), 3), np.float64)
+    heads_fit = story.heads.ndim == 2 and len(keys) and story.heads.shape[1] == len(story.sentences[keys[0]][3])
+    for start in range(0, len(keys), EMBEDDING_BLOCK):
+        block = keys[start:start + EMBEDDING_BLOCK]
+        rows = np.array([story.sentences[key][3] for key in block])
+        out[start:start + len(block), 0] = rows @ story.centroid
+        if heads_fit:
+            out[start:start + len(block), 1] = (rows @ story.heads.T).max(axis=1)
+        own = np.array([key[0] for key in block], dtype=object)[:, None] == story.owners[None, :]
+        scores = np.where(own, -np.inf, rows @ story.vectors.T).max(axis=1)
+        out[start:start + len(block), 2] = np.where(np.isfinite(scores), scores, 0.0)
+    return out
 
 
 def _share(words: frozenset[str], reference: set[str]) -> float:
     return len(words & reference) / len(words) if words else 0.0
 
 
-def _features(story: _Story, fact: Fact, evidence: Evidence, words: frozenset[str]) -> np.ndarray:
-    index, body_index, headline, vector = story.sentences[(evidence.article_id, evidence.start)]
+def _features(story: _Story, fact: Fact, evidence: Evidence, words: frozenset[str],
+              embedding: np.ndarray) -> np.ndarray:
+    index, body_index, headline, _ = story.sentences[(evidence.article_id, evidence.start)]
     member = story.members[evidence.article_id]
     text = evidence.text
-    head_cosine = float(np.max(story.heads @ vector)) if story.heads.ndim == 2 and story.heads.shape[1] == vector.shape[0] else 0.0
+    centroid_cosine, head_cosine, support_cosine = embedding.tolist()
     vocabulary = (sum(story.vocabulary.get(w, 0.0) for w in words) / len(words)) if words else 0.0
     return np.array([
         index / max(len(member.sentences), 1), float(headline), float(body_index == 0 and not headline),
         np.log1p(index), fact.corroboration / max(story.outlets, 1), min(fact.corroboration - 1, 3),
-        len(fact.sources) / max(len(story.members), 1), float(vector @ story.centroid), head_cosine,
-        _support(story, evidence.article_id, vector), np.log(max(len(text.split()), 1)),
+        len(fact.sources) / max(len(story.members), 1), centroid_cosine, head_cosine,
+        support_cosine, np.log(max(len(text.split()), 1)),
         float(is_direct_speech(text)), float(bool(_QUOTE_MARK.search(text))),
         float(bool(_DIGIT.search(text))), vocabulary,
         _share(words, story.leads.get(evidence.article_id, set())), _share(words, story.titles),
@@ -214,13 +230,15 @@ def wordings(facts: list[Fact], members: list[AnalyzedArticle],
     summary's word budget, if it has one; `vocabulary`, the members'
     `shared_vocabulary` when the caller already has it."""
     story = _story(facts, members, vocabulary)
+    placed = [(fact, evidence) for fact, evidence in _wordings(facts)
+              if (evidence.article_id, evidence.start) in story.sentences]
+    embedding = _embedding_features(story, [(e.article_id, e.start) for _, e in placed])
     out = []
-    for fact, evidence in _wordings(facts):
-        if (evidence.article_id, evidence.start) not in story.sentences:
-            continue
+    for (fact, evidence), cosines in zip(placed, embedding):
         words = frozenset(content_words(evidence.text))
         headline = story.sentences[(evidence.article_id, evidence.start)][2]
-        out.append(Wording(fact, evidence, headline, words, _features(story, fact, evidence, words)))
+        out.append(Wording(fact, evidence, headline, words,
+                           _features(story, fact, evidence, words, cosines)))
     if out:
         space = max(budget or NOMINAL_BUDGET, 1)
         for wording, row in zip(out, with_relative(np.array([w.features for w in out]))):
