@@ -16,6 +16,7 @@ import logging
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import chain
 
 import numpy as np
@@ -141,13 +142,24 @@ def anchors_of(text: str) -> frozenset[str]:
 def statement_units(member: AnalyzedArticle, clauses: bool) -> list[Unit]:
     units = []
     for sentence in member.sentences:
-        spans = split_clauses(sentence.text) if clauses else [(0, len(sentence.text))]
-        for s, e in spans:
-            text = sentence.text[s:e].strip(" ,;")
-            start = sentence.start + sentence.text.index(text, s) if text else sentence.start + s
+        for offset, text, anchors in _statements(sentence.text, clauses):
+            start = sentence.start + offset
             units.append(Unit(member.id, sentence, start, start + len(text), text,
-                              member.article.language, anchors_of(text)))
+                              member.article.language, anchors))
     return units
+
+
+# syndicated and recombined copies repeat sentences word for word: a sentence's
+# statements (a pure function of its text; immutable parts) are found once per text
+@lru_cache(maxsize=16384)
+def _statements(sentence: str, clauses: bool) -> tuple[tuple[int, str, frozenset[str]], ...]:
+    """(offset in the sentence, text, anchors) of each statement of one sentence."""
+    found = []
+    for s, e in split_clauses(sentence) if clauses else [(0, len(sentence))]:
+        text = sentence[s:e].strip(" ,;")
+        offset = sentence.index(text, s) if text else s
+        found.append((offset, text, anchors_of(text)))
+    return tuple(found)
 
 
 def _unit_vectors(members: list[AnalyzedArticle], units: list[Unit]) -> np.ndarray:
