@@ -130,7 +130,36 @@ TRICKY = [r"(?=aa)a", r"ab|ac", r"(?:ab){2,}c?", r"x*y", r"(?i)ab", r"(?i:a)b", 
           r"(?<=\S)(!|\?){3,}(?=(\s|\Z|$))", r"\.(?='s\s)|\.(?='s$)"]
 
 
-@pytest.mark.parametrize("pattern", _pysbd_patterns() + TRICKY)
+def _backtracks_badly(pattern: str) -> bool:
+    """A repeat inside an unbounded repeat (e.g. `(\\d{1,3},?)*`): searching a random
+    text can take exponential time, in pysbd as here, so hypothesis stays off it."""
+    from re import _constants as c, _parser
+
+    def walk(items, inside):
+        for op, arg in items:
+            if op in (c.MAX_REPEAT, c.MIN_REPEAT):
+                if inside and arg[1] > 1 or walk(arg[2], inside or arg[1] == c.MAXREPEAT):
+                    return True
+            elif op is c.SUBPATTERN and walk(arg[3], inside):
+                return True
+            elif op in (c.ASSERT, c.ASSERT_NOT) and walk(arg[1], inside):
+                return True
+            elif op is c.BRANCH and any(walk(seq, inside) for seq in arg[1]):
+                return True
+        return False
+
+    return walk(_parser.parse(pattern), False)
+
+
+SAFE_PATTERNS = [p for p in _pysbd_patterns() + TRICKY if not _backtracks_badly(p)]
+
+
+def test_only_a_few_patterns_are_kept_from_hypothesis():
+    assert _backtracks_badly(r"(\[(\d{1,3},?\s?)*\])+") and not _backtracks_badly(r"(\s\.){3}")
+    assert len(SAFE_PATTERNS) > 0.8 * len(_pysbd_patterns())
+
+
+@pytest.mark.parametrize("pattern", SAFE_PATTERNS)
 def test_needed_counts_hold_for_every_match(pattern):
     needed = counts_needed(pattern)
 
@@ -173,9 +202,14 @@ def test_literal_first_rewrite_substitutes_exactly_like_the_original(pattern):
     original, rewritten = re.compile(pattern), re.compile(literal_first(pattern))
     alphabet = st.sampled_from(sorted(set(pattern) | set(" \r\n.aAzZ09∯-°[]")))
 
+    texts = st.text(alphabet, max_size=30)
+    if _backtracks_badly(pattern):  # short texts only, and none made to match
+        texts = st.text(alphabet, max_size=12)
+    else:
+        texts = st.one_of(st.from_regex(pattern), texts)
+
     @settings(max_examples=60, deadline=None, database=None, suppress_health_check=list(HealthCheck))
-    @given(st.one_of(st.from_regex(pattern), st.text(alphabet, max_size=30)),
-           st.text(alphabet, max_size=8))
+    @given(texts, st.text(alphabet, max_size=8))
     def check(text, extra):
         for variant in (text, extra + text, text + extra):
             assert rewritten.sub("<\\g<0>>", variant) == original.sub("<\\g<0>>", variant)
