@@ -61,3 +61,37 @@ def test_read_inputs_never_raises_on_arbitrary_files(tmp_path_factory, data):
         (folder / name).write_bytes(data)
     articles, warnings = read_inputs([str(folder)])
     assert len(articles) + len(warnings) >= 1
+
+
+def _echoes_title_plainly(line_text: str, title: str) -> bool:
+    """The title-echo rule without the early stop: both sides fully normalised."""
+    from rapidfuzz import fuzz
+
+    from storyloom.ingest.lines import words_of
+
+    norm_line = " ".join(w.lower() for w in words_of(line_text))
+    norm_title = " ".join(w.lower() for w in words_of(title))
+    if not norm_line or not norm_title:
+        return False
+    if norm_line == norm_title:
+        return True
+    if len(words_of(line_text)) < 2 or len(norm_line) > len(norm_title) * 1.2 + 10:
+        return False
+    return fuzz.partial_ratio(norm_line, norm_title) >= 90
+
+
+_echo_words = st.sampled_from(["Talks", "talks", "end", "in", "a", "deal", "İstanbul", "x",
+                               "state-run", "O'Neil", "2021", "—", "...", "ß"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_echo_words, max_size=30), st.lists(_echo_words, max_size=12),
+       st.sampled_from([" ", "  ", ", ", " - "]))
+def test_title_echo_stops_early_with_the_same_answer(line_words, title_words, glue):
+    from storyloom.ingest.clean import echoes_title
+    from storyloom.ingest.lines import visible_lines
+
+    text = glue.join(line_words) or "x"
+    title = " ".join(title_words)
+    for line in visible_lines(text):
+        assert echoes_title(line, title) == _echoes_title_plainly(line.text, title)

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 
 from rapidfuzz import fuzz
 
-from storyloom.ingest.lines import Line, visible_lines, words_of
+from storyloom.ingest.lines import Line, normal_within, visible_lines, words_of
 from storyloom.ingest.vocabulary import (ACTION_VERBS, BOILERPLATE_PHRASES,
                                          EDGE_BOILERPLATE_PHRASES, LABEL_ENDINGS, NAV_WORDS,
                                          SOURCE_WORDS)
@@ -100,16 +100,14 @@ def _normal(text: str) -> str:
 def echoes_title(line: Line, title: str) -> bool:
     """The line repeats the title, whole or a part of it (a title split over two lines)."""
     norm_title = _normal(title)
-    # n words normalise to at least 2n - 1 characters: a line that long is neither the
-    # title nor a part of it, and a paragraph need not be normalised to see that
-    if 2 * len(line.words) - 1 > len(norm_title) * 1.2 + 10:
-        return False
-    norm_line = _normal(line.text)
+    # a line whose normal form is this much longer is neither the title nor a part of
+    # it, and a paragraph need not be normalised to the end to see that
+    norm_line = normal_within(line.text, len(norm_title) * 1.2 + 10)
     if not norm_line or not norm_title:
         return False
     if norm_line == norm_title:
         return True
-    if len(line.words) < 2 or len(norm_line) > len(norm_title) * 1.2 + 10:
+    if " " not in norm_line:  # a single word
         return False
     return fuzz.partial_ratio(norm_line, norm_title) >= 90
 

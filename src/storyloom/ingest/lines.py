@@ -33,6 +33,21 @@ def words_of(text: str) -> list[str]:
     return _WORD.findall(text)
 
 
+def normal_within(text: str, limit: float) -> str | None:
+    """The text's words, lower-cased and joined by single spaces, or None as soon as
+    that would be longer than `limit`: a long paragraph is not tokenised to the end
+    just to learn that it is long."""
+    words: list[str] = []
+    length = -1
+    for match in _WORD.finditer(text):
+        word = match.group().lower()
+        length += len(word) + 1
+        if length > limit:
+            return None
+        words.append(word)
+    return " ".join(words)
+
+
 def visible_lines(text: str) -> list[Line]:
     """Non-blank lines with trimmed offsets and whether blank lines surround them."""
     spans = [m.span(1) for m in _VISIBLE.finditer(text)]
