@@ -163,7 +163,8 @@ def test_only_a_few_patterns_are_kept_from_hypothesis():
 def test_needed_counts_hold_for_every_match(pattern):
     needed = counts_needed(pattern)
 
-    @settings(max_examples=20, deadline=None, database=None, suppress_health_check=list(HealthCheck))
+    @settings(max_examples=20, deadline=None, database=None,
+              suppress_health_check=list(HealthCheck))
     @given(st.from_regex(pattern))
     def check(text):
         if re.search(pattern, text):
@@ -208,7 +209,8 @@ def test_literal_first_rewrite_substitutes_exactly_like_the_original(pattern):
     else:
         texts = st.one_of(st.from_regex(pattern), texts)
 
-    @settings(max_examples=60, deadline=None, database=None, suppress_health_check=list(HealthCheck))
+    @settings(max_examples=60, deadline=None, database=None,
+              suppress_health_check=list(HealthCheck))
     @given(texts, st.text(alphabet, max_size=8))
     def check(text, extra):
         for variant in (text, extra + text, text + extra):

@@ -2,7 +2,8 @@
 
 Each function below is a copy of a pysbd method (pysbd is MIT licensed, (c) 2019
 Nipun Sadvilkar) with work skipped that provably cannot change the text; the
-docstring says what was added and why. Segmentation stays pysbd's own: the tests
+docstring says what was added and why. pysbd's modules also get `_PysbdRe` in place
+of `re` (same results, `regex_skips`). Segmentation stays pysbd's own: the tests
 compare every patch with the untouched pysbd (`unpatched`).
 """
 from __future__ import annotations
@@ -142,7 +143,8 @@ def _fold_tables() -> tuple[dict, dict] | None:
 _FOLD = _fold_tables()
 
 
-_FOLDED_CHARS = re.compile("[" + "".join(re.escape(chr(c)) for c in _FOLD[1]) + "]") if _FOLD else None
+_FOLDED_CHARS = (re.compile("[" + "".join(re.escape(chr(c)) for c in _FOLD[1]) + "]")
+                 if _FOLD else None)
 
 
 def _fold(text: str, lowered: str | None = None) -> str:
@@ -352,7 +354,8 @@ def _scan_lists(self, regex1, regex2, replacement, strip=False):
 _BETWEEN_NEEDS = {
     "sub_punctuation_between_single_quotes":
         (("WORD_WITH_LEADING_APOSTROPHE", "BETWEEN_SINGLE_QUOTES_REGEX"), "'"),
-    "sub_punctuation_between_single_quote_slanted": (("BETWEEN_SINGLE_QUOTE_SLANTED_REGEX",), "‘"),
+    "sub_punctuation_between_single_quote_slanted":
+        (("BETWEEN_SINGLE_QUOTE_SLANTED_REGEX",), "‘"),
     "sub_punctuation_between_double_quotes": (("BETWEEN_DOUBLE_QUOTES_REGEX_2",), '"'),
     "sub_punctuation_between_square_brackets": (("BETWEEN_SQUARE_BRACKETS_REGEX_2",), "["),
     "sub_punctuation_between_parens": (("BETWEEN_PARENS_REGEX_2",), "("),
