@@ -214,7 +214,8 @@ def _search_for_abbreviations_in_string(self, text):
     `re.IGNORECASE` compares, see `_fold`) ends right before a full stop; the
     original tested ~200 abbreviations one by one on every line (~25% of splitting
     time, profiled). Entries with other characters are examined as before, and
-    the survivors in the list's order, so the text changes exactly as before.
+    the survivors in the list's order, so the text changes exactly as before. (An
+    earlier skip compared `str.lower` forms and so missed "ſt." for "st".)
     """
     if "." not in text:
         return text
