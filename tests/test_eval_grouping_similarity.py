@@ -104,4 +104,3 @@ def test_e5_block_ranks_a_translation_above_an_unrelated_text(tmp_path, monkeypa
     block = e5_block(analyze_heads(articles), np.array([0, 0]), np.array([1, 2]))
     body = block.columns[:, block.names.index("e5_body")]
     assert body[0] > body[1]
-    assert block.spaces[0].shape == (2, 768)
