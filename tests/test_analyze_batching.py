@@ -135,7 +135,8 @@ def test_faster_abbreviation_scan_splits_like_pysbd():
              "Sra. García llegó a las 10 a. m. del lunes. No dijo nada. Etc. etc. Fin."]
     langs = ["en", "en", "de", "es"]
     fast, slow = _spans_patched_and_original(
-        AbbreviationReplacer, "search_for_abbreviations_in_string", _ORIGINAL_SCAN, texts, langs)
+        AbbreviationReplacer, "search_for_abbreviations_in_string",
+        _pysbd_original(AbbreviationReplacer, "search_for_abbreviations_in_string"), texts, langs)
     assert fast == slow
     assert len(fast[0]) >= 3
 
@@ -159,37 +160,11 @@ def _spans_patched_and_original(owner, name: str, original, texts: list[str],
     return fast, slow
 
 
-def _ORIGINAL_SCAN(self, text):
-    """pysbd 0.3.4's loop, verbatim, for the comparison above."""
-    lowered = text.lower()
-    for abbr in self.lang.Abbreviation.ABBREVIATIONS:
-        stripped = abbr.strip()
-        if stripped not in lowered:
-            continue
-        abbrev_match = re.findall(r"(?:^|\s|\r|\n){}".format(stripped), text, flags=re.IGNORECASE)
-        if not abbrev_match:
-            continue
-        next_word_start = r"(?<={" + str(re.escape(stripped)) + "} ).{1}"
-        char_array = re.findall(next_word_start, text)
-        for ind, match in enumerate(abbrev_match):
-            text = self.scan_for_replacements(text, match, ind, char_array)
-    return text
+def _pysbd_original(owner, name: str):
+    """pysbd's own method, as captured when storyloom's patches replaced it."""
+    from storyloom.analyze.pysbd_patches import _ORIGINALS
 
-
-def _original_spans(self, sentences):
-    """pysbd 0.3.4's Segmenter.sentences_with_char_spans, verbatim, for comparison."""
-    from pysbd.utils import TextSpan
-
-    sent_spans = []
-    prior_end_char_idx = 0
-    for sent in sentences:
-        for match in re.finditer(r'{0}\s*'.format(re.escape(sent)), self.original_text):
-            match_start_idx, match_end_idx = match.span()
-            if match_end_idx > prior_end_char_idx:
-                sent_spans.append(TextSpan(match.group(), match_start_idx, match_end_idx))
-                prior_end_char_idx = match_end_idx
-                break
-    return sent_spans
+    return _ORIGINALS[(owner, name)]
 
 
 def test_char_spans_without_regexes_equal_pysbd_spans():
@@ -205,7 +180,8 @@ def test_char_spans_without_regexes_equal_pysbd_spans():
         segmenter.original_text = text
         parts = segmenter.processor(text).process()
         fast = segmenter.sentences_with_char_spans(parts + ["", "It rained."])
-        slow = _original_spans(segmenter, parts + ["", "It rained."])
+        slow = _pysbd_original(pysbd.Segmenter, "sentences_with_char_spans")(
+            segmenter, parts + ["", "It rained."])
         assert [(s.sent, s.start, s.end) for s in fast] == [(s.sent, s.start, s.end) for s in slow]
     assert pysbd.Segmenter.sentences_with_char_spans is sentences._sentences_with_char_spans
 
@@ -233,13 +209,7 @@ def test_rule_skip_splits_like_pysbd():
              "Prof. Dr. med. Müller sagte, Nr. 5 sei z. B. geschlossen. Das war am 3. Mai.",
              "Sra. García llegó a las 10 a. m. del lunes... No dijo nada. ¿Por qué? Fin."]
     langs = ["en", "en", "de", "es"]
-    fast, slow = _spans_patched_and_original(Text, "apply", _original_apply, texts, langs)
+    fast, slow = _spans_patched_and_original(Text, "apply", _pysbd_original(Text, "apply"),
+                                             texts, langs)
     assert fast == slow
     assert Text.apply is sentences._apply
-
-
-def _original_apply(self, *rules):
-    """pysbd 0.3.4's Text.apply, verbatim, for the comparison above."""
-    for each_r in rules:
-        self = re.sub(each_r.pattern, each_r.replacement, self)
-    return self
