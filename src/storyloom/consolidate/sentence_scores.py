@@ -180,7 +180,8 @@ def _embedding_features(story: _Story, keys: list[tuple[str, int]]) -> np.ndarra
     headline+lead, and the best with a sentence of another article (does another
     outlet say much the same?), for all of a story's candidates in a few products."""
     out = np.zeros((len(keys), 3), np.float64)
-    heads_fit = story.heads.ndim == 2 and len(keys) and story.heads.shape[1] == len(story.sentences[keys[0]][3])
+    width = len(story.sentences[keys[0]][3]) if keys else 0
+    heads_fit = story.heads.ndim == 2 and story.heads.shape[1] == width  # same embedder
     for start in range(0, len(keys), EMBEDDING_BLOCK):
         block = keys[start:start + EMBEDDING_BLOCK]
         rows = np.array([story.sentences[key][3] for key in block])
