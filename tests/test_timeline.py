@@ -49,6 +49,19 @@ def test_weekdays_of_the_anchored_week_resolve_to_days():
     assert [e.date for e in entries] == sorted(e.date for e in entries)
 
 
+def test_relative_day_beside_a_weekday_is_dated_once_by_the_weekday():
+    entries = _timeline({
+        "a": "The leaders will talk again this Thursday, three weeks after a video call on December 7.",
+        "b": "The president plans to speak to his counterpart on the phone tomorrow, Thursday.",
+        "c": "The minister said on Friday, not tomorrow, that the talks would go ahead.",
+    })
+    dates = [e.date for e in entries]
+    thursday = next(e for e in entries if e.date == "--12-28")
+    assert thursday.sources == ["a", "b"]
+    # "tomorrow" with no weekday beside it still counts as an event of the story's month
+    assert "--12" in dates and "--12-29" in dates
+
+
 def test_weekday_stays_a_month_without_a_pinned_weekday():
     entries = _timeline({
         "a": "The leaders will talk again soon, three weeks after a video call on December 7.",

@@ -164,6 +164,18 @@ def _text(sentence: Sentence, expr: TimeExpr) -> str:
     return sentence.text[left:right].strip(" ,;:.\"“”")
 
 
+def _apposed_relatives(exprs: list[TimeExpr], text: str) -> set[int]:
+    """Starts of relative days set beside a weekday ("tomorrow, Thursday"): one day named
+    twice, dated once by the weekday, which the story's anchor can place exactly."""
+    ordered = sorted(exprs, key=lambda e: e.start)
+    apposed = set()
+    for left, right in zip(ordered, ordered[1:]):
+        kinds = {left.kind, right.kind}
+        if kinds == {"relative", "weekday"} and text[left.end:right.start].strip(" ,") == "":
+            apposed.add(left.start if left.kind == "relative" else right.start)
+    return apposed
+
+
 def _dated_events(members: list[AnalyzedArticle]) -> list[_Dated]:
     reference = _reference(members)
     now = None if reference else _estimated_now(members)
@@ -177,7 +189,10 @@ def _dated_events(members: list[AnalyzedArticle]) -> list[_Dated]:
                 continue  # the date line is no event
             exprs = find_dates(sentence.text)
             explicit_months = {e.month for e in exprs if e.kind == "date"}
+            apposed = _apposed_relatives(exprs, sentence.text)
             for expr in exprs:
+                if expr.start in apposed:
+                    continue
                 if expr.kind == "month" and (expr.month in explicit_months or not expr.lead
                                              and expr.year is None):
                     continue  # "the beginning of the month, on December 7" / a bare "January"
