@@ -319,3 +319,33 @@ def test_timeline_spaces_evenly_when_one_gap_dominates():
     assert len(set(gaps)) == 1 and "not to scale" in svg
     close = timeline_svg([TimelineEntry(d, "e", ["s"]) for d in dates[1:]])
     assert "not to scale" not in close
+
+
+def test_timeline_svg_draws_year_less_dates_in_the_builders_order():
+    # the builder orders "last June", 7 December, then 10 January (the next year)
+    entries = [TimelineEntry("--06", "first meeting", ["a"]),
+               TimelineEntry("--12-07", "video call", ["a"]),
+               TimelineEntry("--01-10", "talks", ["b"])]
+    svg = timeline_svg(entries)
+    xs = [float(x) for x in re.findall(r'<circle cx="([\d.]+)"', svg)]
+    assert len(xs) == 3 and xs == sorted(xs) and len(set(xs)) == 3
+    assert "7 Dec" in svg and "10 Jan" in svg and "2001" not in svg
+    assert svg.count('class="dot partial"') == 1  # the month alone is drawn hollow
+
+
+@pytest.mark.parametrize("text, shown", [
+    ("--12-07", "7 Dec (year not stated)"), ("--12", "Dec (year not stated)"),
+    ("2021-12-30", "2021-12-30"), ("2021-12", "2021-12")])
+def test_date_label(text, shown):
+    from storyloom.render.svg import date_label
+    assert date_label(text) == shown
+
+
+def test_reports_keep_the_timeline_order_of_year_less_dates():
+    digest = sample_digest()
+    digest.stories[0].brief.timeline = [TimelineEntry("--12-07", "video call", ["a1"]),
+                                        TimelineEntry("--01-10", "talks", ["a1"])]
+    md = render(digest, "md")
+    assert md.index("7 Dec (year not stated)") < md.index("10 Jan (year not stated)")
+    html = render(digest, "html")
+    assert html.index("7 Dec (year not stated)") < html.index("10 Jan (year not stated)")

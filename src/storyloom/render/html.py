@@ -18,7 +18,7 @@ from storyloom.render.common import (
     article_outlet, conflict_count_label, conflict_kind_label, outlet_label, outlets_of,
     split_by_reach, story_anchor,
 )
-from storyloom.render.svg import timeline_svg
+from storyloom.render.svg import date_label, timeline_svg
 
 CSS_PATH = Path(__file__).with_name("templates") / "report.css"
 FACT_LABEL_CHARS = 110  # longer fact texts are cut in the matrix (full text on hover)
@@ -226,10 +226,10 @@ def _entity_table(ctx: _StoryContext, entities: list[Entity]) -> str:
 def _timeline(ctx: _StoryContext, timeline: list[TimelineEntry]) -> str:
     if not timeline:
         return ""
-    ordered = sorted(timeline, key=lambda t: t.date)
-    items = "".join(f'<li><span class="date">{esc(t.date)}</span> {esc(t.text)} '
-                    f'{ctx.source_chips(t.sources, t.evidence)}</li>' for t in ordered)
-    return (f'<figure class="strip">{timeline_svg(ordered)}</figure>'
+    # in the builder's order: year-less dates ("--01-10" after "--12-07") do not sort as text
+    items = "".join(f'<li><span class="date">{esc(date_label(t.date))}</span> {esc(t.text)} '
+                    f'{ctx.source_chips(t.sources, t.evidence)}</li>' for t in timeline)
+    return (f'<figure class="strip">{timeline_svg(timeline)}</figure>'
             f'<ol class="timeline">{items}</ol>')
 
 

@@ -18,6 +18,7 @@ from storyloom.render.common import (
     article_outlet, conflict_count_label, conflict_kind_label, membership_reason,
     outlet_label, outlets_of, split_by_reach,
 )
+from storyloom.render.svg import date_label
 
 # CommonMark lets any ASCII punctuation be backslash-escaped; these are the ones that
 # change meaning mid-line (emphasis, links, code, inline HTML, table cells).
@@ -137,8 +138,9 @@ def _entity_table(entities: list[Entity]) -> list[str]:
 
 
 def _timeline(timeline: list[TimelineEntry]) -> list[str]:
-    return [f"- **{md_escape(t.date)}** — {md_escape(t.text)} {_ids(t.sources)}"
-            for t in sorted(timeline, key=lambda t: t.date)]
+    # in the builder's order: year-less dates ("--01-10" after "--12-07") do not sort as text
+    return [f"- **{md_escape(date_label(t.date))}** — {md_escape(t.text)} {_ids(t.sources)}"
+            for t in timeline]
 
 
 def _coverage(coverage: list[Coverage], articles: list[Article]) -> list[str]:

@@ -14,6 +14,7 @@ from html import escape
 
 from storyloom.model import TimelineEntry
 
+
 WIDTH = 960
 MARGIN_X = 48
 DOT_RADIUS = 10
@@ -23,6 +24,21 @@ MIN_LABEL_GAP = 84  # px between date labels, so they never overlap
 UNEVEN_GAP_SHARE = 0.7  # one gap above this share of the whole span: space evenly
 
 _ISO_PREFIX = re.compile(r"^\s*(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?")
+_YEARLESS = re.compile(r"^--(\d{2})(?:-(\d{2}))?$")  # ISO 8601 "--12-07" / "--12"
+STAND_IN_YEAR = 2001  # year-less dates are drawn in a stand-in year, never labelled with it
+
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def date_label(text: str, short: bool = False) -> str:
+    """A timeline date as shown to readers: ISO dates as they are (to the day), year-less
+    ones ("--12-07") as "7 Dec" plus, unless `short`, "(year not stated)"."""
+    match = _YEARLESS.match(text or "")
+    if not match or not 1 <= int(match.group(1)) <= 12:
+        return (text or "")[:10]
+    month = _MONTHS[int(match.group(1)) - 1]
+    shown = f"{int(match.group(2))} {month}" if match.group(2) else month
+    return shown if short else f"{shown} (year not stated)"
 
 
 @dataclass
@@ -47,10 +63,31 @@ def parse_partial_date(text: str) -> tuple[date, bool] | None:
         return None
 
 
+def _yearless_days(entries: list[TimelineEntry]) -> dict[int, tuple[date, bool]]:
+    """Year-less dates placed on a stand-in calendar, in the timeline's own order (which
+    knows that January after December is the next year): each time the month goes
+    back, the stand-in year moves on. Keyed by position in `entries`."""
+    placed, year, last_month = {}, STAND_IN_YEAR, 0
+    for index, entry in enumerate(entries):
+        match = _YEARLESS.match(entry.date or "")
+        if not match:
+            continue
+        month, day = int(match.group(1)), match.group(2)
+        if month < last_month:
+            year += 1
+        last_month = month
+        try:
+            placed[index] = (date(year, month, int(day or 1)), day is None)
+        except ValueError:
+            continue
+    return placed
+
+
 def _dots(entries: list[TimelineEntry]) -> list[_Dot]:
     dots = []
+    yearless = _yearless_days(entries)
     for number, entry in enumerate(entries, 1):
-        parsed = parse_partial_date(entry.date)
+        parsed = yearless.get(number - 1) or parse_partial_date(entry.date)
         if parsed:
             dots.append(_Dot(number, entry, parsed[0], parsed[1]))
     return dots
@@ -98,7 +135,7 @@ def _date_labels(dots: list[_Dot], axis_y: float) -> list[str]:
         parts.append(f'<line x1="{dot.x:.1f}" y1="{axis_y - 4}" x2="{dot.x:.1f}" '
                      f'y2="{axis_y + 4}" class="tick"/>'
                      f'<text x="{dot.x:.1f}" y="{axis_y + 20}" class="date-label" '
-                     f'text-anchor="middle">{escape(dot.entry.date[:10])}</text>')
+                     f'text-anchor="middle">{escape(date_label(dot.entry.date, short=True))}</text>')
     return parts
 
 
