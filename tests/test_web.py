@@ -168,3 +168,9 @@ def test_article_page_marks_cited_spans():
     marked = [p for p in pieces if p["mark"]]
     assert len(marked) == 1 and marked[0]["text"] == "Second sentence."
     assert {marked[0]["mark"], *marked[0]["anchors"]} == {"s-16-32", "s-16-22"}
+
+
+def test_story_page_shows_year_less_dates_readably(tmp_path):
+    env = _client(tmp_path).app.state.templates.env
+    page = env.from_string('<time datetime="{{ d }}">{{ d|date_label }}</time>').render(d="--12-07")
+    assert page == '<time datetime="--12-07">7 Dec (year not stated)</time>'

@@ -9,6 +9,7 @@ from urllib.parse import quote, urlencode, urlparse
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 
+from storyloom.render.svg import date_label
 from storyloom.store.base import SORTS, Store
 
 router = APIRouter(include_in_schema=False)
@@ -42,6 +43,7 @@ def http_url(value: str | None) -> str:
 
 def install_filters(env) -> None:
     env.filters["source_link"] = source_link
+    env.filters["date_label"] = date_label
     env.globals["http_url"] = http_url
 
 
