@@ -339,6 +339,8 @@ def test_timeline_svg_draws_year_less_dates_in_the_builders_order():
 def test_date_label(text, shown):
     from storyloom.render.svg import date_label
     assert date_label(text) == shown
+    assert date_label(text, approximate=True) == "about " + shown
+    assert date_label(text, short=True, approximate=True) == "~" + shown.split(" (")[0]
 
 
 def test_reports_keep_the_timeline_order_of_year_less_dates():

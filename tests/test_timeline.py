@@ -35,6 +35,8 @@ def test_without_publication_date_years_stay_open_and_order_holds():
     # the Thursday is pinned by its own sentence: three weeks after December 7
     assert [e.date for e in entries] == ["--06", "--12-07", "--12-28", "--01-10"]
     assert "Thursday" in entries[2].text
+    # "three weeks" is round: the Thursday's day is an estimate, the stated dates are not
+    assert [e.approximate for e in entries] == [False, False, True, False]
 
 
 def test_weekdays_of_the_anchored_week_resolve_to_days():
@@ -87,7 +89,8 @@ def test_seed_timeline(seed_timeline):
     assert dates.index("--06") < dates.index("--12-07") < dates.index("--01-10")
     december = next(e for e in seed_timeline if e.date == "--12-07")
     assert len(december.sources) >= 3
-    assert any("Thursday" in e.text and len(e.sources) >= 4 for e in seed_timeline)
+    thursday = next(e for e in seed_timeline if "Thursday" in e.text and len(e.sources) >= 4)
+    assert thursday.approximate  # no year or publication date is stated: an estimate
     assert not any(e.date.startswith(("--03", "2024-03", "2019-03")) for e in seed_timeline)
 
 
@@ -102,6 +105,7 @@ def test_a_stated_anchor_year_gives_full_dates_with_the_pinned_weekday():
     # 7 December 2021 + three weeks is Tuesday 28 December; the Thursday of that week is the 30th
     assert dates == sorted(dates)
     assert list(dict.fromkeys(dates)) == ["2021-12-07", "2021-12-29", "2021-12-30", "2022-01-10"]
+    assert not any(e.approximate for e in entries)  # the year fixes the weekday
 
 
 def test_case_insensitive_day_words_never_crash_and_resolve():

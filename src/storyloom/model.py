@@ -174,10 +174,13 @@ class Entity:
 
 @dataclass
 class TimelineEntry:
-    date: str  # ISO date, or a partial one (YYYY-MM)
+    date: str  # ISO date, or a partial one (YYYY-MM, year-less --MM-DD)
     text: str
     sources: list[str]
     evidence: list[Evidence] = field(default_factory=list)
+    # the day is estimated from an elapsed time ("three weeks after December 7"), which
+    # is round: the true day may be a few days off
+    approximate: bool = False
 
 
 @dataclass

@@ -40,6 +40,7 @@ class _Dated:
     label: str  # the expression as written
     member: AnalyzedArticle
     sentence: Sentence
+    approximate: bool = False  # placed by the story's estimated "now", not by a calendar
 
 
 def _reference(members: list[AnalyzedArticle]) -> dt.date | None:
@@ -131,27 +132,28 @@ def _month_order(month: int, lead: str, now_month: int | None) -> int:
 
 
 def _date_of(expr: TimeExpr, reference: dt.date | None, now: _Now | None
-             ) -> tuple[str, tuple] | None:
+             ) -> tuple[str, tuple, bool] | None:
+    """(date, sort order, whether the day is an estimate) for one expression."""
     if reference is not None or expr.year is not None:
         if expr.kind == "month":
             month = resolve_month(expr, reference)
-            return (month, (month, 0)) if month else None
+            return (month, (month, 0), False) if month else None
         day = resolve(expr, reference)
-        return (day.isoformat(), (day.strftime("%Y-%m"), day.day)) if day else None
+        return (day.isoformat(), (day.strftime("%Y-%m"), day.day), False) if day else None
     now_month = now[0] if now else None
     if expr.kind == "date":
         order = _month_order(expr.month, expr.lead, now_month)
-        return f"--{expr.month:02d}-{expr.day:02d}", (order, expr.day)
+        return f"--{expr.month:02d}-{expr.day:02d}", (order, expr.day), False
     if expr.kind == "month":
-        return f"--{expr.month:02d}", (_month_order(expr.month, expr.lead, now_month), 0)
+        return f"--{expr.month:02d}", (_month_order(expr.month, expr.lead, now_month), 0), False
     if now is None:
         return None
     anchored = _anchored_weekday(expr, now)
     if anchored is not None:
         order = _month_order(anchored.month, "", now_month)
-        return f"--{anchored.month:02d}-{anchored.day:02d}", (order, anchored.day)
+        return f"--{anchored.month:02d}-{anchored.day:02d}", (order, anchored.day), True
     weekday = expr.weekday if expr.weekday is not None else 7
-    return f"--{now[0]:02d}", (now[0], now[1], weekday)  # weekday / today: the story's now
+    return f"--{now[0]:02d}", (now[0], now[1], weekday), False  # weekday / today: the story's now
 
 
 def _text(sentence: Sentence, expr: TimeExpr) -> str:
@@ -203,7 +205,7 @@ def _dated_events(members: list[AnalyzedArticle]) -> list[_Dated]:
                 if expr.kind == "weekday" and own is None:
                     label = _WEEKDAY_NAMES[expr.weekday]
                 events.append(_Dated(dated[0], dated[1], _text(sentence, expr), label, member,
-                                     sentence))
+                                     sentence, dated[2]))
     return events
 
 
@@ -240,5 +242,6 @@ def build_timeline(members: list[AnalyzedArticle]) -> list[TimelineEntry]:
         sources = list(dict.fromkeys(e.member.id for e in group))
         evidence = [Evidence(e.member.id, e.sentence.start, e.sentence.end, e.sentence.text)
                     for e in group]
-        entries.append(TimelineEntry(first.date, text, sources, evidence))
+        entries.append(TimelineEntry(first.date, text, sources, evidence,
+                                     approximate=all(e.approximate for e in group)))
     return entries

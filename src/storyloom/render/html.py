@@ -227,8 +227,9 @@ def _timeline(ctx: _StoryContext, timeline: list[TimelineEntry]) -> str:
     if not timeline:
         return ""
     # in the builder's order: year-less dates ("--01-10" after "--12-07") do not sort as text
-    items = "".join(f'<li><span class="date">{esc(date_label(t.date))}</span> {esc(t.text)} '
-                    f'{ctx.source_chips(t.sources, t.evidence)}</li>' for t in timeline)
+    items = "".join(f'<li><span class="date">{esc(date_label(t.date, approximate=t.approximate))}'
+                    f'</span> {esc(t.text)} {ctx.source_chips(t.sources, t.evidence)}</li>'
+                    for t in timeline)
     return (f'<figure class="strip">{timeline_svg(timeline)}</figure>'
             f'<ol class="timeline">{items}</ol>')
 

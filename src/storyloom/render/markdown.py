@@ -139,8 +139,8 @@ def _entity_table(entities: list[Entity]) -> list[str]:
 
 def _timeline(timeline: list[TimelineEntry]) -> list[str]:
     # in the builder's order: year-less dates ("--01-10" after "--12-07") do not sort as text
-    return [f"- **{md_escape(date_label(t.date))}** — {md_escape(t.text)} {_ids(t.sources)}"
-            for t in timeline]
+    return [f"- **{md_escape(date_label(t.date, approximate=t.approximate))}** — "
+            f"{md_escape(t.text)} {_ids(t.sources)}" for t in timeline]
 
 
 def _coverage(coverage: list[Coverage], articles: list[Article]) -> list[str]:

@@ -30,15 +30,20 @@ STAND_IN_YEAR = 2001  # year-less dates are drawn in a stand-in year, never labe
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
-def date_label(text: str, short: bool = False) -> str:
+def date_label(text: str, short: bool = False, approximate: bool = False) -> str:
     """A timeline date as shown to readers: ISO dates as they are (to the day), year-less
-    ones ("--12-07") as "7 Dec" plus, unless `short`, "(year not stated)"."""
+    ones ("--12-07") as "7 Dec" plus, unless `short`, "(year not stated)"; an estimated
+    day gets "about" (or "~" when `short`)."""
     match = _YEARLESS.match(text or "")
     if not match or not 1 <= int(match.group(1)) <= 12:
-        return (text or "")[:10]
-    month = _MONTHS[int(match.group(1)) - 1]
-    shown = f"{int(match.group(2))} {month}" if match.group(2) else month
-    return shown if short else f"{shown} (year not stated)"
+        shown, year_note = (text or "")[:10], ""
+    else:
+        month = _MONTHS[int(match.group(1)) - 1]
+        shown = f"{int(match.group(2))} {month}" if match.group(2) else month
+        year_note = " (year not stated)"
+    if approximate:
+        shown = ("~" if short else "about ") + shown
+    return shown if short else shown + year_note
 
 
 @dataclass
@@ -135,7 +140,7 @@ def _date_labels(dots: list[_Dot], axis_y: float) -> list[str]:
         parts.append(f'<line x1="{dot.x:.1f}" y1="{axis_y - 4}" x2="{dot.x:.1f}" '
                      f'y2="{axis_y + 4}" class="tick"/>'
                      f'<text x="{dot.x:.1f}" y="{axis_y + 20}" class="date-label" '
-                     f'text-anchor="middle">{escape(date_label(dot.entry.date, short=True))}</text>')
+                     f'text-anchor="middle">{escape(date_label(dot.entry.date, True, dot.entry.approximate))}</text>')
     return parts
 
 
