@@ -10,7 +10,7 @@ import json
 import re
 import sys
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from storyloom.errors import InputError
@@ -37,6 +37,7 @@ class SimilarityPair:
     first: Article
     second: Article
     overall: float  # 1 = same story .. 4 = unrelated
+    dimensions: dict[str, float] = field(default_factory=dict)  # other labels, when given
 
     @property
     def language_pair(self) -> str:
@@ -132,8 +133,19 @@ def load_semeval(path: Path) -> list[SimilarityPair]:
             pairs.append(SimilarityPair(
                 pid, _semeval_article(f"{first_id}", row["text1"], row["lang1"], path),
                 _semeval_article(f"{second_id}", row["text2"], row["lang2"], path),
-                float(row["Overall"])))
+                float(row["Overall"]), _other_labels(row)))
     return pairs
+
+
+def _other_labels(row: dict) -> dict[str, float]:
+    """SemEval's per-dimension labels (Geography, Entities, ...) where the file has them."""
+    labels = {}
+    for name in ("Geography", "Entities", "Time", "Narrative", "Style", "Tone"):
+        try:
+            labels[name] = float(row[name])
+        except (KeyError, TypeError, ValueError):
+            continue
+    return labels
 
 
 def _semeval_article(article_id: str, text: str, language: str, path: Path) -> Article:

@@ -33,10 +33,9 @@ from storyloom.eval.datasets import SimilarityPair, load_semeval
 from storyloom.eval.metrics import pearson
 from storyloom.eval.similarity_features import (BODY_CHARS, alignment, cosines, e5_block, space,
                                                  surface_block)
+from storyloom.eval.similarity_model import AUXILIARY, cross_validated
 
-FOLDS = 5
 MIN_PAIRS_PER_GROUP = 10
-RIDGE_ALPHAS = np.logspace(-2, 3, 12)
 
 
 @dataclass
@@ -110,51 +109,13 @@ def language_codes(pairs: list[SimilarityPair]) -> np.ndarray:
                      for p in pairs])
 
 
-def _ridge(spaces: list[np.ndarray], target: np.ndarray, train: np.ndarray, seed: int
-           ) -> tuple[np.ndarray, np.ndarray]:
-    """Stacked ridge predictions per embedding space: (train rows, out-of-fold within the
-    training rows; all rows, from a fit on all training rows)."""
-    from sklearn.linear_model import RidgeCV
-    from sklearn.model_selection import KFold
-
-    inner_folds = min(FOLDS, len(train))
-    inside, everywhere = [], []
-    for space in spaces:
-        out_of_fold = np.zeros(len(train))
-        for fit_rows, held in KFold(inner_folds, shuffle=True, random_state=seed).split(train):
-            model = RidgeCV(alphas=RIDGE_ALPHAS).fit(space[train[fit_rows]], target[train[fit_rows]])
-            out_of_fold[held] = model.predict(space[train[held]])
-        inside.append(out_of_fold)
-        everywhere.append(RidgeCV(alphas=RIDGE_ALPHAS).fit(space[train], target[train]).predict(space))
-    return np.column_stack(inside), np.column_stack(everywhere)
-
-
-def cross_validated(features: np.ndarray, target: np.ndarray, categorical: int = 0,
-                    seed: int = 7, spaces: list[np.ndarray] | None = None) -> np.ndarray:
-    """Out-of-fold predictions of a small gradient-boosted tree model (depth 3).
-
-    Trees capture what a linear fit cannot (e.g. a high embedding cosine counts for
-    less between two languages); the last `categorical` columns are category codes.
-    `spaces` (per-dimension embedding products) enter as stacked ridge predictions.
-    """
-    from sklearn.ensemble import HistGradientBoostingRegressor
-    from sklearn.model_selection import KFold
-
-    spaces = spaces or []
-    plain, codes = features[:, :features.shape[1] - categorical], features[:, features.shape[1] - categorical:]
-    mask = [False] * (plain.shape[1] + len(spaces)) + [True] * categorical
-    predicted = np.zeros(len(target))
-    for train, test in KFold(FOLDS, shuffle=True, random_state=seed).split(features):
-        stacked_train, stacked_all = (_ridge(spaces, target, train, seed) if spaces
-                                      else (np.zeros((len(train), 0)), np.zeros((len(target), 0))))
-        fit_rows = np.hstack([plain[train], stacked_train, codes[train]])
-        test_rows = np.hstack([plain[test], stacked_all[test], codes[test]])
-        model = HistGradientBoostingRegressor(max_iter=150, learning_rate=0.05, max_depth=3,
-                                              min_samples_leaf=max(2, min(30, len(train) // 20)),
-                                              random_state=seed,
-                                              categorical_features=mask if categorical else None)
-        predicted[test] = model.fit(fit_rows, target[train]).predict(test_rows)
-    return predicted
+def auxiliary_labels(pairs: list[SimilarityPair]) -> np.ndarray | None:
+    """(n, k) per-dimension labels that every pair carries, negated like the target
+    (higher = more alike); None when the file has none. Training targets only."""
+    names = [name for name in AUXILIARY if all(name in p.dimensions for p in pairs)]
+    if not names or not pairs:
+        return None
+    return -np.array([[p.dimensions[name] for name in names] for p in pairs])
 
 
 def score_similarity(pairs: list[SimilarityPair], e5: bool = False) -> SimilarityScore:
@@ -169,7 +130,7 @@ def score_similarity(pairs: list[SimilarityPair], e5: bool = False) -> Similarit
     features, names = matrix.features, matrix.names
     target = -np.array([p.overall for p in pairs])
     predicted = cross_validated(np.column_stack([features, language_codes(pairs)]), target,
-                                categorical=2, spaces=matrix.spaces)
+                                categorical=2, spaces=matrix.spaces, auxiliary=auxiliary_labels(pairs))
     languages = np.array([p.language_pair for p in pairs])
     by_pair = {lp: pearson(predicted[languages == lp], target[languages == lp])
                for lp in sorted(set(languages)) if (languages == lp).sum() >= MIN_PAIRS_PER_GROUP}
