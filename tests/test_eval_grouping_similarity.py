@@ -161,3 +161,18 @@ def test_auxiliary_labels_come_from_the_file_when_every_pair_has_them(tmp_path):
     assert pairs[1].dimensions == {"Entities": 2.0, "Narrative": 4.0}
     labels = auxiliary_labels(pairs)
     assert labels.shape == (12, 2) and labels[1].tolist() == [-2.0, -4.0]
+
+
+def test_similarity_uses_e5_by_default_only_when_installed(tmp_path, monkeypatch):
+    import storyloom.analyze.e5 as e5
+
+    monkeypatch.setenv("STORYLOOM_CACHE", str(tmp_path / "cache"))
+    path = tmp_path / "pairs.csv"
+    _write(path)
+    monkeypatch.setattr(e5, "available", lambda: False)
+    fallback = json.loads(CliRunner().invoke(main_group, ["eval", "similarity", str(path),
+                                                          "--format", "json"]).output)
+    assert fallback["e5"] is False and any("USE alone" in note for note in fallback["notes"])
+    off = json.loads(CliRunner().invoke(main_group, ["eval", "similarity", str(path), "--no-e5",
+                                                     "--format", "json"]).output)
+    assert off["e5"] is False and off["notes"] == []

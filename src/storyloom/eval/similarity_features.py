@@ -51,7 +51,9 @@ def e5_block(analyzed, first: np.ndarray, second: np.ndarray) -> FeatureBlock | 
     0.8028 / 0.8056 (mean 0.801 / 0.797); without e5 0.784 / 0.786. Earlier, on the 774
     pairs first embedded: a ridge space over the e5 body vectors added nothing (left
     out). Alone the e5 body cosine tracks the labels less than USE's (0.62 vs 0.71).
-    Not measured for lack of model time: e5 sentence alignment (~20k sentences).
+    Not measured, for its cost: e5 sentence alignment (~11 sentences per article, ~29k
+    on the dev set, at ~0.05 s each on two cores: ~24 minutes uncached, more than the
+    body and title+lead embeddings together).
     """
     from storyloom.analyze import head_text
     from storyloom.analyze.e5 import available, embed_e5
