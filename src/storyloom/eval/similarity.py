@@ -141,8 +141,12 @@ def score_similarity(pairs: list[SimilarityPair], e5: bool | None = False) -> Si
     matrix = pair_matrix(pairs, e5=e5)
     features, names = matrix.features, matrix.names
     target = -np.array([p.overall for p in pairs])
+    auxiliary = auxiliary_labels(pairs)
+    if auxiliary is None:
+        notes.append("no per-dimension labels (Geography, Entities, Time, Narrative) in the file: "
+                     "the model is fit on Overall alone")
     predicted = cross_validated(np.column_stack([features, language_codes(pairs)]), target,
-                                categorical=2, spaces=matrix.spaces, auxiliary=auxiliary_labels(pairs))
+                                categorical=2, spaces=matrix.spaces, auxiliary=auxiliary)
     languages = np.array([p.language_pair for p in pairs])
     by_pair = {lp: pearson(predicted[languages == lp], target[languages == lp])
                for lp in sorted(set(languages)) if (languages == lp).sum() >= MIN_PAIRS_PER_GROUP}

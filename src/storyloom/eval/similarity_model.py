@@ -23,7 +23,11 @@ seeds 7, 11, 23):
   + ridge average          0.8047/0.7966  0.8047/0.7982  0.8053/0.8012  mean 0.8049/0.7987
   + dimensions stacked     0.8016/0.7893  0.7985/0.7912  0.8060/0.7995  mean 0.8021/0.7933
   both (kept)              0.8074/0.7939  0.8072/0.7987  0.8112/0.8033  mean 0.8086/0.7987
-USE only (no e5): trees alone mean 0.7845/0.7837; + ridge average 0.7858/0.7838.
+USE only (no e5): trees alone mean 0.7845/0.7837; + ridge average 0.7858/0.7838;
++ dimensions 0.7862/0.7837; both 0.7922/0.7872. On five seeds not used above (1-5),
+with e5: before 0.7969 0.7994 0.8003 0.8001 0.7991 (mean 0.799, cross 0.800), after
+0.8069 0.8089 0.8063 0.8086 0.8078 (mean 0.808, cross 0.800). A file without the
+other labels gets the ridge average alone (the eval's output says so).
 """
 from __future__ import annotations
 
