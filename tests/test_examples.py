@@ -148,3 +148,17 @@ def test_summary_does_not_state_the_outvoted_side(digest):
                        and e.start < sentence.evidence[0].end and sentence.evidence[0].start < e.end
                        for e in outvoted), sentence.text
         assert "420" not in sentence.text and "Ministry of Transport" not in sentence.text
+
+
+def test_no_agreed_fact_counts_both_sides_of_a_contradiction(digest):
+    """'Reopens on 14 March' is not corroborated by the outlets that say 21 March: each
+    planted side is a fact of its own, with its own outlets."""
+    story = next(item for item in digest.stories if "coastal-wire" in item.story.article_ids)
+    for conflict in (c for c in story.brief.conflicts if c.contradiction):
+        for fact in story.brief.facts:
+            sides = {i for e in fact.evidence for i, claim in enumerate(conflict.claims)
+                     if any(c.article_id == e.article_id and c.start < e.end and e.start < c.end
+                            for c in claim.evidence)}
+            assert len(sides) <= 1, (conflict.about, fact.text)
+    reopen = [f for f in story.brief.facts if "reopen" in f.text]
+    assert {"north-sea-observer", "faro-del-norte-ostrevik"} in [set(f.sources) for f in reopen]

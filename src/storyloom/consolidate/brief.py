@@ -5,6 +5,7 @@ import numpy as np
 
 from storyloom.consolidate.conflicts import find_conflicts
 from storyloom.consolidate.coverage import build_coverage
+from storyloom.consolidate.disputed import separate_disputed
 from storyloom.consolidate.entities import merge_entities
 from storyloom.consolidate.facts import align_facts
 from storyloom.consolidate.quotes import extract_quotes
@@ -37,8 +38,8 @@ def outvoted_evidence(conflicts: list[Conflict]) -> list[Evidence]:
 
 def build_brief(story: Story, members: list[AnalyzedArticle]) -> Brief:
     """Members must be deepened (sentence embeddings, mentions)."""
-    facts = align_facts(members)
     conflicts = find_conflicts(members)
+    facts = separate_disputed(align_facts(members), conflicts, members)
     return Brief(
         summary=summarise(facts, members, avoid=outvoted_evidence(conflicts)),
         facts=facts,
