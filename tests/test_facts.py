@@ -123,3 +123,16 @@ def test_sentences_from_another_embedder_align_whole_sentences():
     facts = align_facts(members)
     assert any(sorted(f.sources) == ["a", "b"] for f in facts)
     assert all(f.evidence[0].text in (CALL, TALKS) for f in facts)
+
+
+def test_a_quotation_is_not_split_into_clauses():
+    from storyloom.consolidate.align import split_clauses
+
+    quoted = ('"There is no sign of fuel in the water at all, but we are not taking any '
+              'chances," said the spokeswoman for the port.')
+    assert split_clauses(quoted) == [(0, len(quoted))]
+    german = ("„Es gibt keine Anzeichen für ausgelaufenen Treibstoff im Wasser; wir gehen aber "
+              "kein Risiko ein“, sagte die Sprecherin der Behörde.")
+    assert split_clauses(german) == [(0, len(german))]
+    plain = "The salvage is expected to take two weeks, and the port expects the channel to reopen on 14 March."
+    assert len(split_clauses(plain)) == 2

@@ -101,12 +101,23 @@ class StatementCluster:
         return min(u.position for u in self.units)
 
 
+_QUOTE_MARKS = frozenset('"\u201c\u201d\u201e\u00ab\u00bb')
+
+
+def _inside_quote(text: str, position: int) -> bool:
+    """Whether `position` lies inside a quotation. Every mark toggles: the opening and
+    closing marks differ by language (\u201e...\u201c, \u201c...\u201d, \u00ab...\u00bb)."""
+    return sum(text.count(mark, 0, position) for mark in _QUOTE_MARKS) % 2 == 1
+
+
 def split_clauses(text: str) -> list[tuple[int, int]]:
     """(start, end) spans of the statements inside one sentence, relative to `text`."""
     if not any(mark in text for mark in _BREAK_MARKS):
         return [(0, len(text))]  # no break can match: a third of sentences, found cheaply
     spans, last = [], 0
     for match in _CLAUSE_BREAK.finditer(text):
+        if _inside_quote(text, match.start()):
+            continue  # a quotation is one statement: its halves are no facts of their own
         spans.append((last, match.start()))
         last = match.end()
     spans.append((last, len(text)))
