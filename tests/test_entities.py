@@ -65,3 +65,32 @@ def test_seed_entities(seed_entities):
     assert by_name["Joe Biden"].type == "PERSON"
     people = [e for e in seed_entities if e.type == "PERSON"]
     assert len({e.name for e in people}) == len(people)
+
+
+def _in(language: str, member: AnalyzedArticle) -> AnalyzedArticle:
+    member.article.language = language
+    return member
+
+
+def test_nouns_the_english_tagger_finds_in_other_languages_are_dropped():
+    members = [
+        _in("en", _member("en", "Residents of Kelby Point left as the ship Marisol Star grounded.",
+                          [("Kelby Point", "GPE"), ("Marisol Star", "PERSON")])),
+        _in("de", _member("de", "Die Behörden räumten die Häuser des Viertels Kelby Point.",
+                          [("Behörden", "GPE"), ("Häuser", "PERSON"), ("Viertels Kelby Point", "PERSON")])),
+        _in("es", _member("es", "Los vecinos del barrio de Kelby Point tuvieron que salir.",
+                          [("del barrio de Kelby Point tuvieron que", "ORG")])),
+    ]
+    names = {e.name: e.sources for e in merge_entities(members)}
+    assert "Behörden" not in names and "Häuser" not in names  # translated nouns: dropped
+    assert "Viertels Kelby Point" in names  # carries a name that travels: kept
+    assert sorted(names["Kelby Point"]) == ["en", "es"]  # trimmed to the name, then merged
+    assert not any("barrio" in n for n in names)
+
+
+def test_names_given_by_several_non_english_articles_are_kept():
+    members = [
+        _in("de", _member("d1", "Die Reederei Vantor bestätigte den Unfall.", [("Vantor", "ORG")])),
+        _in("de", _member("d2", "Laut Vantor ist niemand verletzt.", [("Vantor", "ORG")])),
+    ]
+    assert [e.name for e in merge_entities(members)] == ["Vantor"]

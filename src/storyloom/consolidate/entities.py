@@ -239,9 +239,67 @@ def _attach_roles(groups: list[_Group], members: list[AnalyzedArticle]) -> None:
                 group.roles.append(role.role)
 
 
+_NAME_TOKEN = re.compile(r"[^\W\d_]{3,}")
+
+
+def _tagged_in_english(language: str | None) -> bool:
+    return not language or language.startswith("en")
+
+
+def _travelling(groups: list[_Group], members: list[AnalyzedArticle]) -> list[_Group]:
+    """Drop names the English tagger found in one non-English article only, unless a
+    word of the name also occurs in an article of another language. On German or
+    Spanish text the English model tags capitalised nouns ("Fahrrinne", "Behörden");
+    real names travel across languages unchanged, translated nouns do not. A name that
+    several articles give, or that merged with an English mention, is kept."""
+    language = {m.id: m.article.language or "" for m in members}
+    words_by_language: dict[str, set[str]] = {}
+    for member in members:
+        words_by_language.setdefault(language[member.id], set()).update(
+            _NAME_TOKEN.findall(member.article.text))
+    kept, retagged = [], False
+    for group in groups:
+        sources = {article for _, _, article in group.mentions}
+        if len(sources) > 1 or any(_tagged_in_english(language.get(a)) for a in sources):
+            kept.append(group)
+            continue
+        own = language.get(next(iter(sources)), "")
+        elsewhere = set().union(*(w for lang, w in words_by_language.items() if lang != own))
+        if any(word in elsewhere for word in _NAME_TOKEN.findall(group.canonical())):
+            trimmed = [(_trim_lower_edges(text), label, article)
+                       for text, label, article in group.mentions]
+            retagged |= trimmed != group.mentions
+            kept.append(_Group(trimmed, group.roles) if trimmed != group.mentions else group)
+    # a trimmed name ("del barrio de Kelby Point" -> "Kelby Point") may be one already
+    # kept: the same name joins it whatever the tagger called it, a variant merges as usual
+    return _merge(_join_same_names(kept)) if retagged else kept
+
+
+def _join_same_names(groups: list[_Group]) -> list[_Group]:
+    by_name: dict[str, _Group] = {}
+    for group in sorted(groups, key=lambda g: -len(g.mentions)):
+        name = group.canonical().lower()
+        if name in by_name:
+            by_name[name].mentions.extend(group.mentions)
+        else:
+            by_name[name] = group
+    return list(by_name.values())
+
+
+def _trim_lower_edges(name: str) -> str:
+    """Without the lower-case words the tagger took in at either end (articles,
+    prepositions, verbs of the surrounding clause); a name never starts or ends so."""
+    words = name.split()
+    while words and not words[0][:1].isupper():
+        words.pop(0)
+    while words and not words[-1][:1].isupper():
+        words.pop()
+    return " ".join(words) or name
+
+
 def merge_entities(members: list[AnalyzedArticle]) -> list[Entity]:
     """One Entity per real-world entity, most widely reported first."""
-    groups = _merge(_mention_groups(members))
+    groups = _travelling(_merge(_mention_groups(members)), members)
     _attach_roles(groups, members)
     entities = []
     for group in groups:
