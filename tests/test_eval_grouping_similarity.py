@@ -56,7 +56,9 @@ def test_semeval_dev_pearson(data_dir):
 
     score = score_similarity(load_semeval(data_dir / "semeval2022-t8-dev.csv"))
     assert score.n == 1283
-    assert score.pearson >= 0.70 and score.cross_language >= 0.68
+    # floors (may rise, never fall): measured 0.7893 / 0.7828 with USE alone, the eval's
+    # CV seed, averaged trees + ridge with the per-dimension stack
+    assert score.pearson >= 0.78 and score.cross_language >= 0.77
 
 
 def test_similarity_without_e5_package_notes_the_fallback(tmp_path, monkeypatch):
