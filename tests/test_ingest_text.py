@@ -103,6 +103,10 @@ def test_furniture_shapes():
     assert reason("Your email address will not be published.") == "boilerplate"
     assert reason("The mayor said the bridge would reopen next week.") is None
     assert reason("World leaders meet in Geneva") is None  # a headline, not a label
+    assert reason("(Reporting by Ana Lind in Oslo; Editing by Tom Reyes)") == "credit line"
+    assert reason("(Additional reporting by the harbour desk)") == "credit line"
+    # a parenthesis that reports something stays body text
+    assert reason("(The mayor was reporting by phone from the site, officials said.)") is None
 
 
 def test_date_lines():

@@ -28,6 +28,9 @@ _TERMINAL_CHARS = frozenset(".!?;\"”»’')]")
 _SEPARATORS = re.compile(r"\s[/|»›>•·]\s")
 # a line that starts like a web address (also tokenised: "http : / / www . site . com")
 _LINK = re.compile(r"^(?:https?\s*:\s*/\s*/|www\s*\.\s*\w)", re.IGNORECASE)
+# a wire credit in parentheses: "(Reporting by ...; Editing by ...)"
+_CREDIT = re.compile(r"^\(\s*(?:additional\s+)?(?:reporting|writing|editing|compiled|"
+                     r"produced|translated)\s+by\b[^()]*\)$", re.IGNORECASE)
 
 
 def has_sentence_end(text: str) -> bool:
@@ -45,6 +48,8 @@ def furniture_reason(line: Line) -> str | None:
         return "single word"
     if _LINK.match(line.text):
         return "link"
+    if _CREDIT.match(line.text.strip()):
+        return "credit line"
     lowered = [w.lower() for w in words]
     fragment = len(words) <= SHORT_WORDS and (not has_sentence_end(line.text)
                                               or line.text.endswith(LABEL_ENDINGS))
