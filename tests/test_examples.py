@@ -162,3 +162,13 @@ def test_no_agreed_fact_counts_both_sides_of_a_contradiction(digest):
             assert len(sides) <= 1, (conflict.about, fact.text)
     reopen = [f for f in story.brief.facts if "reopen" in f.text]
     assert {"north-sea-observer", "faro-del-norte-ostrevik"} in [set(f.sources) for f in reopen]
+
+
+def test_conflict_notes_count_a_syndicated_copy_once(digest):
+    story = next(item for item in digest.stories if "coastal-wire" in item.story.article_ids)
+    evacuated = next(c for c in story.brief.conflicts if c.kind == "number")
+    # coastal-wire and its copy daily-meridian, harbour-ledger, kuestenbote, el faro
+    assert "'240 people' (4 outlets:" in evacuated.note
+    assert "daily-meridian (copy of coastal-wire)" in evacuated.note
+    duration = next(c for c in story.brief.conflicts if c.kind == "duration")
+    assert duration.about.startswith("the salvage")  # what lasts, not the next clause

@@ -12,6 +12,7 @@ from storyloom.consolidate.slots import MASK, Slot
 from storyloom.model import AnalyzedArticle, Claim, Conflict, Evidence
 
 ABOUT_WORDS = 9
+_CLAUSE_END = re.compile(r"\s*(?:$|[,;:.)]|(?:and|but|while|or)\b)", re.IGNORECASE)
 _PLAN_CUES = re.compile(r"\b(plan\w*|expect\w*|total|up to|could|may|would|estimat\w*|about|"
                         r"nearly|around|more than|at least|so far|currently|now)\b", re.I)
 
@@ -40,21 +41,53 @@ def about_of(group: list[Slot]) -> str:
         return {"%": "percentage", "": "figure"}.get(first.value.unit, f"amount ({first.value.unit})")
     before, after = _around_mask(first.clause)
     if first.kind == "duration":
-        words = after.split()[:ABOUT_WORDS] or before.split()[-ABOUT_WORDS:]
+        # "expected to take [two weeks], and the port ...": what lasts comes before the
+        # value when the clause ends with it; "[two weeks] after the call": after it
+        ends_clause = _CLAUSE_END.match(first.clause.partition(MASK)[2])
+        near, far = before.split()[-ABOUT_WORDS:], after.split()[:ABOUT_WORDS]
+        if ends_clause and near:
+            return _lower_first(" ".join(near))  # "the salvage is expected to take"
+        words = far or near
         return "time " + " ".join(words) if words else "duration"
     context = " ".join(before.split()[-4:] + ["…"] + after.split()[:4]).strip(" …")
     return f"date: {context}" if context else "date"
 
 
+def _lower_first(text: str) -> str:
+    """A sentence-initial capital is not part of a label ("The salvage ..." -> "the ...");
+    a name keeps its capital."""
+    first, _, rest = text.partition(" ")
+    return (first.lower() if first in _SENTENCE_OPENERS else first) + (" " + rest if rest else "")
+
+
+_SENTENCE_OPENERS = frozenset({"The", "A", "An", "It", "This", "That", "These", "Those", "Its"})
+
+
+def _outlet(article_id: str, members: dict[str, AnalyzedArticle]) -> str:
+    """A syndicated copy counts as its original's outlet, as corroboration does."""
+    article = members[article_id].article
+    original = members.get(article.syndicated_of or "")
+    return original.article.publisher if original else article.syndicated_of or article.publisher
+
+
+def _named(sources: list[str], members: dict[str, AnalyzedArticle]) -> str:
+    """Source ids, a syndicated copy marked as such (it does not count as an outlet)."""
+    names = []
+    for source in sources:
+        original = members[source].article.syndicated_of if source in members else None
+        names.append(f"{source} (copy of {original})" if original else source)
+    return ", ".join(names)
+
+
 def _independent_count(claim: Claim, members: dict[str, AnalyzedArticle]) -> int:
-    return len({members[s].article.publisher for s in claim.sources if s in members})
+    return len({_outlet(s, members) for s in claim.sources if s in members})
 
 
 def _majority_note(conflict: Conflict, members: dict[str, AnalyzedArticle],
                    unchecked: str = "; the text gives no date to check it") -> str:
     counts = [(_independent_count(c, members), c) for c in conflict.claims]
     counts.sort(key=lambda pair: -pair[0])
-    parts = [f"'{c.value}' ({n} outlet{'s' if n != 1 else ''}: {', '.join(c.sources)})"
+    parts = [f"'{c.value}' ({n} outlet{'s' if n != 1 else ''}: {_named(c.sources, members)})"
              for n, c in counts]
     text = "Reported as " + " vs ".join(parts) + "."
     if len(counts) >= 2 and counts[0][0] > counts[1][0]:
