@@ -337,7 +337,7 @@ def test_timeline_svg_draws_year_less_dates_in_the_builders_order():
     ("--12-07", "7 Dec (year not stated)"), ("--12", "Dec (year not stated)"),
     ("2021-12-30", "2021-12-30"), ("2021-12", "2021-12")])
 def test_date_label(text, shown):
-    from storyloom.render.svg import date_label
+    from storyloom.render.common import date_label
     assert date_label(text) == shown
     assert date_label(text, approximate=True) == "about " + shown
     assert date_label(text, short=True, approximate=True) == "~" + shown.split(" (")[0]

@@ -69,3 +69,23 @@ def conflict_count_label(conflicts: list[Conflict]) -> str:
     parts = [f"{real} conflict{'s' * (real != 1)}"] if real else []
     parts += [f"{related} related"] if related else []
     return " + ".join(parts) or "none"
+
+
+YEARLESS_DATE = re.compile(r"^--(\d{2})(?:-(\d{2}))?$")  # ISO 8601 "--12-07" / "--12"
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def date_label(text: str, short: bool = False, approximate: bool = False) -> str:
+    """A timeline date as shown to readers: ISO dates as they are (to the day), year-less
+    ones ("--12-07") as "7 Dec" plus, unless `short`, "(year not stated)"; an estimated
+    day gets "about" (or "~" when `short`)."""
+    match = YEARLESS_DATE.match(text or "")
+    if not match or not 1 <= int(match.group(1)) <= 12:
+        shown, year_note = (text or "")[:10], ""
+    else:
+        month = _MONTHS[int(match.group(1)) - 1]
+        shown = f"{int(match.group(2))} {month}" if match.group(2) else month
+        year_note = " (year not stated)"
+    if approximate:
+        shown = ("~" if short else "about ") + shown
+    return shown if short else shown + year_note

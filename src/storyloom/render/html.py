@@ -15,10 +15,10 @@ from storyloom.model import (
     Membership, QuoteItem, StoryBrief, SummarySentence, TimelineEntry,
 )
 from storyloom.render.common import (
-    article_outlet, conflict_count_label, conflict_kind_label, outlet_label, outlets_of,
-    split_by_reach, story_anchor,
+    article_outlet, conflict_count_label, conflict_kind_label, date_label, outlet_label,
+    outlets_of, split_by_reach, story_anchor,
 )
-from storyloom.render.svg import date_label, timeline_svg
+from storyloom.render.svg import timeline_svg
 
 CSS_PATH = Path(__file__).with_name("templates") / "report.css"
 FACT_LABEL_CHARS = 110  # longer fact texts are cut in the matrix (full text on hover)

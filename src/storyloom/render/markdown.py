@@ -15,10 +15,9 @@ from storyloom.model import (
     QuoteItem, StoryBrief, SummarySentence, TimelineEntry,
 )
 from storyloom.render.common import (
-    article_outlet, conflict_count_label, conflict_kind_label, membership_reason,
+    article_outlet, conflict_count_label, conflict_kind_label, date_label, membership_reason,
     outlet_label, outlets_of, split_by_reach,
 )
-from storyloom.render.svg import date_label
 
 # CommonMark lets any ASCII punctuation be backslash-escaped; these are the ones that
 # change meaning mid-line (emphasis, links, code, inline HTML, table cells).

@@ -13,6 +13,7 @@ from datetime import date
 from html import escape
 
 from storyloom.model import TimelineEntry
+from storyloom.render.common import YEARLESS_DATE, date_label
 
 
 WIDTH = 960
@@ -24,26 +25,7 @@ MIN_LABEL_GAP = 84  # px between date labels, so they never overlap
 UNEVEN_GAP_SHARE = 0.7  # one gap above this share of the whole span: space evenly
 
 _ISO_PREFIX = re.compile(r"^\s*(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?")
-_YEARLESS = re.compile(r"^--(\d{2})(?:-(\d{2}))?$")  # ISO 8601 "--12-07" / "--12"
 STAND_IN_YEAR = 2001  # year-less dates are drawn in a stand-in year, never labelled with it
-
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-
-
-def date_label(text: str, short: bool = False, approximate: bool = False) -> str:
-    """A timeline date as shown to readers: ISO dates as they are (to the day), year-less
-    ones ("--12-07") as "7 Dec" plus, unless `short`, "(year not stated)"; an estimated
-    day gets "about" (or "~" when `short`)."""
-    match = _YEARLESS.match(text or "")
-    if not match or not 1 <= int(match.group(1)) <= 12:
-        shown, year_note = (text or "")[:10], ""
-    else:
-        month = _MONTHS[int(match.group(1)) - 1]
-        shown = f"{int(match.group(2))} {month}" if match.group(2) else month
-        year_note = " (year not stated)"
-    if approximate:
-        shown = ("~" if short else "about ") + shown
-    return shown if short else shown + year_note
 
 
 @dataclass
@@ -74,7 +56,7 @@ def _yearless_days(entries: list[TimelineEntry]) -> dict[int, tuple[date, bool]]
     back, the stand-in year moves on. Keyed by position in `entries`."""
     placed, year, last_month = {}, STAND_IN_YEAR, 0
     for index, entry in enumerate(entries):
-        match = _YEARLESS.match(entry.date or "")
+        match = YEARLESS_DATE.match(entry.date or "")
         if not match:
             continue
         month, day = int(match.group(1)), match.group(2)

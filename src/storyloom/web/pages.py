@@ -9,7 +9,7 @@ from urllib.parse import quote, urlencode, urlparse
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 
-from storyloom.render.svg import date_label
+from storyloom.render.common import date_label
 from storyloom.store.base import SORTS, Store
 
 router = APIRouter(include_in_schema=False)
