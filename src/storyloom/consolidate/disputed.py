@@ -16,18 +16,26 @@ from storyloom.consolidate.facts import corroboration, outlet_keys
 from storyloom.model import AnalyzedArticle, Conflict, Evidence, Fact
 
 
-def _overlaps(first: Evidence, second: Evidence) -> bool:
-    return (first.article_id == second.article_id and first.start < second.end
-            and second.start < first.end)
+# per conflict: article id -> (start, end, claim index) of the sentences carrying a claim;
+# a story can hold hundreds of facts, so a fact's sentence looks only at its own article
+ClaimSpans = dict[str, list[tuple[int, int, int]]]
 
 
-def _sides(evidence: list[Evidence], conflict: Conflict) -> list[int | None]:
-    """For each sentence, the claim of `conflict` it carries (None: no claim)."""
+def _claim_spans(conflict: Conflict) -> ClaimSpans:
+    spans: ClaimSpans = {}
+    for index, claim in enumerate(conflict.claims):
+        for e in claim.evidence:
+            spans.setdefault(e.article_id, []).append((e.start, e.end, index))
+    return spans
+
+
+def _sides(evidence: list[Evidence], spans: ClaimSpans) -> list[int | None]:
+    """For each sentence, the claim of the conflict it carries (None: no claim)."""
     sides: list[int | None] = []
     for sentence in evidence:
-        found = [i for i, claim in enumerate(conflict.claims)
-                 if any(_overlaps(sentence, e) for e in claim.evidence)]
-        sides.append(found[0] if len(found) == 1 else None)  # a sentence with both: neither
+        found = {index for start, end, index in spans.get(sentence.article_id, ())
+                 if start < sentence.end and sentence.start < end}
+        sides.append(found.pop() if len(found) == 1 else None)  # a sentence with both: neither
     return sides
 
 
@@ -51,10 +59,10 @@ def _compatible(first: Sides, second: Sides) -> bool:
     return all(a is None or b is None or a == b for a, b in zip(first, second))
 
 
-def _split(fact: Fact, disputes: list[Conflict]) -> tuple[list[Evidence], list[list[Evidence]]]:
+def _split(fact: Fact, disputes: list[ClaimSpans]) -> tuple[list[Evidence], list[list[Evidence]]]:
     """(the sentences that keep the fact's side on every conflict it spans, the other
     sentences grouped so that no group holds two sides of one conflict)."""
-    per_conflict = [_sides(fact.evidence, c) for c in disputes]
+    per_conflict = [_sides(fact.evidence, spans) for spans in disputes]
     spanned = [sides for sides in per_conflict if len({s for s in sides if s is not None}) > 1]
     if not spanned:
         return fact.evidence, []
@@ -103,7 +111,7 @@ def separate_disputed(facts: list[Fact], conflicts: list[Conflict],
                       members: list[AnalyzedArticle]) -> list[Fact]:
     """`facts` with every fact that spans two sides of a contradiction split by side;
     most corroborated first again (a stable sort keeps reading order among equals)."""
-    disputes = [c for c in conflicts if c.contradiction]
+    disputes = [_claim_spans(c) for c in conflicts if c.contradiction]
     if not disputes:
         return facts
     outlets = outlet_keys(members)
