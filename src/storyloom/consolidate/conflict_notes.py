@@ -8,6 +8,7 @@ import re
 from collections import Counter
 
 from storyloom.analyze.times import TimeExpr, date_header, find_dates, parse_iso, resolve
+from storyloom.consolidate.facts import outlet_keys
 from storyloom.consolidate.slots import MASK, Slot
 from storyloom.model import AnalyzedArticle, Claim, Conflict, Evidence
 
@@ -63,13 +64,6 @@ def _lower_first(text: str) -> str:
 _SENTENCE_OPENERS = frozenset({"The", "A", "An", "It", "This", "That", "These", "Those", "Its"})
 
 
-def _outlet(article_id: str, members: dict[str, AnalyzedArticle]) -> str:
-    """A syndicated copy counts as its original's outlet, as corroboration does."""
-    article = members[article_id].article
-    original = members.get(article.syndicated_of or "")
-    return original.article.publisher if original else article.syndicated_of or article.publisher
-
-
 def _named(sources: list[str], members: dict[str, AnalyzedArticle]) -> str:
     """Source ids, a syndicated copy marked as such (it does not count as an outlet)."""
     names = []
@@ -80,7 +74,9 @@ def _named(sources: list[str], members: dict[str, AnalyzedArticle]) -> str:
 
 
 def _independent_count(claim: Claim, members: dict[str, AnalyzedArticle]) -> int:
-    return len({_outlet(s, members) for s in claim.sources if s in members})
+    # a syndicated copy counts as its original's outlet, as corroboration does
+    outlets = outlet_keys(list(members.values()))
+    return len({outlets[s] for s in claim.sources if s in outlets})
 
 
 def _majority_note(conflict: Conflict, members: dict[str, AnalyzedArticle],

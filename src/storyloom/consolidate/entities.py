@@ -257,15 +257,17 @@ def _travelling(groups: list[_Group], members: list[AnalyzedArticle]) -> list[_G
     for member in members:
         words_by_language.setdefault(language[member.id], set()).update(
             _NAME_TOKEN.findall(member.article.text))
+    elsewhere: dict[str, set[str]] = {}  # language -> the words of all other languages
+    for own in words_by_language:
+        elsewhere[own] = set().union(*(w for lang, w in words_by_language.items() if lang != own))
     kept, retagged = [], False
     for group in groups:
         sources = {article for _, _, article in group.mentions}
         if len(sources) > 1 or any(_tagged_in_english(language.get(a)) for a in sources):
             kept.append(group)
             continue
-        own = language.get(next(iter(sources)), "")
-        elsewhere = set().union(*(w for lang, w in words_by_language.items() if lang != own))
-        if any(word in elsewhere for word in _NAME_TOKEN.findall(group.canonical())):
+        others = elsewhere.get(language.get(next(iter(sources)), ""), set())
+        if any(word in others for word in _NAME_TOKEN.findall(group.canonical())):
             trimmed = [(_trim_lower_edges(text), label, article)
                        for text, label, article in group.mentions]
             retagged |= trimmed != group.mentions
