@@ -87,6 +87,25 @@ def test_date_line_contradicting_the_text_is_flagged():
     flags = [c for c in find_conflicts(_story({"a": text})) if c.kind == "date"]
     assert len(flags) == 1 and "unreliable" in flags[0].note
     assert flags[0].claims[0].evidence[0].start == 0
+    # the text's side shows the bare date of its sentence, not "on December 7"
+    assert flags[0].claims[1].value == "December 7"
+
+
+def test_date_line_note_lists_the_text_dates_once_each():
+    from storyloom.consolidate.conflicts import find_conflicts
+
+    text = ("Monday, March 4\n\nThe talks on December 7 went well. They resume in January. "
+            "December 7 was a Tuesday.")
+    flag = next(c for c in find_conflicts(_story({"a": text})) if c.kind == "date")
+    assert "(December 7 and January)" in flag.note
+
+
+def test_a_reporting_clause_after_a_name_is_not_its_role():
+    text = "The talks will not include Ana Ruiz or Tom Bell, the official said."
+    start = text.index("Tom Bell")
+    assert find_roles(text, [(start, start + len("Tom Bell"))]) == []
+    text = "Tom Bell, the official, said the talks were off."
+    assert [r.role for r in find_roles(text, [(0, len("Tom Bell"))])] == ["official"]
 
 
 def test_roles_from_appositions_and_titles():

@@ -30,6 +30,16 @@ def test_unique_and_missing_per_outlet():
     assert by_source["Beta"].missing == [] and by_source["Beta"].unique == []
 
 
+def test_missing_needs_a_strict_majority_of_the_others():
+    members = [_member(aid, name) for aid, name in zip("abcde", ["A", "B", "C", "D", "E"])]
+    facts = [_fact("half of the others", ["b", "c"]), _fact("most of the others", ["b", "c", "d"])]
+    by_source = {c.source: c for c in build_coverage(facts, members)}
+    # 4 other outlets: two of them are not "most"
+    assert by_source["A"].missing == ["most of the others"]
+    assert by_source["E"].missing == ["most of the others"]
+    assert by_source["D"].missing == []
+
+
 def test_copies_and_same_publisher_count_as_one_outlet():
     members = [_member("a", "Wire"), _member("b", "wire"), _member("c", "Paper", syndicated_of="a"),
                _member("d", "Other")]

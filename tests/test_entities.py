@@ -47,6 +47,15 @@ def test_merge_with_majority_type_and_roles():
     assert entities["Joe Biden"].type == "PERSON" and "Biden" in entities["Joe Biden"].variants
 
 
+def test_an_office_portfolio_word_is_not_an_entity():
+    members = [
+        _member("a", "Secretary of State Ana Ruiz met the Treasury.", [("State", "ORG"), ("Treasury", "ORG")]),
+        _member("b", "The Minister of Finance spoke; the State Council agreed.",
+                [("Finance", "ORG"), ("State Council", "ORG")]),
+    ]
+    assert {e.name for e in merge_entities(members)} == {"Treasury", "State Council"}
+
+
 @pytest.fixture(scope="module")
 def seed_entities(seed_members):
     return merge_entities(seed_members)

@@ -142,6 +142,8 @@ def find_roles(text: str, names: list[tuple[int, int]] | None = None) -> list[Ro
     for start, end in spans:
         person = text[start:end]
         after = _AFTER.match(text[end:end + 160])
+        if after and _reporting_subject(after, text[end:end + 160]):
+            after = None
         if after:
             roles.append(_role(person, start, end, after.group("role"), after.group("noun"),
                                _clean_org(after.group("org")), bool(after.group("org"))))
@@ -158,6 +160,17 @@ def find_roles(text: str, names: list[tuple[int, int]] | None = None) -> list[Ro
             roles.append(_role(person, start, end, before.group("role"), before.group("noun"),
                                _clean_org(before.group("org")), bool(before.group("org"))))
     return roles
+
+
+_SPEECH_NEXT = re.compile(r"\s+(?:said|told)\b")
+
+
+def _reporting_subject(after: re.Match, following: str) -> bool:
+    """"... Biden or Putin, the official said.": a bare role noun followed by the speech
+    verb is the subject of the reporting clause, not an apposition to the name before
+    it (that would read "Putin, the official, said"). With an organisation ("Jane Doe,
+    spokeswoman for the Water Board said") the apposition is the likely reading."""
+    return not after.group("org") and bool(_SPEECH_NEXT.match(following, after.end()))
 
 
 def _role(person: str, start: int, end: int, role: str, noun: str, org: str,

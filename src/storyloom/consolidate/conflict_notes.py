@@ -199,6 +199,20 @@ def header_is_unreliable(member: AnalyzedArticle) -> TimeExpr | None:
     return header
 
 
+_LEADING_PREPOSITION = re.compile(r"^(?:on|in|at|by|since|until|from)\s+", re.IGNORECASE)
+
+
+def _bare_date(text: str) -> str:
+    """'on December 7.' -> 'December 7': the claim shows the date, not its sentence's grammar."""
+    return _LEADING_PREPOSITION.sub("", text.strip(" .,"))
+
+
+def _listed(values) -> str:
+    """Distinct values in order of appearance: 'a', 'a and b', 'a, b and c'."""
+    unique = list(dict.fromkeys(values))
+    return unique[0] if len(unique) == 1 else ", ".join(unique[:-1]) + " and " + unique[-1]
+
+
 def date_header_flags(members: list[AnalyzedArticle]) -> list[Conflict]:
     flags = []
     for member in members:
@@ -210,11 +224,12 @@ def date_header_flags(members: list[AnalyzedArticle]) -> list[Conflict]:
         given = given.get("text") if isinstance(given, dict) else given
         line = given or header.text
         sentence = body[0][1]
-        mentioned = ", ".join(dict.fromkeys(d.text.strip(" .") for d, _ in body))
+        mentioned = _listed(_bare_date(d.text) for d, _ in body)
         claims = [Claim(header.text.strip(" ."), line, [member.id],
                         [Evidence(member.id, header.start, header.end, header.text)]
                         if member.article.text[header.start:header.end] == header.text else []),
-                  Claim(mentioned, sentence.text, [member.id],
+                  Claim(_listed(_bare_date(d.text) for d, s in body if s is sentence),
+                        sentence.text, [member.id],
                         [Evidence(member.id, sentence.start, sentence.end, sentence.text)])]
         flags.append(Conflict("date", f"date of article {member.id}", claims,
                               note=f"The date line '{header.text.strip()}' at the top of {member.id} "

@@ -2,14 +2,12 @@
 most of the others report."""
 from __future__ import annotations
 
-import math
-
 from storyloom.consolidate.facts import outlet_keys
 from storyloom.model import AnalyzedArticle, Coverage, Fact
 
-# A fact counts as "missing" from an outlet when at least this share of the other
-# outlets (and never fewer than MIN_REPORTING) report it.
-MISSING_SHARE = 0.5
+# A fact counts as "missing" from an outlet when most of the other outlets (a strict
+# majority, and never fewer than MIN_REPORTING) report it: with five outlets, a fact
+# two of them carry is not something the other three "left out".
 MIN_REPORTING = 2
 
 
@@ -35,7 +33,7 @@ def build_coverage(facts: list[Fact], members: list[AnalyzedArticle]) -> list[Co
     if len(names) < 2:
         return []
     reporters = [{keys.get(s, s) for s in fact.sources} for fact in facts]
-    needed = max(MIN_REPORTING, math.ceil(MISSING_SHARE * (len(names) - 1)))
+    needed = max(MIN_REPORTING, (len(names) - 1) // 2 + 1)
     out = []
     for key, name in names.items():
         unique = [f.text for f, who in zip(facts, reporters) if who == {key}]

@@ -16,7 +16,7 @@ from typing import NamedTuple
 
 from rapidfuzz import fuzz
 
-from storyloom.analyze.roles import Role, find_roles
+from storyloom.analyze.roles import ROLE_NOUNS, Role, find_roles
 from storyloom.model import AnalyzedArticle, Entity
 
 KEPT_TYPES = {"PERSON", "ORG", "GPE", "LOC", "FAC", "EVENT"}
@@ -156,11 +156,22 @@ class _Group:
         return max(pool, key=lambda n: (counts[n], n in full, len(n)))
 
 
+# "Secretary of State", "Minister of Finance": the tagger often labels the last word
+# alone as an organisation; it names an office's portfolio, not an entity of its own
+_TITLE_PORTFOLIO = re.compile(
+    r"\b(?:" + "|".join(n for n in ROLE_NOUNS if " " not in n) + r")\s+of\s+$", re.I)
+
+
+def _portfolio_word(mention, text: str) -> bool:
+    return (" " not in mention.text.strip()
+            and bool(_TITLE_PORTFOLIO.search(text[max(0, mention.start - 40):mention.start])))
+
+
 def _mention_groups(members: list[AnalyzedArticle]) -> list[_Group]:
     by_key: dict[str, _Group] = defaultdict(_Group)
     for member in members:
         for mention in member.mentions:
-            if mention.label not in KEPT_TYPES:
+            if mention.label not in KEPT_TYPES or _portfolio_word(mention, member.article.text):
                 continue
             name = clean_name(mention.text)
             if len(name) < 2 or not any(c.isupper() for c in name):
