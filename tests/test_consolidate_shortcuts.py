@@ -13,10 +13,11 @@ from rapidfuzz import fuzz
 
 from storyloom.analyze.roles import find_roles
 from storyloom.consolidate import quotes as quotes_module
-from storyloom.consolidate.align import (_CLAUSE_BREAK, ANCHOR_BONUS, ANCHOR_BONUS_CAP,
-                                         MIN_CLAUSE_WORDS, SAME_ARTICLE_PENALTY,
+from storyloom.consolidate.align import (ANCHOR_BONUS, ANCHOR_BONUS_CAP,
+                                         SAME_ARTICLE_PENALTY,
                                          StatementCluster, Unit, anchor_weights, attach_packed,
-                                         average_link, similarity_matrix, split_clauses)
+                                         average_link, similarity_matrix, split_at_breaks,
+                                         split_clauses)
 from storyloom.consolidate.entities import acronym, article_roles, clean_name, same_org
 from storyloom.model import Sentence
 
@@ -160,19 +161,9 @@ def test_quote_groups_are_kept_for_one_story_only_while_it_is_unchanged(seed_mem
     quotes_module._LAST.clear()
 
 
-def _split_plainly(text: str) -> list[tuple[int, int]]:
-    spans, last = [], 0
-    for match in _CLAUSE_BREAK.finditer(text):
-        spans.append((last, match.start()))
-        last = match.end()
-    spans.append((last, len(text)))
-    parts = [(s, e) for s, e in spans if len(text[s:e].split()) >= MIN_CLAUSE_WORDS]
-    return [(0, len(text))] if len(parts) < 2 or len(parts) != len(spans) else parts
-
-
 @given(st.lists(st.sampled_from(["the", "mayor", "said", "and", "but", "while", "after", ",",
                                  ";", "-", "\u2013", "\u2014", "talks", "on", "10", "  "]),
                 max_size=40))
 def test_split_clauses_shortcut_equals_the_plain_split(words):
     text = " ".join(words).replace(" ,", ",")
-    assert split_clauses(text) == _split_plainly(text)
+    assert split_clauses(text) == split_at_breaks(text)
