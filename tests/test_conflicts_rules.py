@@ -118,3 +118,23 @@ def test_duration_note_without_a_publication_date_says_what_each_claim_implies()
     assert "'three weeks' after 7 December is 28 December" in duration.note
     assert "'two weeks' after 7 December is 21 December" in duration.note
     assert "cannot be checked" in duration.note  # no year: "this Thursday" cannot be placed
+
+
+def test_conflicts_with_the_same_camps_are_linked_in_their_notes():
+    from storyloom.consolidate.conflict_notes import link_same_camps
+    from storyloom.model import Claim, Conflict
+
+    weeks = Conflict("duration", "the repair takes", [Claim("two weeks", "", ["a", "b"]),
+                                                     Claim("three weeks", "", ["c"])], note="N1.")
+    reopen = Conflict("date", "date: the road reopens", [Claim("21 May", "", ["c"]),
+                                                         Claim("14 May", "", ["b", "a"])], note="N2.")
+    other = Conflict("number", "number of trucks", [Claim("4 trucks", "", ["a"]),
+                                                    Claim("5 trucks", "", ["b", "c"])], note="N3.")
+    figures = Conflict("number", "cost", [Claim("$1m", "", ["a", "b"]), Claim("$2m", "", ["c"])],
+                       note="N4.", contradiction=False)
+    link_same_camps([weeks, reopen, other, figures])
+    assert "'two weeks' with '14 May'" in weeks.note and "'three weeks' with '21 May'" in weeks.note
+    assert "'14 May' with 'two weeks'" in reopen.note and weeks.note.startswith("N1.")
+    # a different split, and figures that are no contradiction, stay unlinked
+    assert other.note == "N3." and figures.note == "N4."
+    assert "cost" not in weeks.note

@@ -80,7 +80,7 @@ def _independent_count(claim: Claim, members: dict[str, AnalyzedArticle]) -> int
 
 
 def _majority_note(conflict: Conflict, members: dict[str, AnalyzedArticle],
-                   unchecked: str = "; the text gives no date to check it") -> str:
+                   unchecked: str = "; nothing else in the story checks it") -> str:
     counts = [(_independent_count(c, members), c) for c in conflict.claims]
     counts.sort(key=lambda pair: -pair[0])
     parts = [f"'{c.value}' ({n} outlet{'s' if n != 1 else ''}: {_named(c.sources, members)})"
@@ -135,7 +135,7 @@ def _duration_note(conflict: Conflict, group: list[Slot], members) -> str:
     if not spans:
         implied = _implied_dates(group)
         return _majority_note(conflict, members, "" if implied else
-                              "; the text gives no date to check it") + implied
+                              "; nothing else in the story checks it") + implied
     days, start, end = spans[0]
     by_value = {c.value: c for c in conflict.claims}
     closest = min(group, key=lambda s: abs(s.value.days - days))
@@ -165,6 +165,33 @@ def note_for(conflict: Conflict, group: list[Slot]) -> str:
     if conflict.kind == "duration":
         return _duration_note(conflict, group, members)
     return _majority_note(conflict, members)
+
+
+def _camps(conflict: Conflict) -> frozenset[frozenset[str]]:
+    return frozenset(frozenset(c.sources) for c in conflict.claims)
+
+
+def link_same_camps(conflicts: list[Conflict]) -> None:
+    """Where two contradictions split the articles into exactly the same camps ('two
+    weeks' and '14 March' from one set of articles, 'three weeks' and '21 March' from
+    another), say so in both notes: the disagreement is one line of reporting against
+    another, not two independent errors. Notes are extended in place."""
+    # (a date line's flag is one article against itself: under three articles)
+    contradictions = [c for c in conflicts if c.contradiction and len(c.claims) >= 2
+                      and len({s for claim in c.claims for s in claim.sources}) >= 3]
+    for conflict in contradictions:
+        partners = [other for other in contradictions
+                    if other is not conflict and _camps(other) == _camps(conflict)]
+        if not partners:
+            continue
+        pairings = []
+        for other in partners:
+            by_sources = {frozenset(c.sources): c.value for c in other.claims}
+            pairs = ", ".join(f"'{c.value}' with '{by_sources[frozenset(c.sources)]}'"
+                              for c in conflict.claims)
+            pairings.append(f"the {other.kind} conflict \u201c{other.about}\u201d ({pairs})")
+        conflict.note += (" The same articles take the same sides in " + "; ".join(pairings)
+                          + ": one account against another.")
 
 
 # ---- date lines at the top of an article -----------------------------------------

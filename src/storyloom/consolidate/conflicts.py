@@ -26,7 +26,7 @@ from storyloom.analyze.quantities import MEASURES, RELATED_CLASSES, related_head
 from storyloom.analyze.times import comparable_durations, same_duration
 from storyloom.consolidate.align import align_statements
 from storyloom.consolidate.conflict_notes import (about_of, claim_value, date_header_flags,
-                                                  note_for)
+                                                  link_same_camps, note_for)
 from storyloom.consolidate.entities import article_roles, same_org, same_person
 from storyloom.consolidate.quotes import quote_groups
 from storyloom.consolidate.same_fact import (StoryValues, comparable, different_things, same,
@@ -461,4 +461,5 @@ def find_conflicts(members: list[AnalyzedArticle]) -> list[Conflict]:
     conflicts = (_value_conflicts(members) + _role_conflicts(members)
                  + _speaker_conflicts(members) + date_header_flags(members))
     conflicts.sort(key=lambda c: (not c.contradiction, -sum(len(cl.sources) for cl in c.claims)))
+    link_same_camps(conflicts)
     return conflicts
