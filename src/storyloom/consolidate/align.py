@@ -110,10 +110,6 @@ def _inside_quote(text: str, position: int) -> bool:
     return sum(text.count(mark, 0, position) for mark in _QUOTE_MARKS) % 2 == 1
 
 
-def _is_dash(match: re.Match) -> bool:
-    return any(mark in match.group() for mark in "-\u2013\u2014")
-
-
 def split_clauses(text: str) -> list[tuple[int, int]]:
     """(start, end) spans of the statements inside one sentence, relative to `text`."""
     if not any(mark in text for mark in _BREAK_MARKS):
@@ -126,11 +122,6 @@ def split_at_breaks(text: str) -> list[tuple[int, int]]:
     breaks = [m for m in _CLAUSE_BREAK.finditer(text)
               # a quotation is one statement: its halves are no facts of their own
               if not _inside_quote(text, m.start())]
-    dashes = [m for m in breaks if _is_dash(m)]
-    if len(dashes) >= 2:
-        # "... join NATO - as the president is seeking - and that ...": paired dashes
-        # enclose an aside; cutting at them leaves a fragment on either side
-        breaks = [m for m in breaks if not _is_dash(m)]
     spans, last = [], 0
     for match in breaks:
         if match.group().lstrip().startswith(",") and text.count(",", last, match.start()) % 2:
