@@ -141,8 +141,9 @@ def find_roles(text: str, names: list[tuple[int, int]] | None = None) -> list[Ro
                                    after.group("noun"), _clean_org(after.group("org")), True))
     for start, end in spans:
         person = text[start:end]
-        after = _AFTER.match(text[end:end + 160])
-        if after and _reporting_subject(after, text[end:end + 160]):
+        following = text[end:end + 160]
+        after = _AFTER.match(following)
+        if after and _reporting_subject(after, following):
             after = None
         if after:
             roles.append(_role(person, start, end, after.group("role"), after.group("noun"),

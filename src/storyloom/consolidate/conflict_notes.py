@@ -73,15 +73,11 @@ def _named(sources: list[str], members: dict[str, AnalyzedArticle]) -> str:
     return ", ".join(names)
 
 
-def _independent_count(claim: Claim, members: dict[str, AnalyzedArticle]) -> int:
-    # a syndicated copy counts as its original's outlet, as corroboration does
-    outlets = outlet_keys(list(members.values()))
-    return len({outlets[s] for s in claim.sources if s in outlets})
-
-
 def _majority_note(conflict: Conflict, members: dict[str, AnalyzedArticle],
                    unchecked: str = "; nothing else in the story checks it") -> str:
-    counts = [(_independent_count(c, members), c) for c in conflict.claims]
+    # a syndicated copy counts as its original's outlet, as corroboration does
+    outlets = outlet_keys(list(members.values()))
+    counts = [(len({outlets[s] for s in c.sources if s in outlets}), c) for c in conflict.claims]
     counts.sort(key=lambda pair: -pair[0])
     parts = [f"'{c.value}' ({n} outlet{'s' if n != 1 else ''}: {_named(c.sources, members)})"
              for n, c in counts]
@@ -167,31 +163,31 @@ def note_for(conflict: Conflict, group: list[Slot]) -> str:
     return _majority_note(conflict, members)
 
 
-def _camps(conflict: Conflict) -> frozenset[frozenset[str]]:
-    return frozenset(frozenset(c.sources) for c in conflict.claims)
-
-
 def link_same_camps(conflicts: list[Conflict]) -> None:
     """Where two contradictions split the articles into exactly the same camps ('two
     weeks' and '14 March' from one set of articles, 'three weeks' and '21 March' from
     another), say so in both notes: the disagreement is one line of reporting against
     another, not two independent errors. Notes are extended in place."""
-    # (a date line's flag is one article against itself: under three articles)
-    contradictions = [c for c in conflicts if c.contradiction and len(c.claims) >= 2
-                      and len({s for claim in c.claims for s in claim.sources}) >= 3]
-    for conflict in contradictions:
-        partners = [other for other in contradictions
-                    if other is not conflict and _camps(other) == _camps(conflict)]
-        if not partners:
-            continue
-        pairings = []
-        for other in partners:
-            by_sources = {frozenset(c.sources): c.value for c in other.claims}
-            pairs = ", ".join(f"'{c.value}' with '{by_sources[frozenset(c.sources)]}'"
-                              for c in conflict.claims)
-            pairings.append(f"the {other.kind} conflict \u201c{other.about}\u201d ({pairs})")
-        conflict.note += (" The same articles take the same sides in " + "; ".join(pairings)
-                          + ": one account against another.")
+    by_camps: dict[frozenset, list[Conflict]] = {}
+    for conflict in conflicts:
+        # (a date line's flag is one article against itself: under three articles)
+        if conflict.contradiction and len(conflict.claims) >= 2 and len(
+                {s for claim in conflict.claims for s in claim.sources}) >= 3:
+            camps = frozenset(frozenset(c.sources) for c in conflict.claims)
+            by_camps.setdefault(camps, []).append(conflict)
+    for same in by_camps.values():
+        for conflict in same if len(same) > 1 else ():
+            pairings = [_pairing(conflict, other) for other in same if other is not conflict]
+            conflict.note += (" The same articles take the same sides in " + "; ".join(pairings)
+                              + ": one account against another.")
+
+
+def _pairing(conflict: Conflict, other: Conflict) -> str:
+    """'the date conflict “...” ('two weeks' with '14 March', ...)': which value goes with which."""
+    by_sources = {frozenset(c.sources): c.value for c in other.claims}
+    pairs = ", ".join(f"'{c.value}' with '{by_sources[frozenset(c.sources)]}'"
+                      for c in conflict.claims)
+    return f"the {other.kind} conflict \u201c{other.about}\u201d ({pairs})"
 
 
 # ---- date lines at the top of an article -----------------------------------------

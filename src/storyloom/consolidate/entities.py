@@ -17,7 +17,7 @@ from typing import NamedTuple
 from rapidfuzz import fuzz
 
 from storyloom.analyze.roles import ROLE_NOUNS, Role, find_roles
-from storyloom.model import AnalyzedArticle, Entity
+from storyloom.model import AnalyzedArticle, Entity, Mention
 
 KEPT_TYPES = {"PERSON", "ORG", "GPE", "LOC", "FAC", "EVENT"}
 SURNAME_SIMILARITY = 85  # rapidfuzz ratio of phonetic surname keys
@@ -162,7 +162,7 @@ _TITLE_PORTFOLIO = re.compile(
     r"\b(?:" + "|".join(n for n in ROLE_NOUNS if " " not in n) + r")\s+of\s+$", re.I)
 
 
-def _portfolio_word(mention, text: str) -> bool:
+def _portfolio_word(mention: Mention, text: str) -> bool:
     return (" " not in mention.text.strip()
             and bool(_TITLE_PORTFOLIO.search(text[max(0, mention.start - 40):mention.start])))
 
