@@ -1,9 +1,14 @@
 """Shared test fixtures: paths to ../shared and a digest of the seeds computed once."""
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
+
+# every CLI run in the tests is strict: an internal error inside one story's brief, which a
+# user run reports and goes past (exit 3), fails the test instead of hiding a bug
+os.environ["STORYLOOM_STRICT"] = "1"
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
@@ -33,10 +38,10 @@ def seeds_digest_json(seeds_dir) -> dict:
     """`storyloom digest ../shared/seeds --format json`, run once through the CLI code path."""
     import json
 
-    from storyloom.pipeline import digest_paths
+    from storyloom.pipeline import DigestOptions, digest_paths
     from storyloom.render.jsonout import render_json
 
-    return json.loads(render_json(digest_paths([str(seeds_dir)])))
+    return json.loads(render_json(digest_paths([str(seeds_dir)], DigestOptions(strict=True))))
 
 
 @pytest.fixture(scope="session")

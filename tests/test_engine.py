@@ -10,7 +10,7 @@ from storyloom.render.jsonout import digest_to_dict
 
 
 def _digest(seeds_dir, executor: str) -> dict:
-    options = DigestOptions(embedder="hashing", executor=executor, chunk_size=2)
+    options = DigestOptions(embedder="hashing", strict=True, executor=executor, chunk_size=2)
     return digest_to_dict(digest_paths([str(seeds_dir)], options))
 
 
@@ -65,7 +65,7 @@ def test_analysis_chunks_by_time_keep_input_order():
     dates = ["2021-03-02", None, "2020-01-05", "2021-03-01", None, "2019-12-31"]
     articles = [Article(id=f"a{n}", text=f"Report number {n}. It rained in town {n}.",
                         published=day, language="en") for n, day in enumerate(dates)]
-    options = DigestOptions(embedder="hashing", chunk_size=2)
+    options = DigestOptions(embedder="hashing", strict=True, chunk_size=2)
     analyzed = analyze_all(articles, options, LocalExecutor())
     assert [a.id for a in analyzed] == [a.id for a in articles]
     assert all(a.sentences and a.sentences[0].article_id == a.id for a in analyzed)
@@ -102,7 +102,7 @@ def test_every_stage_goes_through_the_executor(seeds_dir):
     executor = _Recording()
     articles, _ = read_inputs([str(seeds_dir)], executor.map)
     assert articles and executor.calls == ["read_target"]
-    run_stages(articles, DigestOptions(embedder="hashing", chunk_size=2), executor)
+    run_stages(articles, DigestOptions(embedder="hashing", strict=True, chunk_size=2), executor)
     assert executor.calls == ["read_target", "_analyze_chunk", "group_table", "_consolidate_story"]
 
 
@@ -127,7 +127,7 @@ def test_grouping_features_from_chunks_equal_features_of_the_whole_batch(seeds_d
     from storyloom.pipeline import analyze_and_extract
 
     articles, _ = read_inputs([str(seeds_dir)])
-    analyzed, table = analyze_and_extract(articles, DigestOptions(embedder="hashing", chunk_size=2),
+    analyzed, table = analyze_and_extract(articles, DigestOptions(embedder="hashing", strict=True, chunk_size=2),
                                           LocalExecutor())
     assert table.ids == [a.id for a in analyzed]
     assert group_table(table) == group_articles(analyzed)
@@ -179,7 +179,7 @@ def test_auto_digest_of_a_big_input_with_few_articles_matches_local(tmp_path, mo
     source = tmp_path / "story.txt"
     source.write_text("Harbour closed after storm\n\nThe harbour closed on Monday after a storm.\n",
                       encoding="utf-8")
-    auto = digest_to_dict(digest_paths([str(source)], DigestOptions(embedder="hashing")))
-    local = digest_to_dict(digest_paths([str(source)], DigestOptions(embedder="hashing",
+    auto = digest_to_dict(digest_paths([str(source)], DigestOptions(embedder="hashing", strict=True)))
+    local = digest_to_dict(digest_paths([str(source)], DigestOptions(embedder="hashing", strict=True,
                                                                      executor="local")))
     assert auto == local and auto["stories"]

@@ -28,9 +28,9 @@ def articles():
 
 @pytest.fixture(scope="module")
 def digest() -> Digest:
-    from storyloom.pipeline import digest_paths
+    from storyloom.pipeline import DigestOptions, digest_paths
 
-    return digest_paths([str(EXAMPLES)])
+    return digest_paths([str(EXAMPLES)], DigestOptions(strict=True))
 
 
 def test_every_example_file_is_read(articles):

@@ -12,14 +12,14 @@ EXAMPLES_DIR = str(Path(__file__).resolve().parents[1] / "examples")
 
 
 def test_render_json_equals_stdlib_text_of_the_dict_form():
-    digest = digest_paths([EXAMPLES_DIR], DigestOptions(embedder="hashing"))
+    digest = digest_paths([EXAMPLES_DIR], DigestOptions(embedder="hashing", strict=True))
     assert digest.stories
     expected = json.dumps(digest_to_dict(digest), ensure_ascii=False, indent=2)
     assert render_json(digest) == expected
 
 
 def test_non_ascii_text_is_written_as_is():
-    digest = digest_paths([EXAMPLES_DIR], DigestOptions(embedder="hashing"))
+    digest = digest_paths([EXAMPLES_DIR], DigestOptions(embedder="hashing", strict=True))
     text = render_json(digest)
     assert "\\u00" not in text
     assert any(ord(ch) > 127 for ch in text)

@@ -1,7 +1,9 @@
 """Command line: `storyloom digest|group|eval|...`. Domain errors become exit codes here only.
 
 Exit codes: 0 when anything was processed, 2 when nothing usable was found (or a usage
-error), 1 on an internal error.
+error), 1 on an internal error (with --strict: also one inside a single story's brief),
+3 when the output was written but some story's brief, or a section of it, could not be
+built (completed with errors; the warnings name the story and section).
 """
 from __future__ import annotations
 
@@ -12,10 +14,10 @@ from pathlib import Path
 
 import click
 
-from storyloom.errors import NoArticlesError, StoryloomError
+from storyloom.errors import IncompleteError, NoArticlesError, StoryloomError
 from storyloom.model import Digest
 
-EXIT_OK, EXIT_INTERNAL, EXIT_NOTHING = 0, 1, 2
+EXIT_OK, EXIT_INTERNAL, EXIT_NOTHING, EXIT_INCOMPLETE = 0, 1, 2, 3
 log = logging.getLogger("storyloom")
 
 # subsystems that add their own commands: each module exposes COMMANDS
@@ -64,17 +66,19 @@ def _write_output(text: str, out: str | None, fmt: str) -> None:
 def _report_warnings(digest: Digest) -> None:
     for warning in digest.warnings:
         click.echo(f"warning: {warning.input}: {warning.problem}", err=True)
+    for failure in digest.failures:
+        click.echo(f"warning: story {failure.story}: {failure.problem}", err=True)
 
 
 def _run_digest(paths: tuple[str, ...], fmt: str, out: str | None, embedder: str,
-                briefs: bool, quiet: bool, executor: str = "auto") -> None:
+                briefs: bool, quiet: bool, executor: str = "auto", strict: bool = False) -> None:
     from storyloom.pipeline import DigestOptions, digest_paths
     from storyloom.render import render
 
     progress = Progress(enabled=not quiet)
     try:
         digest = digest_paths(list(paths), DigestOptions(embedder=embedder, briefs=briefs,
-                                                            executor=executor),
+                                                            executor=executor, strict=strict),
                               progress=progress)
     finally:
         progress.close()
@@ -82,8 +86,13 @@ def _run_digest(paths: tuple[str, ...], fmt: str, out: str | None, embedder: str
     if not digest.stories:
         raise NoArticlesError("no usable article found in " + ", ".join(paths))
     _write_output(render(digest, fmt), out, fmt)
+    if digest.failures:
+        raise IncompleteError(len(digest.failures))
 
 
+strict_opt = click.option("--strict", is_flag=True, envvar="STORYLOOM_STRICT",
+                          help="Stop with an internal error (exit 1) when any story's brief or "
+                               "section fails, instead of reporting it and going on (exit 3).")
 _paths_arg = click.argument("paths", nargs=-1, required=True)
 _out_opt = click.option("--out", "-o", help="Write to this file, or into this directory.")
 _embedder_opt = click.option("--embedder", default="use-multilingual", show_default=True,
@@ -112,9 +121,11 @@ def main_group(verbose: int) -> None:
 @_embedder_opt
 @_quiet_opt
 @_executor_opt
-def digest(paths, fmt, out, embedder, quiet, executor):
+@strict_opt
+def digest(paths, fmt, out, embedder, quiet, executor, strict):
     """Read articles (files, folders, '-' for JSONL on stdin) and print story briefs."""
-    _run_digest(paths, fmt, out, embedder, briefs=True, quiet=quiet, executor=executor)
+    _run_digest(paths, fmt, out, embedder, briefs=True, quiet=quiet, executor=executor,
+                strict=strict)
 
 
 @main_group.command()
@@ -125,9 +136,11 @@ def digest(paths, fmt, out, embedder, quiet, executor):
 @_embedder_opt
 @_quiet_opt
 @_executor_opt
-def group(paths, fmt, out, embedder, quiet, executor):
+@strict_opt
+def group(paths, fmt, out, embedder, quiet, executor, strict):
     """Group articles into stories only (the digest JSON with empty brief fields)."""
-    _run_digest(paths, fmt, out, embedder, briefs=False, quiet=quiet, executor=executor)
+    _run_digest(paths, fmt, out, embedder, briefs=False, quiet=quiet, executor=executor,
+                strict=strict)
 
 
 def _add_subsystem_commands() -> None:
@@ -154,6 +167,9 @@ def main(argv: list[str] | None = None) -> None:
     except click.ClickException as exc:
         exc.show()
         sys.exit(EXIT_NOTHING)
+    except IncompleteError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(EXIT_INCOMPLETE)
     except NoArticlesError as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(EXIT_NOTHING)

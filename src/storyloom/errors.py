@@ -35,3 +35,23 @@ class MissingExtraError(StoryloomError):
 
 class StoreError(StoryloomError):
     """The store cannot be opened or written."""
+
+
+class IncompleteError(StoryloomError):
+    """The run finished and wrote its output, but some story briefs (or sections of
+    them) could not be built; they are named in the warnings. Exit code 3."""
+
+    def __init__(self, failures: int):
+        super().__init__(f"completed with errors: {failures} brief section(s) could not be built "
+                         "(see the warnings; --strict stops at the first one)")
+        self.failures = failures
+
+
+class SectionError(Exception):
+    """An internal error while building one section of one story's brief, re-raised in
+    strict mode with the story and section named (not a StoryloomError: it is a bug)."""
+
+    def __init__(self, story: str, section: str, cause: BaseException):
+        what = "the brief" if section == "story" else f"section {section}"
+        super().__init__(f"story {story}, {what}: {type(cause).__name__}: {cause}")
+        self.story, self.section = story, section

@@ -208,6 +208,22 @@ class InputWarning:
 
 
 @dataclass
+class SectionFailure:
+    """One part of one story's brief that could not be built (an internal error caught at
+    that boundary): the story keeps every other part. `section` is a Brief field name, or
+    "story" when the whole brief failed."""
+
+    story: str
+    section: str
+    error: str  # "ExceptionType: message"
+
+    @property
+    def problem(self) -> str:
+        what = "the brief" if self.section == "story" else f"the {self.section} section"
+        return f"{what} could not be built ({self.error})"
+
+
+@dataclass
 class StoryBrief:
     """A story with its articles and brief: one entry of the digest's `stories`."""
 
@@ -215,9 +231,14 @@ class StoryBrief:
     title: str
     articles: list[Article]
     brief: Brief
+    failures: list[SectionFailure] = field(default_factory=list)
 
 
 @dataclass
 class Digest:
     stories: list[StoryBrief]
     warnings: list[InputWarning] = field(default_factory=list)
+
+    @property
+    def failures(self) -> list[SectionFailure]:
+        return [f for s in self.stories for f in s.failures]

@@ -18,13 +18,15 @@ import numpy as np
 from scipy import sparse
 
 from storyloom.analyze import analyze_heads, deepen
-from storyloom.consolidate import build_brief, story_title
+from storyloom.consolidate import build_brief_isolated, story_title
 from storyloom.engine import Executor, get_executor, resolve_auto
 from storyloom.engine.base import AUTO_PROCESS_MIN_ARTICLES
 from storyloom.group.batch import group_table
 from storyloom.group.features import FeatureTable, extract
 from storyloom.ingest import read_inputs
-from storyloom.model import AnalyzedArticle, Article, Brief, Digest, InputWarning, Story, StoryBrief
+from storyloom.errors import SectionError
+from storyloom.model import (AnalyzedArticle, Article, Brief, Digest, InputWarning, SectionFailure, Story,
+                             StoryBrief)
 
 log = logging.getLogger(__name__)
 
@@ -39,6 +41,9 @@ class DigestOptions:
     entities: bool = True
     executor: str = "auto"  # process pool for big batches on several cores, else local
     chunk_size: int = ANALYSIS_CHUNK
+    # False: an internal error in one story's brief (or one section of it) is caught
+    # there and reported in the digest's failures; True: it is raised (tests, --strict)
+    strict: bool = False
 
 
 def _noop(stage: str, done: int, total: int) -> None:
@@ -51,14 +56,36 @@ def _analyze_chunk(articles: list[Article], embedder: str
     return analyzed, extract(analyzed)
 
 
-def _consolidate_story(job: tuple[Story, list[AnalyzedArticle]], options: DigestOptions) -> StoryBrief:
-    story, members = job
+def consolidate_story(story: Story, members: list[AnalyzedArticle], *, embedder: str,
+                      entities: bool = True, briefs: bool = True, strict: bool = False
+                      ) -> StoryBrief:
+    """One story's brief. A section that fails is reported and the rest kept; a failure
+    outside any section (analysis of the members, the title) leaves an empty brief and is
+    reported as section "story". The other stories never see either."""
+    failures: list[SectionFailure] = []
     brief = Brief()
-    if options.briefs:
-        deepen(members, options.embedder, options.entities)
-        brief = build_brief(story, members)
+    title = ""
+    try:
+        title = story_title(members)
+        if briefs:
+            deepen(members, embedder, entities)
+            brief, failures = build_brief_isolated(story, members, strict)
+    except SectionError:
+        raise
+    except Exception as exc:  # the story's boundary
+        if strict:
+            raise SectionError(story.id, "story", exc) from exc
+        failures = [SectionFailure(story.id, "story", f"{type(exc).__name__}: {exc}")]
+        brief = Brief()
+    for failure in failures:
+        log.warning("story %s: %s", failure.story, failure.problem)
     # the articles are not sent back: the driver has them (see run_stages)
-    return StoryBrief(story, story_title(members), [], brief)
+    return StoryBrief(story, title, [], brief, failures)
+
+
+def _consolidate_story(job: tuple[Story, list[AnalyzedArticle]], options: DigestOptions) -> StoryBrief:
+    return consolidate_story(job[0], job[1], embedder=options.embedder, entities=options.entities,
+                             briefs=options.briefs, strict=options.strict)
 
 
 def _chunks(items: list, size: int) -> list[list]:

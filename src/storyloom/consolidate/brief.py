@@ -11,7 +11,8 @@ from storyloom.consolidate.facts import align_facts
 from storyloom.consolidate.quotes import extract_quotes
 from storyloom.consolidate.summary import summarise
 from storyloom.consolidate.timeline import build_timeline
-from storyloom.model import AnalyzedArticle, Brief, Conflict, Evidence, Story
+from storyloom.errors import SectionError
+from storyloom.model import AnalyzedArticle, Brief, Conflict, Evidence, SectionFailure, Story
 
 
 def story_title(members: list[AnalyzedArticle]) -> str:
@@ -37,15 +38,37 @@ def outvoted_evidence(conflicts: list[Conflict]) -> list[Evidence]:
 
 
 def build_brief(story: Story, members: list[AnalyzedArticle]) -> Brief:
-    """Members must be deepened (sentence embeddings, mentions)."""
-    conflicts = find_conflicts(members)
-    facts = separate_disputed(align_facts(members), conflicts, members)
-    return Brief(
-        summary=summarise(facts, members, avoid=outvoted_evidence(conflicts)),
+    """Members must be deepened (sentence embeddings, mentions). Any error propagates
+    (as a SectionError naming the story and section)."""
+    return build_brief_isolated(story, members, strict=True)[0]
+
+
+def build_brief_isolated(story: Story, members: list[AnalyzedArticle], strict: bool = False
+                         ) -> tuple[Brief, list[SectionFailure]]:
+    """The brief with each section built behind its own boundary: a section that raises
+    is left empty and reported, and the others are still built (those that read it get
+    it empty: facts without conflicts are not split by side). `strict` re-raises instead,
+    so that tests and `--strict` runs do not hide bugs."""
+    failures: list[SectionFailure] = []
+
+    def section(name, build, empty):
+        try:
+            return build()
+        except Exception as exc:  # the section's boundary: see the docstring
+            if strict:
+                raise SectionError(story.id, name, exc) from exc
+            failures.append(SectionFailure(story.id, name, f"{type(exc).__name__}: {exc}"))
+            return empty
+
+    conflicts = section("conflicts", lambda: find_conflicts(members), [])
+    facts = section("facts", lambda: separate_disputed(align_facts(members), conflicts, members), [])
+    brief = Brief(
+        summary=section("summary", lambda: summarise(facts, members, avoid=outvoted_evidence(conflicts)), []),
         facts=facts,
         conflicts=conflicts,
-        quotes=extract_quotes(members),
-        entities=merge_entities(members),
-        timeline=build_timeline(members),
-        coverage=build_coverage(facts, members),
+        quotes=section("quotes", lambda: extract_quotes(members), []),
+        entities=section("entities", lambda: merge_entities(members), []),
+        timeline=section("timeline", lambda: build_timeline(members), []),
+        coverage=section("coverage", lambda: build_coverage(facts, members), []),
     )
+    return brief, failures

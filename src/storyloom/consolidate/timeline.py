@@ -133,27 +133,31 @@ def _month_order(month: int, lead: str, now_month: int | None) -> int:
 
 def _date_of(expr: TimeExpr, reference: dt.date | None, now: _Now | None
              ) -> tuple[str, tuple, bool] | None:
-    """(date, sort order, whether the day is an estimate) for one expression."""
+    """(date, sort order, whether the day is an estimate) for one expression.
+
+    The sort order starts with 0 for a date with its year and 1 for a year-less one: in a
+    story where some expressions carry a year and others do not, the two kinds of key
+    ('2017-04', 12) and (4, 12) would not compare; dated entries come first."""
     if reference is not None or expr.year is not None:
         if expr.kind == "month":
             month = resolve_month(expr, reference)
-            return (month, (month, 0), False) if month else None
+            return (month, (0, month, 0), False) if month else None
         day = resolve(expr, reference)
-        return (day.isoformat(), (day.strftime("%Y-%m"), day.day), False) if day else None
+        return (day.isoformat(), (0, day.strftime("%Y-%m"), day.day), False) if day else None
     now_month = now[0] if now else None
     if expr.kind == "date":
         order = _month_order(expr.month, expr.lead, now_month)
-        return f"--{expr.month:02d}-{expr.day:02d}", (order, expr.day), False
+        return f"--{expr.month:02d}-{expr.day:02d}", (1, order, expr.day), False
     if expr.kind == "month":
-        return f"--{expr.month:02d}", (_month_order(expr.month, expr.lead, now_month), 0), False
+        return f"--{expr.month:02d}", (1, _month_order(expr.month, expr.lead, now_month), 0), False
     if now is None:
         return None
     anchored = _anchored_weekday(expr, now)
     if anchored is not None:
         order = _month_order(anchored.month, "", now_month)
-        return f"--{anchored.month:02d}-{anchored.day:02d}", (order, anchored.day), True
+        return f"--{anchored.month:02d}-{anchored.day:02d}", (1, order, anchored.day), True
     weekday = expr.weekday if expr.weekday is not None else 7
-    return f"--{now[0]:02d}", (now[0], now[1], weekday), False  # weekday / today: the story's now
+    return f"--{now[0]:02d}", (1, now[0], now[1], weekday), False  # weekday / today: the story's now
 
 
 def _text(sentence: Sentence, expr: TimeExpr) -> str:

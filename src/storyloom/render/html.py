@@ -11,7 +11,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from storyloom.model import (
-    Article, Brief, Claim, Conflict, Coverage, Digest, Entity, Evidence, Fact, InputWarning,
+    Article, Brief, Claim, Conflict, Coverage, Digest, Entity, Evidence, Fact,
     Membership, QuoteItem, StoryBrief, SummarySentence, TimelineEntry,
 )
 from storyloom.render.common import (
@@ -319,6 +319,11 @@ def _brief(ctx: _StoryContext, brief: Brief) -> str:
     ])
 
 
+def _failures(item: StoryBrief) -> str:
+    return "".join(f'<p class="incomplete"><strong>Incomplete:</strong> {esc(f.problem)}.</p>'
+                   for f in item.failures)
+
+
 def _story(n: int, item: StoryBrief) -> str:
     ctx = _StoryContext(item)
     outlets = outlets_of(item.articles)
@@ -327,15 +332,18 @@ def _story(n: int, item: StoryBrief) -> str:
             f'<h2>{esc(item.title) or "(untitled)"}</h2><p class="meta">'
             f'{len(item.articles)} articles · {len(outlets)} outlets</p></header>'
             f'{_section("Articles", _articles(ctx), "articles")}'
+            f'{_failures(item)}'
             f'{_brief(ctx, item.brief)}'
             f'{_section("Why these articles are together", members)}'
             '<p class="top"><a href="#top">↑ stories</a></p></article>')
 
 
-def _warnings(warnings: list[InputWarning]) -> str:
-    if not warnings:
+def _warnings(digest: Digest) -> str:
+    pairs = [(w.input, w.problem) for w in digest.warnings]
+    pairs += [(f"story {f.story}", f.problem) for f in digest.failures]
+    if not pairs:
         return ""
-    items = "".join(f"<li><code>{esc(w.input)}</code>: {esc(w.problem)}</li>" for w in warnings)
+    items = "".join(f"<li><code>{esc(name)}</code>: {esc(problem)}</li>" for name, problem in pairs)
     return f'<section class="warnings"><h2>Warnings</h2><ul>{items}</ul></section>'
 
 
@@ -347,4 +355,4 @@ def render_html(digest: Digest) -> str:
             '<meta name="color-scheme" content="light dark">'
             f'<title>storyloom digest</title><style>{_css()}</style></head>'
             f'<body id="top"><main>{_header(digest)}{listing}{stories}'
-            f'{_warnings(digest.warnings)}</main></body></html>\n')
+            f'{_warnings(digest)}</main></body></html>\n')

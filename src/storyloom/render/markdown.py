@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable
 
 from storyloom.model import (
-    Article, Brief, Conflict, Coverage, Digest, Entity, Fact, InputWarning, Membership,
+    Article, Brief, Conflict, Coverage, Digest, Entity, Fact, Membership,
     QuoteItem, StoryBrief, SummarySentence, TimelineEntry,
 )
 from storyloom.render.common import (
@@ -174,16 +174,20 @@ def _story(n: int, item: StoryBrief) -> list[str]:
     title = md_escape(item.title) or "(untitled)"
     lines = [f"## {n}. {title}", ""]
     lines += _section(f"Articles ({len(item.articles)})", _articles(item.articles))
+    lines += [f"> **Incomplete:** {md_escape(f.problem)}." for f in item.failures]
+    lines += [""] if item.failures else []
     lines += _brief_sections(item.brief, item.articles)
     lines += _section("Why these articles are together", _memberships(item.story.memberships))
     return lines
 
 
-def _warnings(warnings: list[InputWarning]) -> list[str]:
-    if not warnings:
+def _warnings(digest: Digest) -> list[str]:
+    items = [(w.input, w.problem) for w in digest.warnings]
+    items += [(f"story {f.story}", f.problem) for f in digest.failures]
+    if not items:
         return []
     return ["## Warnings", "",
-            *(f"- {md_escape(w.input)}: {md_escape(w.problem)}" for w in warnings), ""]
+            *(f"- {md_escape(name)}: {md_escape(problem)}" for name, problem in items), ""]
 
 
 def render_markdown(digest: Digest) -> str:
@@ -194,5 +198,5 @@ def render_markdown(digest: Digest) -> str:
         lines += ["## Stories", "", *_story_list(digest), ""]
     for n, item in enumerate(digest.stories, 1):
         lines += ["---", "", *_story(n, item)]
-    lines += _warnings(digest.warnings)
+    lines += _warnings(digest)
     return "\n".join(lines).rstrip() + "\n"

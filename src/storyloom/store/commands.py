@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from storyloom.errors import NoArticlesError
+from storyloom.errors import IncompleteError, NoArticlesError
 
 db_option = click.option("--db", "db", envvar="STORYLOOM_DB", default=None,
                          help="Store: a SQLite file or postgresql:// URL "
@@ -21,6 +21,9 @@ _chunk_opt = click.option("--chunk-size", default=50, show_default=True, type=cl
 _briefs_opt = click.option("--briefs/--no-briefs", default=True, show_default=True,
                            help="Build story briefs (off: grouping only, like `group`).")
 _quiet_opt = click.option("--quiet", "-q", is_flag=True, help="No progress on stderr.")
+strict_opt = click.option("--strict", is_flag=True, envvar="STORYLOOM_STRICT",
+                          help="Stop with an internal error when a story's brief fails, instead "
+                               "of keeping it stale for the next run (exit 3).")
 
 
 def _progress(quiet: bool):
@@ -37,11 +40,11 @@ def _progress(quiet: bool):
     return report
 
 
-def _options(embedder: str, entities: bool, chunk_size: int, briefs: bool):
+def _options(embedder: str, entities: bool, chunk_size: int, briefs: bool, strict: bool = False):
     from storyloom.store.incremental import IngestOptions
 
     return IngestOptions(embedder=embedder, entities=entities, chunk_size=chunk_size,
-                         briefs=briefs)
+                         briefs=briefs, strict=strict)
 
 
 @click.command()
@@ -53,7 +56,8 @@ def _options(embedder: str, entities: bool, chunk_size: int, briefs: bool):
 @_briefs_opt
 @click.option("--json", "as_json", is_flag=True, help="Print what happened as JSON on stdout.")
 @_quiet_opt
-def ingest(inputs, db, embedder, entities, chunk_size, briefs, as_json, quiet):
+@strict_opt
+def ingest(inputs, db, embedder, entities, chunk_size, briefs, as_json, quiet, strict):
     """Add files, folders, page URLs or feed URLs to the store, incrementally.
 
     Already stored articles (same URL or same text) are skipped; new ones join existing
@@ -65,13 +69,18 @@ def ingest(inputs, db, embedder, entities, chunk_size, briefs, as_json, quiet):
 
     store = open_store(db)
     try:
-        result = run_ingest(store, list(inputs), _options(embedder, entities, chunk_size, briefs),
-                            progress=_progress(quiet))
+        result = run_ingest(store, list(inputs), _options(embedder, entities, chunk_size, briefs,
+                                                          strict), progress=_progress(quiet))
     finally:
         store.close()
     if as_json:
         click.echo(json.dumps(result.as_dict(), ensure_ascii=False, indent=2))
     click.echo(result.summary(), err=True)
+    for failure in result.ingest.failures:
+        click.echo(f"warning: story {failure.story}: {failure.problem} (kept stale: built again "
+                   "on the next run)", err=True)
+    if result.ingest.failures:
+        raise IncompleteError(len(result.ingest.failures))
     if inputs and not result.ingest.added and not result.ingest.duplicates and result.quarantined:
         raise NoArticlesError("no usable article found in " + ", ".join(inputs))
 
@@ -88,7 +97,8 @@ def ingest(inputs, db, embedder, entities, chunk_size, briefs, as_json, quiet):
 @_entities_opt
 @_chunk_opt
 @_briefs_opt
-def watch(sources, db, interval, config_path, rounds, embedder, entities, chunk_size, briefs):
+@strict_opt
+def watch(sources, db, interval, config_path, rounds, embedder, entities, chunk_size, briefs, strict):
     """Poll feeds, URLs and folders and ingest what is new, until Ctrl-C."""
     from storyloom.store import open_store
     from storyloom.store.watch import StopFlag, read_watch_config
@@ -109,7 +119,7 @@ def watch(sources, db, interval, config_path, rounds, embedder, entities, chunk_
 
     say(f"watching {len(all_sources)} source(s) every {seconds:g}s; Ctrl-C stops")
     try:
-        run_watch(store, all_sources, seconds, _options(embedder, entities, chunk_size, briefs), say,
+        run_watch(store, all_sources, seconds, _options(embedder, entities, chunk_size, briefs, strict), say,
                   stop, rounds)
     finally:
         store.close()

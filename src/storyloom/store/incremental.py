@@ -19,7 +19,8 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from storyloom.errors import StoreError
-from storyloom.model import AnalyzedArticle, Article, Membership, Story, StoryBrief
+from storyloom.model import AnalyzedArticle, Article, Membership, SectionFailure, Story
+from storyloom.render.jsonout import failure_to_dict
 from storyloom.store.base import Store, chunks, content_hash
 
 log = logging.getLogger(__name__)
@@ -36,6 +37,7 @@ class IngestOptions:
     entities: bool = True
     chunk_size: int = 50
     briefs: bool = True
+    strict: bool = False  # True: a brief that fails raises instead of being kept stale
 
 
 @dataclass
@@ -46,11 +48,14 @@ class IngestReport:
     new_stories: list[str] = field(default_factory=list)
     merged_stories: list[dict[str, str]] = field(default_factory=list)
     rebuilt_stories: list[str] = field(default_factory=list)
+    # briefs built with a failed section (or not at all): kept stale, retried next run
+    failures: list[SectionFailure] = field(default_factory=list)
 
     def as_dict(self) -> dict:
         return {"added": self.added, "duplicates": self.duplicates, "grouped": self.grouped,
                 "new_stories": self.new_stories, "merged_stories": self.merged_stories,
-                "rebuilt_stories": self.rebuilt_stories}
+                "rebuilt_stories": self.rebuilt_stories,
+                "failures": [failure_to_dict(f) for f in self.failures]}
 
 
 def _noop(stage: str, done: int, total: int) -> None:
@@ -212,25 +217,28 @@ def rebuild_stale_briefs(store: Store, options: IngestOptions, report: IngestRep
     stale = store.stale_story_ids()
     for n, story_id in enumerate(stale):
         with store.transaction():
-            rebuild_brief(store, story_id, options)
+            data = rebuild_brief(store, story_id, options)
+        failures = [SectionFailure(**f) for f in data.get("failures", [])]
+        if failures:  # saved as far as it goes, and built again on the next run
+            store.mark_stale(story_id)
+            report.failures.extend(failures)
         report.rebuilt_stories.append(story_id)
         progress("briefs", n + 1, len(stale))
 
 
 def rebuild_brief(store: Store, story_id: str, options: IngestOptions) -> dict:
-    from storyloom.analyze import analyze_heads, deepen
-    from storyloom.consolidate import build_brief, story_title
-    from storyloom.model import Brief
+    from storyloom.analyze import analyze_heads
+    from storyloom.pipeline import consolidate_story
     from storyloom.render.jsonout import story_to_dict
 
     articles = store.get_articles(store.story_article_ids(story_id))
     members = analyze_heads(articles, options.embedder)
     story = Story(story_id, [m.id for m in members], store.memberships(story_id))
-    brief = Brief()  # without briefs: grouping only, like `storyloom group`
-    if options.briefs:
-        deepen(members, options.embedder, options.entities)
-        brief = build_brief(story, members)
-    data = story_to_dict(StoryBrief(story, story_title(members), articles, brief))
+    # without briefs: grouping only, like `storyloom group`
+    built = consolidate_story(story, members, embedder=options.embedder, entities=options.entities,
+                              briefs=options.briefs, strict=options.strict)
+    built.articles = articles
+    data = story_to_dict(built)
     latest = max((a.published or "") for a in articles) if articles else ""
     store.save_brief(story_id, data, latest)
     return data

@@ -24,7 +24,8 @@ class RunReport:
         i = self.ingest
         return (f"added {len(i.added)}, duplicates {len(i.duplicates)}, "
                 f"quarantined {len(self.quarantined)}; stories: {len(i.new_stories)} new, "
-                f"{len(i.merged_stories)} merged, {len(i.rebuilt_stories)} rebuilt")
+                f"{len(i.merged_stories)} merged, {len(i.rebuilt_stories)} rebuilt"
+                + (f", {len(i.failures)} brief section(s) failed" if i.failures else ""))
 
 
 def quarantine_all(store: Store, problems: list[tuple[str, str]]) -> list[dict[str, str]]:

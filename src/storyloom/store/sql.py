@@ -245,6 +245,10 @@ class SqlStore:
     def story_count(self) -> int:
         return int(self._one("SELECT COUNT(*) FROM stories WHERE merged_into IS NULL")[0])
 
+    def mark_stale(self, story_id: str) -> None:
+        """The brief is to be built again on the next run (e.g. a section failed)."""
+        self._exec("UPDATE stories SET brief_stale = 1 WHERE id = ?", (story_id,))
+
     def stale_story_ids(self) -> list[str]:
         rows = self._rows("SELECT id FROM stories WHERE brief_stale = 1 AND merged_into IS NULL "
                           "ORDER BY id")

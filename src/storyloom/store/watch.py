@@ -62,6 +62,8 @@ def watch(store: Store, sources: list[str], interval: float, options: IngestOpti
                 report = run_ingest(store, [source], options, fetcher)
                 added += len(report.ingest.added)
                 say(f"{source}: {report.summary()}")
+                for failure in report.ingest.failures:  # kept stale: the next round retries
+                    say(f"warning: story {failure.story}: {failure.problem}")
             done_rounds += 1
             if rounds and done_rounds >= rounds:
                 break
