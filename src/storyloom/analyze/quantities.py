@@ -29,7 +29,7 @@ NUMBER_PATTERN = (r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _QUANTITY = re.compile(
     r"(?:(?P<cur>US\$|\$US|[$€£])\s?|(?<![\w.,:/-]))"
     rf"(?P<num>{NUMBER_PATTERN})(?![\w:/]|[.,]\d)"
-    r"(?:\s?(?P<scale>thousand|million|billion|trillion|bn|mln|mn|m)\b)?"
+    r"(?:[\s-]?(?P<scale>thousand|million|billion|trillion|bn|mln|mn|m)\b)?"  # "$2.6-million"
     r"(?:\s?(?P<pct>%|percent\b|per cent\b))?", re.I)
 # words that end the "thing counted" phrase after a number
 _STOP = set("""a an the of to at in on for from by with as than and or but who that which
@@ -185,11 +185,17 @@ _AGE = re.compile(r"[\s-]*years?[\s-]*old\b", re.I)
 
 # a number that names rather than counts: "a .38 caliber", "flight 93", "Route 66"
 _NAMING_HEADS = {"caliber", "calibre", "model", "number", "no", "flight", "route", "highway", "seed",
-                 "interstate", "room", "page", "chapter", "article", "section", "gauge", "mm"}
+                 "interstate", "room", "page", "chapter", "article", "section", "gauge", "mm",
+                 "block"}  # "the 12000 block of Main Street": an address
 
 
 _NAMING_BEFORE = re.compile(r"(?:\b(?:flight|route|highway|interstate|no\.|number|room|page|"
                             r"article|section)\s*|#)$", re.I)
+
+
+_RANGE_SCALE = re.compile(r"\s*(?:-|\u2013|to|and)\s*(?:US\$|\$US|[$€£])?\s?[\d][\d,.]*"
+                          r"[\s-]?(thousand|million|billion|trillion|bn)\b", re.I)
+_COMPOUND_UNIT = re.compile(r"-([a-z]{3,})\b(?!-)")
 
 
 # a number is digits or a number word, and a number word starts a run of word
@@ -217,13 +223,19 @@ def find_quantities(text: str) -> list[Quantity]:
         if not num[0].isdigit() and num.lower() in ("one", "a dozen") and not match.group("cur"):
             continue  # "one of", "one day": too often not a count
         scale = (match.group("scale") or "").lower()
+        if not scale:  # "$140 to $150 million": the first figure is millions too
+            shared = _RANGE_SCALE.match(text, match.end())
+            scale = shared.group(1).lower() if shared else ""
         if scale == "m" and not match.group("cur"):
             scale = ""  # "5 m" is more often metres than millions
         value *= SCALES.get(scale, 1.0)
         cur = (match.group("cur") or "").lower()
         unit = "%" if match.group("pct") else _CURRENCY.get(cur, "")
         end = match.end()
-        thing = "" if unit else _thing_after(text, end)
+        compound = None if unit else _COMPOUND_UNIT.match(text, end)
+        # "a 48-page indictment", "a 35-word oath": the word joined by the hyphen is what
+        # is counted (pages, words), whatever noun the compound then describes
+        thing = compound.group(1) if compound else ("" if unit else _thing_after(text, end))
         currency = _NEXT_WORD.match(text[end:end + 12])
         if not unit and currency and currency.group(1).lower() in _CURRENCY_WORDS:
             unit, thing = _CURRENCY_WORDS[currency.group(1).lower()], ""
@@ -233,7 +245,9 @@ def find_quantities(text: str) -> list[Quantity]:
         measure = _UNITS.get(singular(thing.split()[0])) if thing else None
         if measure is not None:
             head, value = measure[0], value * measure[1]
-        if _NAMING_HEADS & {singular(w) for w in thing.split()} or _NAMING_BEFORE.search(
+        # a singular naming word after the number ("#1 seed", "Article 50 section") names;
+        # a plural ("48 pages", "12 rooms") or a compound ("48-page") counts
+        if not compound and _NAMING_HEADS & {w.lower() for w in thing.split()} or _NAMING_BEFORE.search(
                 text[max(0, match.start() - 14):match.start()]):
             continue  # "#1 seed", "Flight 93": a rank or a name, not a count
         approx = bool(_APPROX.search(text[max(0, match.start() - 20):match.start()]))
@@ -247,11 +261,39 @@ EXACT_BELOW = 100  # small whole numbers (ages, counts of people) are not rounde
 
 
 def same_value(first: Quantity, second: Quantity) -> bool:
-    """Equal up to rounding: 10% apart, 25% when either side says "about"; small whole
-    numbers only when equal ("59-year-old" and "61-year-old" are two ages)."""
-    if not (first.approx or second.approx) and max(abs(first.value), abs(second.value)) < EXACT_BELOW \
+    """Equal up to rounding. When either side says "about" (or "more than", "up to"):
+    25% apart. Otherwise the figures must agree at the precision the coarser one is
+    written to: "$141 million" is "$140,937,785" rounded, but "$5.6 billion" is not
+    "$5.7 billion", nor "1.5 million" "1.6 million", nor "$5,687.75" "$5,587.75" (a
+    relative tolerance took all of these, told by real outlets, for one figure)."""
+    if first.approx or second.approx:
+        high = max(abs(first.value), abs(second.value))
+        return high == 0 or abs(first.value - second.value) / high <= 0.25
+    if max(abs(first.value), abs(second.value)) < EXACT_BELOW \
             and first.value == int(first.value) and second.value == int(second.value):
-        return first.value == second.value
-    tolerance = 0.25 if (first.approx or second.approx) else 0.1
-    high = max(abs(first.value), abs(second.value))
-    return high == 0 or abs(first.value - second.value) / high <= tolerance
+        return first.value == second.value  # "59-year-old" and "60-year-old" are two ages
+    step = max(written_precision(first), written_precision(second))
+    # strictly within half a step: "55,000" rounds to 60,000, not to "50,000"
+    return abs(first.value - second.value) < step / 2
+
+
+def written_precision(quantity: Quantity) -> float:
+    """The place value of the last significant digit as the figure is written, in the
+    quantity's own scale. Trailing zeros of a whole number are read as rounding:
+    "50,000" is written to 10,000 and "55,000" to 1,000 (so they differ); "240" to 10;
+    "1.5 million" to 100,000; "$5,687.75" to 0.01."""
+    digits = re.search(r"\d[\d,.]*", quantity.text)
+    if digits is None:  # a number word ("three", "a dozen"): exact
+        return 1.0
+    written = digits.group().rstrip(".,")
+    written = written.replace(",", "") if not _DOTTED_THOUSANDS.fullmatch(written) else written.replace(".", "")
+    number = parse_number(written)
+    if not number:
+        return 1.0
+    scale = quantity.value / number if number else 1.0
+    if "." in written:
+        places = len(written.split(".")[1])
+        return scale * 10.0 ** -places
+    whole = written.lstrip("0") or "0"
+    zeros = len(whole) - len(whole.rstrip("0"))
+    return scale * 10.0 ** zeros

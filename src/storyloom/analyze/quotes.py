@@ -14,6 +14,8 @@ SPEECH_VERBS = ("said", "says", "added", "warned", "told", "stressed", "explaine
                 "confirmed", "detailed", "argued", "emphasized", "emphasised", "announced",
                 "claimed", "asserted", "admitted", "acknowledged", "reiterated", "tweeted",
                 "commented", "remarked", "responded", "promised", "affirmed", "concluded")
+# occasions of speaking: "in an interview Tuesday", "in a statement Monday"
+STATEMENT_NOUNS = ("interview", "statement", "conference", "speech", "remarks", "tweet", "briefing")
 _VERB = r"(?:" + "|".join(SPEECH_VERBS) + r")"
 _QUOTE = re.compile(r"(?P<open>[“\"„«])(?P<body>[^“”\"„«»\n]{2,700}?)(?P<close>[”\"“»])")
 _CLOSERS = {"“": "”“\"", "\"": "\"”“", "„": "“”\"", "«": "»"}

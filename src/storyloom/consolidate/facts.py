@@ -9,10 +9,13 @@ read on their own. Its corroboration counts independent outlets, not articles.
 """
 from __future__ import annotations
 
+from collections import defaultdict
+
 import numpy as np
 
 from storyloom.consolidate.align import (SAME_STATEMENT, StatementCluster, Unit,
                                          align_statements)
+from storyloom.consolidate.credit import clashes
 from storyloom.model import AnalyzedArticle, Evidence, Fact
 
 MIN_FACT_WORDS = 4  # "NATO." or "Strategic" left by extraction is not a statement
@@ -73,10 +76,37 @@ def _lead_unit(cluster: StatementCluster) -> Unit:
 
 
 def fact_from_cluster(cluster: StatementCluster, outlets: dict[str, str],
-                      article_order: dict[str, int]) -> Fact:
-    lead = _lead_unit(cluster)
+                      article_order: dict[str, int], lead: Unit | None = None) -> Fact:
+    lead = lead or _lead_unit(cluster)
     sources = sorted(cluster.article_ids, key=lambda a: article_order.get(a, 0))
     return Fact(lead.text, sources, corroboration(sources, outlets), _evidence(cluster, lead))
+
+
+def credited_clusters(cluster: StatementCluster) -> list[tuple[StatementCluster, Unit]]:
+    """The cluster with only the articles that have a statement in it that does not clash
+    with its lead wording (credit.py), and the other articles' clustered statements as
+    clusters of their own, checked the same way; each with its lead. Statements that were
+    only attached to the cluster (packed sentences, see align.attach_packed) and clash
+    are dropped from it: they belong to another cluster already."""
+    lead = _lead_unit(cluster)
+    if len(cluster.article_ids) < 2:
+        return [(cluster, lead)]
+    by_article: dict[str, list[int]] = defaultdict(list)
+    for k, unit in enumerate(cluster.units):
+        by_article[unit.article_id].append(k)
+    credited = [a for a, indexes in by_article.items() if a == lead.article_id
+                or any(not clashes(lead.text, cluster.units[k].text) for k in indexes)]
+    if len(credited) == len(by_article):
+        return [(cluster, lead)]
+    keep = sorted(k for a in credited for k in by_article[a])
+    rest = sorted(k for a in by_article if a not in credited for k in by_article[a])
+    parts = [(_sub_cluster(cluster, keep), lead)]
+    return parts + (credited_clusters(_sub_cluster(cluster, rest)) if rest else [])
+
+
+def _sub_cluster(cluster: StatementCluster, indexes: list[int]) -> StatementCluster:
+    return StatementCluster([cluster.units[k] for k in indexes], cluster.vectors[indexes],
+                            core=sum(k < cluster.core for k in indexes) or len(indexes))
 
 
 def _is_statement(cluster: StatementCluster) -> bool:
@@ -85,13 +115,15 @@ def _is_statement(cluster: StatementCluster) -> bool:
 
 def align_facts(members: list[AnalyzedArticle], threshold: float = SAME_STATEMENT) -> list[Fact]:
     """All facts of a story (single-source ones too), most corroborated first, then
-    in reading order (earliest position in any article)."""
+    in reading order (earliest position in any article). No fact credits an outlet whose
+    own statements in its cluster all contradict its wording (credit.py)."""
     if not members:
         return []
-    clusters = [c for c in align_statements(members, threshold) if _is_statement(c)]
+    parts = [part for c in align_statements(members, threshold)
+             for part in credited_clusters(c) if _is_statement(part[0])]
     outlets = outlet_keys(members)
     order = {m.id: i for i, m in enumerate(members)}
-    ranked = sorted(clusters, key=lambda c: (-corroboration(c.article_ids, outlets),
-                                             -len(c.article_ids), c.position,
-                                             min(order[a] for a in c.article_ids)))
-    return [fact_from_cluster(c, outlets, order) for c in ranked]
+    ranked = sorted(parts, key=lambda p: (-corroboration(p[0].article_ids, outlets),
+                                          -len(p[0].article_ids), p[0].position,
+                                          min(order[a] for a in p[0].article_ids)))
+    return [fact_from_cluster(c, outlets, order, lead) for c, lead in ranked]

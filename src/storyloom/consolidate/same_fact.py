@@ -118,13 +118,9 @@ class StoryValues:
         self.facts = _fact_index(clusters or [])
         self.by_article: dict[str, list[Slot]] = defaultdict(list)
         self._of_kind: dict[tuple[str, str], list[Slot]] = defaultdict(list)
-        values: dict[tuple, set] = defaultdict(set)
         for slot in slots:
             self.by_article[slot.article_id].append(slot)
             self._of_kind[(slot.article_id, slot.kind)].append(slot)
-            if slot.kind == "number":
-                values[measure(slot)].add(round(slot.value.value, 6))
-        self.crowd = {key: len(found) for key, found in values.items()}
         self._best: dict[tuple[str, int, str], int] = {}
         self._best_value: dict[tuple[int, str], Slot | None] = {}
         self._memo: dict[tuple, object] = {}
@@ -207,6 +203,23 @@ class StoryValues:
             if self.comparable(other, slot)
             and cluster in self.facts.get((other.article_id, other.sentence.index), set())))
 
+    def crowd(self, a: Slot, b: Slot) -> int:
+        """Distinct values of a's measure in the two articles. Counted in these two only:
+        what a third outlet reports must never change whether these two disagree (one
+        outlier article took a conflict over when the whole story was counted)."""
+        return len(self.of_measure(a, a.article_id) | self.of_measure(a, b.article_id))
+
+    def of_measure(self, slot: Slot, article_id: str) -> set:
+        """The distinct values an article gives of `slot`'s measure (numbers: unit and
+        thing counted; dates: calendar days or weekdays; durations: days)."""
+        return self.memo(("of_measure", id(slot), article_id), lambda: {
+            _value_key(other) for other in self.of_kind(article_id, slot.kind)
+            if other.kind != "number" or measure(other) == measure(slot)})
+
+    def same_lead(self, a: Slot, b: Slot) -> bool:
+        """Both dates are told as the same kind of moment ("since ...", "by ...", "on ...")."""
+        return _lead_class(a) == _lead_class(b)
+
     def only_value(self, slot: Slot) -> bool:
         """The article gives no other value of this measure anywhere."""
         return self.memo(("only_value", id(slot)), lambda: all(
@@ -237,6 +250,15 @@ def _fact_index(clusters) -> dict[tuple[str, int], set[int]]:
         for unit in cluster.units:
             index[(unit.article_id, unit.sentence.index)].add(number)
     return index
+
+
+def _value_key(slot: Slot):
+    value = slot.value
+    if slot.kind == "number":
+        return round(value.value, 6)
+    if slot.kind == "duration":
+        return round(value.days, 3)
+    return (value.kind, value.month, value.day, value.weekday)
 
 
 def measure(slot: Slot) -> tuple[str, str]:
@@ -299,7 +321,7 @@ def shared_context(a: Slot, b: Slot) -> float:
     return _word_weight(set(la) & set(lb)) + _word_weight(set(ra) & set(rb)) + 2 * figures
 
 
-def _stems(slot: Slot, names: bool = True) -> frozenset[str]:
+def stems(slot: Slot, names: bool = True) -> frozenset[str]:
     """Stems of the content words around the value, the thing counted left out (and
     names too, when `names` is False: a name says what the story is about, not which of
     its facts a sentence tells)."""
@@ -318,9 +340,9 @@ def _stems_of(text: str, s: int, e: int, thing: str, names: bool) -> frozenset[s
 
 def single_measure_fact(a: Slot, b: Slot, sentence: float, values: StoryValues) -> bool:
     """The story's only two values of one measure, told in aligned sentences."""
-    return (a.kind == "number" and values.crowd.get(measure(a), 0) <= 2
+    return (a.kind == "number" and values.crowd(a, b) <= 2
             and sentence >= SINGLE_MEASURE_SENTENCE and values.mutual(a, b)
-            and not _unrelated_figures(a, b) and bool(_stems(a) & _stems(b)))
+            and not unrelated_figures(a, b) and bool(stems(a) & stems(b)))
 
 
 def _proper_modifiers(slot: Slot) -> set[str]:
@@ -329,14 +351,25 @@ def _proper_modifiers(slot: Slot) -> set[str]:
 
 
 def different_things(a: Slot, b: Slot) -> bool:
-    """'11 Yemeni pirates' vs '23 pirates': a named part is not the whole."""
+    """'11 Yemeni pirates' vs '23 pirates': a named part is not the whole; nor is a
+    remainder ('three other rifles' vs 'nine rifles')."""
     if a.kind != "number":
         return False
+    if _remainder(a) != _remainder(b):
+        return True
     ma, mb = _proper_modifiers(a), _proper_modifiers(b)
     return bool(ma or mb) and ma != mb
 
 
-def _unrelated_figures(a: Slot, b: Slot) -> bool:
+def _remainder(slot: Slot) -> bool:
+    thing = (getattr(slot.value, "thing", "") or "").lower().split()
+    return bool(thing) and thing[0] in _REMAINDER_WORDS
+
+
+_REMAINDER_WORDS = {"other", "more", "additional", "further", "another"}
+
+
+def unrelated_figures(a: Slot, b: Slot) -> bool:
     fa, fb = _other_figures(a), _other_figures(b)
     return bool(fa) and bool(fb) and not fa & fb
 
@@ -384,8 +417,8 @@ def same_language_fact(a: Slot, b: Slot, clause: float, sentence: float,
         # "since October 23" and "on November 18" are two moments; a clause cut short
         # ("should be back to normal by Dec. 31") still shares its words with the other
         return aligned and _lead_class(a) == _lead_class(b) and sentence >= DATE_SENTENCE \
-            and (clause >= DATE_SIMILARITY or len(_stems(a) & _stems(b)) >= DATE_SHARED_STEMS)
-    if a.kind == "number" and clause < UNRELATED_FIGURES_OVERRIDE and _unrelated_figures(a, b):
+            and (clause >= DATE_SIMILARITY or len(stems(a) & stems(b)) >= DATE_SHARED_STEMS)
+    if a.kind == "number" and clause < UNRELATED_FIGURES_OVERRIDE and unrelated_figures(a, b):
         return False
     if single_measure_fact(a, b, sentence, values):
         return True
@@ -393,9 +426,9 @@ def same_language_fact(a: Slot, b: Slot, clause: float, sentence: float,
     if context < MIN_SHARED_CONTEXT:
         return False
     threshold = SAME_FACT
-    if a.kind == "number" and values.crowd.get(measure(a), 0) >= CROWDED:
+    if a.kind == "number" and values.crowd(a, b) >= CROWDED:
         threshold += CROWDED_MARGIN
-    shared_words = len(_stems(a, names=False) & _stems(b, names=False))
+    shared_words = len(stems(a, names=False) & stems(b, names=False))
     evidence = clause + CONTEXT_BONUS * min(context, CONTEXT_CAP) \
         + STEM_BONUS * min(shared_words, STEM_CAP) + (ALIGNED_BONUS if aligned else -ALIGNED_BONUS)
     return evidence >= threshold

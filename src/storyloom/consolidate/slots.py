@@ -152,7 +152,7 @@ _RATE = re.compile(r"(?:\d[\d,.]*\s+(?:[\w-]+\s+){0,3}|\b(?:once|twice|times)\s+
 # Recombined and syndicated copies repeat sentences word for word: the typed values of
 # a sentence (a pure function of its text; frozen records) are found once per text.
 @functools.lru_cache(maxsize=16384)
-def _values_in(text: str) -> tuple[tuple[str, int, int, object], ...]:
+def values_in(text: str) -> tuple[tuple[str, int, int, object], ...]:
     """(kind, start, end, value) of each typed value of a sentence, offsets into it."""
     if _urlish(text):
         return ()  # an address line: its numbers are no facts
@@ -173,7 +173,7 @@ def _values_in(text: str) -> tuple[tuple[str, int, int, object], ...]:
 def _sentence_slots(member: AnalyzedArticle, sentence: Sentence, people: list) -> list[Slot]:
     base = sentence.start
     slots = []
-    for kind, s, e, value in _values_in(sentence.text):
+    for kind, s, e, value in values_in(sentence.text):
         slot = Slot(kind, member, sentence, base + s, base + e, value,
                     _masked_clause(sentence, base + s, base + e),
                     people=_clause_people(people, sentence, base + s, base + e))

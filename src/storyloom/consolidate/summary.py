@@ -41,6 +41,7 @@ exponential or linear gain, truncation 3-20, 7-31 leaves, 150-600 trees; rank_xe
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -117,6 +118,22 @@ def _overlaps(sentence: Evidence, spans: Sequence[Evidence]) -> bool:
                and sentence.start < s.end for s in spans)
 
 
+_FIGURE = re.compile(r"\d[\d,.]*\d|\d")
+
+
+def _carries(candidate: Candidate, spans: Sequence[Evidence]) -> bool:
+    """The candidate states an avoided span: it overlaps one, or it is a headline that
+    repeats a figure of an avoided sentence of its own article ("9,000 evacuated as ...")."""
+    sentence = candidate.wording.sentence
+    if _overlaps(sentence, spans):
+        return True
+    if not candidate.wording.headline:
+        return False
+    figures = set(_FIGURE.findall(sentence.text))
+    return bool(figures) and any(s.article_id == sentence.article_id
+                                 and figures & set(_FIGURE.findall(s.text)) for s in spans)
+
+
 def summarise(facts: list[Fact], members: list[AnalyzedArticle],
               max_sentences: int = DEFAULT_SENTENCES,
               max_words: int | None = None,
@@ -129,7 +146,7 @@ def summarise(facts: list[Fact], members: list[AnalyzedArticle],
     other candidates remain: the summary should not state a disputed value as fact."""
     vocabulary = shared_vocabulary(members)  # whole texts: computed once, used twice
     pool = candidates(facts, members, scorer, max_words, vocabulary)
-    pool = [c for c in pool if not _overlaps(c.wording.sentence, avoid)] or pool
+    pool = [c for c in pool if not _carries(c, avoid)] or pool
     chosen = select(pool, vocabulary, max_sentences, max_words)
     log.debug("summary: %d of %d facts", len(chosen), len(facts))
     out = []

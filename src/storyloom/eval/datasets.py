@@ -71,6 +71,16 @@ def load_ecbplus(path: Path, topics: set[int] | None = None) -> LabelledArticles
     return LabelledArticles(articles, labels, groups)
 
 
+def neus_parts(line: str) -> list[tuple[str, str]]:
+    """(title, body) of each outlet's part of one NeuS `*.source` line."""
+    parts = []
+    for part in (p for p in line.split("[SEP]") if p.strip()):
+        match = _NEUS_PART.search(part)
+        title, body = (match.group(1), match.group(2)) if match else ("", part.strip())
+        parts.append((title.strip() if match else title, body.strip()))
+    return parts
+
+
 def load_neus(path: Path, limit: int | None = None) -> LabelledArticles:
     """NeuS `*.source`: each line one story; parts split on [SEP]; label = line number.
 
@@ -83,10 +93,8 @@ def load_neus(path: Path, limit: int | None = None) -> LabelledArticles:
         for line_no, line in enumerate(handle):
             if limit is not None and line_no >= limit:
                 break
-            for part_no, part in enumerate(p for p in line.split("[SEP]") if p.strip()):
-                match = _NEUS_PART.search(part)
-                title, body = (match.group(1), match.group(2)) if match else ("", part.strip())
-                text = f"{title}\n{body.strip()}" if title else body.strip()
+            for part_no, (title, body) in enumerate(neus_parts(line)):
+                text = f"{title}\n{body}" if title else body
                 articles.append(Article(f"n{line_no}-{part_no}", text, title=title,
                                         source=f"story{line_no}-outlet{part_no}", input=str(path)))
                 labels.append(str(line_no))

@@ -107,7 +107,13 @@ def published_day(value: str | None) -> float:
             parsed = datetime.combine(date.fromisoformat(value.strip()[:10]), datetime.min.time())
         except ValueError:
             return float("nan")
-    return parsed.replace(tzinfo=None).timestamp() / 86400.0
+    # plain arithmetic on the wall-clock time: `.timestamp()` on a naive datetime goes
+    # through the machine's local time zone, which fails for year 1 ("0001-01-01", a
+    # common placeholder for "no date") and made the result depend on TZ
+    return (parsed.replace(tzinfo=None) - _EPOCH).total_seconds() / 86400.0
+
+
+_EPOCH = datetime(1970, 1, 1)
 
 
 def _hash_bags(bags: list[list[str]]) -> sparse.csr_matrix:

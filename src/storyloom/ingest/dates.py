@@ -121,18 +121,31 @@ def _iso(year: int, month: int, day: int) -> str | None:
         return None
 
 
+# A metadata date outside these years is a placeholder, not when an article was
+# published: "0001-01-01" is the zero date of .NET, Go and many databases, "9999-12-31"
+# means "never". The text patterns read the same years (analyze/times.py: 19xx, 20xx),
+# and date arithmetic from year 1 or 9999 (the timeline's "on Friday") leaves the calendar.
+PUBLISHED_YEARS = range(1900, 2100)
+_STAMPS = (datetime(PUBLISHED_YEARS.start, 1, 1, tzinfo=timezone.utc).timestamp(),
+           datetime(PUBLISHED_YEARS.stop, 1, 1, tzinfo=timezone.utc).timestamp())
+
+
 def normalise_published(value: object) -> str | None:
-    """An ISO date/datetime string for a metadata date, or None when it cannot be read."""
+    """An ISO date/datetime string for a metadata date, or None when it cannot be read
+    or lies outside PUBLISHED_YEARS."""
     if value is None or value == "":
         return None
     if isinstance(value, (int, float)):  # a Unix timestamp
+        # NaN fails both comparisons; a huge number would overflow fromtimestamp
+        if not _STAMPS[0] <= value < _STAMPS[1]:
+            return None
         return datetime.fromtimestamp(value, tz=timezone.utc).isoformat(timespec="seconds")
     raw = str(value).strip()
-    for parse in (_from_iso, _from_rfc822, _from_words):
+    for parse in (_from_iso, _from_rfc822, _from_words, _from_dateparser):
         result = parse(raw)
         if result:
-            return result
-    return _from_dateparser(raw)
+            return result if int(result[:4]) in PUBLISHED_YEARS else None
+    return None
 
 
 def _from_iso(raw: str) -> str | None:

@@ -1,0 +1,73 @@
+"""Who is credited with a fact: never an outlet whose own statement contradicts it.
+
+Alignment gathers the statements of a story that are about the same thing (average-link
+clusters of embedding cosine), and to an embedding "reopens on 14 March" and "reopens on
+21 March", or "passing the bill would raise the risk" and "not passing it would", are
+paraphrases. An outlet is credited with a fact only when one of its own statements in
+the fact's cluster does not clash with the fact's wording:
+the two give values of one measure (the same unit and thing counted, both a calendar
+day, both a weekday, or comparable durations) that differ, and the outlet's statement
+does not also give the fact's value. (A negation clash, one of the two negated and the
+other not, was tried too: it split the seeds' "guarantees that NATO will not expand"
+from its paraphrases, and negation is often worded without "not": left out.)
+Outlets that clash are not dropped from the story: their statements become a fact of
+their own (checked the same way), so each side of a disagreement is credited to the
+outlets that take it. This is logic, not a weighed decision. Whether an outlet that does
+not clash really *states* the fact is a weighed decision this module does not make yet:
+see docs/decisions/credits.md for the learned decision that was measured and left out.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from storyloom.analyze.quantities import same_value
+from storyloom.analyze.times import comparable_durations, same_duration
+from storyloom.consolidate.slots import values_in
+
+def _bucket(kind: str, value) -> tuple | None:
+    """Values of one bucket can measure one thing (see conflicts._bucket)."""
+    if kind == "number":
+        return ("number", value.unit, value.head) if value.head else None
+    if kind == "date":
+        return ("date", value.kind) if value.kind in ("date", "weekday") else None
+    return ("duration",)
+
+
+def _same(kind: str, first, second) -> bool:
+    if kind == "number":
+        return same_value(first, second)
+    if kind == "duration":
+        return same_duration(first, second)
+    if first.kind == "weekday":
+        return first.weekday == second.weekday
+    return (first.month, first.day) == (second.month, second.day)
+
+
+@lru_cache(maxsize=1 << 14)  # a fact's wording is compared with every outlet's statement
+def _values(text: str) -> dict[tuple, list]:
+    found: dict[tuple, list] = {}
+    for kind, _, _, value in values_in(text):
+        bucket = _bucket(kind, value)
+        if bucket is not None:
+            found.setdefault(bucket, []).append((kind, value))
+    return found
+
+
+def value_clash(fact: str, statement: str) -> bool:
+    """The statement gives another value of a measure the fact gives, and not the
+    fact's own value of it."""
+    mine, theirs = _values(fact), _values(statement)
+    for bucket, values in mine.items():
+        others = theirs.get(bucket)
+        if not others:
+            continue
+        if bucket == ("duration",):
+            others = [(k, o) for k, o in others if any(comparable_durations(v, o) for _, v in values)]
+            if not others:
+                continue
+        if not any(_same(kind, value, other) for kind, value in values for _, other in others):
+            return True
+    return False
+
+
+clashes = value_clash
