@@ -82,13 +82,17 @@ def fact_from_cluster(cluster: StatementCluster, outlets: dict[str, str],
     return Fact(lead.text, sources, corroboration(sources, outlets), _evidence(cluster, lead))
 
 
-def credited_clusters(cluster: StatementCluster) -> list[tuple[StatementCluster, Unit]]:
+def credited_clusters(cluster: StatementCluster, backers: frozenset[int] = frozenset()
+                      ) -> list[tuple[StatementCluster, Unit]]:
     """The cluster with only the articles that have a statement in it that does not clash
-    with its lead wording (credit.py), and the other articles' clustered statements as
-    clusters of their own, checked the same way; each with its lead. Statements that were
-    only attached to the cluster (packed sentences, see align.attach_packed) and clash
-    are dropped from it: they belong to another cluster already."""
-    lead = _lead_unit(cluster)
+    with its lead wording (credit.py), and the other articles' statements as clusters of
+    their own, checked the same way; each with its lead. The lead joins those other
+    clusters as a backer (a packed sentence, "Peskov said Putin had requested the call
+    because of the 'extremely complicated' relations", states both what the others say
+    and what only it says): a backer is credited there when it does not clash either,
+    never leads, and is dropped where it clashes. `backers`: ids of such units."""
+    candidates = [k for k in range(len(cluster.units)) if id(cluster.units[k]) not in backers]
+    lead = _lead_unit(_sub_cluster(cluster, candidates)) if backers else _lead_unit(cluster)
     if len(cluster.article_ids) < 2:
         return [(cluster, lead)]
     by_article: dict[str, list[int]] = defaultdict(list)
@@ -99,9 +103,17 @@ def credited_clusters(cluster: StatementCluster) -> list[tuple[StatementCluster,
     if len(credited) == len(by_article):
         return [(cluster, lead)]
     keep = sorted(k for a in credited for k in by_article[a])
-    rest = sorted(k for a in by_article if a not in credited for k in by_article[a])
+    rest = sorted(k for a in by_article if a not in credited for k in by_article[a]
+                  if id(cluster.units[k]) not in backers)
     parts = [(_sub_cluster(cluster, keep), lead)]
-    return parts + (credited_clusters(_sub_cluster(cluster, rest)) if rest else [])
+    if not rest:
+        return parts
+    # the rest's own statements first (its lead is chosen among them), then the lead as
+    # a backer: the statement that carried more than the others may carry theirs too
+    backing = [k for k in keep if cluster.units[k] is lead]
+    tail = StatementCluster([cluster.units[k] for k in rest + backing],
+                            cluster.vectors[rest + backing], core=len(rest))
+    return parts + credited_clusters(tail, frozenset(id(cluster.units[k]) for k in backing))
 
 
 def _sub_cluster(cluster: StatementCluster, indexes: list[int]) -> StatementCluster:
