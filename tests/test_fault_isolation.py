@@ -167,3 +167,32 @@ def test_timeline_mixing_dated_and_year_less_expressions_in_undated_articles():
     entries = build_timeline(analyze(articles, "hashing", entities=False))
     assert [e.date for e in entries] == ["2017-04-12", "--05-16"]
     assert entries[1].sources == ["a", "b"]
+
+
+def test_web_story_with_a_failed_section_renders_and_the_others_work(monkeypatch, tmp_path):
+    from fastapi.testclient import TestClient
+
+    from storyloom.web.app import ServiceSettings, create_app
+
+    settings = ServiceSettings(db=str(tmp_path / "web.db"), embedder="hashing", briefs=True,
+                               entities=False)
+    client = TestClient(create_app(settings))
+    _break_timeline_of(monkeypatch, "flood-1")
+    records = [{"id": a.id, "text": a.text, "title": a.title, "source": a.source,
+                "published": a.published, "language": a.language} for a in ARTICLES]
+    posted = client.post("/api/articles", json=records)
+    assert posted.status_code == 200, posted.text
+    [failure] = posted.json()["failures"]
+    assert failure["section"] == "timeline"
+    stories = client.get("/api/stories").json()
+    ids = [s["id"] for s in (stories["stories"] if isinstance(stories, dict) else stories)]
+    assert len(ids) == 2
+    for story_id in ids:
+        page = client.get(f"/stories/{story_id}")
+        assert page.status_code == 200
+        api = client.get(f"/api/stories/{story_id}").json()
+        if story_id == failure["story"]:
+            assert "Incomplete" in page.text and api["failures"][0]["section"] == "timeline"
+            assert api["facts"]  # the other sections are there
+        else:
+            assert "Incomplete" not in page.text and api["timeline"]
