@@ -266,3 +266,26 @@ def test_output_is_independent_of_the_hash_seed(folder):
                               capture_output=True, text=True, timeout=300, check=True)
         outputs.append(done.stdout)
     assert outputs[0] and outputs[0] == outputs[1]
+
+
+def test_a_side_reported_only_later_is_an_update():
+    from storyloom.consolidate.conflicts import mark_relation
+    from storyloom.model import Claim, Conflict
+
+    def conflict():
+        return Conflict("number", "people killed", [Claim("five", "Five died.", ["a", "b"]),
+                                                    Claim("seven", "Seven died.", ["c"])])
+
+    later = conflict()
+    mark_relation(later, {"a": "2024-05-01", "b": "2024-05-01T09:00", "c": "2024-05-02"})
+    assert later.relation == "update" and "later report (from 2024-05-02)" in later.note
+    same_day = conflict()
+    mark_relation(same_day, {"a": "2024-05-01T08:00", "b": "2024-05-01", "c": "2024-05-01T20:00"})
+    assert same_day.relation == "contradiction"  # b's time is unknown: not surely earlier
+    undated = conflict()
+    mark_relation(undated, {"a": "2024-05-01", "b": None, "c": "2024-05-02"})
+    assert undated.relation == "contradiction"
+    related = conflict()
+    related.contradiction = False
+    mark_relation(related, {})
+    assert related.relation == "related"

@@ -60,3 +60,59 @@ def test_changed_date_keeps_its_weekday_consistent():
     assert _new_text("date", dated.text, dated, rng).endswith("Wednesday, July 22, 2009")
     bare = find_dates("on Monday, July 13")[0]
     assert "Monday" not in _new_text("date", bare.text, bare, rng)
+
+
+def test_labelled_score_counts_matches_by_kind_and_relation():
+    from storyloom.eval.labelled_conflicts import score
+
+    labels = [{"story": "s", "kind": "number", "relation": "contradiction", "about": "dead",
+               "claims": [{"value": "five", "articles": ["a"], "evidence": "Five people died in the crash."},
+                          {"value": "seven", "articles": ["b"], "evidence": "Seven people were killed."}]},
+              {"story": "s", "kind": "date", "relation": "imprecise", "about": "when",
+               "claims": [{"value": "about 100", "articles": ["a"], "evidence": "About 100 came."},
+                          {"value": "98", "articles": ["b"], "evidence": "98 came."}]},
+              {"story": "t", "none": True}]
+    digest = {"stories": [{"id": "s", "articles": [{"id": "a"}, {"id": "b"}], "facts": [
+        {"text": "Five people died in the crash.", "sources": ["a", "b"]}], "conflicts": [
+        {"kind": "number", "contradiction": True, "relation": "contradiction", "claims": [
+            {"value": "5 people", "sources": ["a"], "text": "Five people died in the crash."},
+            {"value": "7 people", "sources": ["b"], "text": "Seven people were killed."}]},
+        {"kind": "date", "contradiction": True, "claims": [
+            {"value": "Monday", "sources": ["a"], "text": "It was Monday."},
+            {"value": "Friday", "sources": ["b"], "text": "It was Friday."}]}]},
+        {"id": "t", "articles": [{"id": "c"}, {"id": "d"}], "conflicts": [], "facts": []}]}
+    result = score(digest, labels)
+    assert (result["true"], result["false"], result["found"], result["positives"]) == (1, 1, 1, 1)
+    assert result["precision"] == 0.5 and result["recall"] == 1.0
+    assert result["contradicting_credits"] == 1  # the fact credits b, which says seven
+    assert result["by_kind"]["number"] == {"labelled": 1, "reported": 1, "true": 1, "found": 1}
+    assert result["by_relation"]["contradiction"]["found"] == 1
+    assert result["by_relation"]["imprecise"] == {"labelled": 1}
+
+
+def test_eval_conflicts_command_scores_a_digest_against_labels(tmp_path):
+    import json
+    import subprocess
+    import sys
+
+    labels = tmp_path / "labels.jsonl"
+    labels.write_text(json.dumps({"story": "s", "kind": "number", "relation": "update", "about": "x",
+                                  "claims": [{"value": "5", "articles": ["a"], "evidence": "5 died."},
+                                             {"value": "7", "articles": ["b"], "evidence": "7 died."}]})
+                      + "\n", encoding="utf-8")
+    digest = tmp_path / "digest.json"
+    digest.write_text(json.dumps({"stories": [{"id": "s", "articles": [{"id": "a"}, {"id": "b"}],
+                                               "facts": [], "conflicts": []}], "warnings": []}),
+                      encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "storyloom", "eval", "conflicts", str(digest),
+                           str(labels), "--format", "json"], capture_output=True, text=True,
+                          timeout=120)
+    assert done.returncode == 0, done.stderr
+    result = json.loads(done.stdout)
+    assert {"precision", "recall", "contradicting_credits", "by_kind"} <= set(result)
+    assert (result["positives"], result["found"], result["recall"]) == (1, 0, 0.0)
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text("{not json\n", encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "storyloom", "eval", "conflicts", str(digest),
+                           str(bad)], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 2 and "bad.jsonl:1" in done.stderr

@@ -151,6 +151,9 @@ class Conflict:
     claims: list[Claim]
     note: str = ""
     contradiction: bool = True  # False: related but different figures, shown side by side
+    # contradiction | update (every report of one side is later than every report of the
+    # others: the later figure may revise the earlier) | related (contradiction False)
+    relation: str = "contradiction"
 
 
 @dataclass

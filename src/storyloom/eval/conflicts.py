@@ -362,6 +362,8 @@ def _labelled(file: Path, labels: Path, fmt: str, embedder: str) -> None:
                f"{result['contradicting_credits']}")
     for kind, row in result["by_kind"].items():
         click.echo(f"  {kind:9s} " + "  ".join(f"{k} {v}" for k, v in sorted(row.items())))
+    for relation, row in result["by_relation"].items():
+        click.echo(f"  {relation:13s} " + "  ".join(f"{k} {v}" for k, v in sorted(row.items())))
     for example in result["false_examples"]:
         click.echo(f"  false: {example['story']} {example['kind']}: "
                    + " vs ".join(str(v) for v in example["values"]))

@@ -141,6 +141,7 @@ class Score:
     neutral: int = 0
     found: set = field(default_factory=set)  # indexes of positive labels matched
     by_kind: dict = field(default_factory=lambda: defaultdict(Counter))
+    by_relation: dict = field(default_factory=lambda: defaultdict(Counter))
     false_examples: list = field(default_factory=list)
     credits: list = field(default_factory=list)
 
@@ -155,6 +156,7 @@ class Score:
             "found": len(self.found), "imprecise_labels": self.imprecise,
             "labelled_stories": self.labelled_stories,
             "by_kind": {kind: dict(row) for kind, row in sorted(self.by_kind.items())},
+            "by_relation": {name: dict(row) for name, row in sorted(self.by_relation.items())},
             "false_examples": self.false_examples, "contradicting_credit_examples": self.credits[:10],
         }
 
@@ -171,6 +173,7 @@ def score(digest: dict, labels: list[dict], examples: int = 10) -> dict:
     result.positives = sum(r["relation"] in POSITIVE for r in records)
     result.imprecise = len(records) - result.positives
     for index, record in enumerate(records):
+        result.by_relation[record["relation"]]["labelled"] += 1
         if record["relation"] in POSITIVE:
             result.by_kind[record.get("kind", "other")]["labelled"] += 1
     for story in stories:
@@ -183,12 +186,16 @@ def score(digest: dict, labels: list[dict], examples: int = 10) -> dict:
             positive = [i for i in hits if records[i]["relation"] in POSITIVE]
             kind = conflict.get("kind", "other")
             result.by_kind[kind]["reported"] += 1
+            result.by_relation[conflict.get("relation", "contradiction")]["reported"] += 1
+            for i in hits:
+                result.by_relation[records[i]["relation"]]["matched"] += 1
             if positive:
                 result.true += 1
                 result.by_kind[kind]["true"] += 1
                 for i in positive:
                     if i not in result.found:
                         result.by_kind[records[i].get("kind", "other")]["found"] += 1
+                        result.by_relation[records[i]["relation"]]["found"] += 1
                     result.found.add(i)
             elif hits:
                 result.neutral += 1

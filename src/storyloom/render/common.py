@@ -32,6 +32,8 @@ def story_anchor(item: StoryBrief) -> str:
 def conflict_kind_label(conflict: Conflict) -> str:
     if not conflict.contradiction:
         return f"Related {conflict.kind or 'figures'} (not a contradiction)"
+    if conflict.relation == "update":
+        return f"Updated {conflict.kind or 'figure'} (a later report differs)"
     return _KIND_LABELS.get(conflict.kind, f"Conflict ({conflict.kind})" if conflict.kind
                             else "Conflict")
 
