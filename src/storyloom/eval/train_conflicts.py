@@ -33,6 +33,7 @@ import json
 import random
 import sys
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import asdict
 from pathlib import Path
 
@@ -46,6 +47,7 @@ from storyloom.consolidate.logistic import fit as fit_logistic
 from storyloom.consolidate.conflicts import contradiction_features, find_conflicts, value_pairs
 from storyloom.eval.labelled_conflicts import POSITIVE, load_labels, overlap, score, tokens, value_key
 from storyloom.ingest import read_inputs
+from storyloom.consolidate.slots import Slot
 from storyloom.model import AnalyzedArticle, Article
 
 REGULARISATION = 0.3
@@ -103,16 +105,21 @@ def pair_label(a, b, records: list[dict]) -> int | None:
     return None if loose else 0
 
 
-def story_rows(members: list[AnalyzedArticle], records: list[dict]) -> list[tuple[list[float], int]]:
+def weighed_pairs(members: list[AnalyzedArticle]) -> Iterator[tuple[Slot, Slot, list[float]]]:
+    """The pairs of different values the contradiction decision weighs, with features."""
     found = value_pairs(members)
-    rows = []
     for i, j in found.pairs:
         a, b = found.slots[i], found.slots[j]
         if found.values.same(a, b):
             continue
         features = contradiction_features(a, b, found.values)
-        if features is None:
-            continue
+        if features is not None:
+            yield a, b, features
+
+
+def story_rows(members: list[AnalyzedArticle], records: list[dict]) -> list[tuple[list[float], int]]:
+    rows = []
+    for a, b, features in weighed_pairs(members):
         label = pair_label(a, b, records)
         if label is not None:
             rows.append((features, label))
@@ -136,14 +143,7 @@ def injected_rows(path: Path, seed: int = INJECTION_SEED, part: int = INJECTION_
             continue
         injection, changed = result
         members = [m for m in members if m.id != injection.article_id] + analyze([changed])
-        found = value_pairs(members)
-        for i, j in found.pairs:
-            a, b = found.slots[i], found.slots[j]
-            if found.values.same(a, b):
-                continue
-            features = contradiction_features(a, b, found.values)
-            if features is None:
-                continue
+        for a, b, features in weighed_pairs(members):
             if b.article_id == injection.article_id:
                 a, b = b, a
             positive = (a.article_id == injection.article_id and a.text == injection.new
