@@ -91,8 +91,7 @@ def credited_clusters(cluster: StatementCluster, backers: frozenset[int] = froze
     because of the 'extremely complicated' relations", states both what the others say
     and what only it says): a backer is credited there when it does not clash either,
     never leads, and is dropped where it clashes. `backers`: ids of such units."""
-    candidates = [k for k in range(len(cluster.units)) if id(cluster.units[k]) not in backers]
-    lead = _lead_unit(_sub_cluster(cluster, candidates)) if backers else _lead_unit(cluster)
+    lead = _lead_unit(cluster)  # among the clustered statements: backers come after them
     if len(cluster.article_ids) < 2:
         return [(cluster, lead)]
     by_article: dict[str, list[int]] = defaultdict(list)
@@ -106,13 +105,15 @@ def credited_clusters(cluster: StatementCluster, backers: frozenset[int] = froze
     rest = sorted(k for a in by_article if a not in credited for k in by_article[a]
                   if id(cluster.units[k]) not in backers)
     parts = [(_sub_cluster(cluster, keep), lead)]
-    if not rest:
+    own = [k for k in rest if k < cluster.core]
+    if not own:  # only attached statements: each is at home in another cluster already
         return parts
-    # the rest's own statements first (its lead is chosen among them), then the lead as
-    # a backer: the statement that carried more than the others may carry theirs too
+    # the rest's clustered statements first (its lead is chosen among them), its attached
+    # ones next, then the lead as a backer: the statement that carried more than the
+    # others may carry theirs too
     backing = [k for k in keep if cluster.units[k] is lead]
-    tail = StatementCluster([cluster.units[k] for k in rest + backing],
-                            cluster.vectors[rest + backing], core=len(rest))
+    order = own + [k for k in rest if k >= cluster.core] + backing
+    tail = StatementCluster([cluster.units[k] for k in order], cluster.vectors[order], core=len(own))
     return parts + credited_clusters(tail, frozenset(id(cluster.units[k]) for k in backing))
 
 
