@@ -3,20 +3,21 @@ one that does not print the words the fact quotes.
 
 Alignment gathers the statements of a story that are about the same thing (average-link
 clusters of embedding cosine), and to an embedding "reopens on 14 March" and "reopens on
-21 March", or "passing the bill would raise the risk" and "not passing it would", are
-paraphrases. An outlet is credited with a fact only when one of its own statements in
-the fact's cluster does not clash with the fact's wording:
-the two give values of one measure (the same unit and thing counted, both a calendar
-day, both a weekday, or comparable durations) that differ, and the outlet's statement
-does not also give the fact's value; or the fact quotes someone's words and the outlet's
-statement does not print them. (A negation clash, one of the two negated and the
-other not, was tried too: it split the seeds' "guarantees that NATO will not expand"
-from its paraphrases, and negation is often worded without "not": left out.)
-Outlets that clash are not dropped from the story: their statements become a fact of
-their own (checked the same way), so each side of a disagreement is credited to the
-outlets that take it. This is logic, not a weighed decision. Whether an outlet that does
-not clash really *states* the fact is a weighed decision this module does not make yet:
-see docs/decisions/credits.md for the learned decision that was measured and left out.
+21 March" are paraphrases. An outlet is credited with a fact only when one of its own
+statements in the fact's cluster does not clash with the fact's wording. A statement
+clashes when
+  - it gives another value of one of the fact's measures (the same unit and thing
+    counted, both a calendar day, both a weekday, or comparable durations) and not the
+    fact's own value; or
+  - the fact quotes someone's words and the statement does not print them.
+(A negation clash, one of the two negated and the other not, was tried too: it split the
+seeds' "guarantees that NATO will not expand" from its paraphrases, and negation is often
+worded without "not": left out.) Outlets that clash are not dropped from the story: their
+statements become a fact of their own (checked the same way), so each side of a
+disagreement is credited to the outlets that take it. This is logic, not a weighed
+decision. Whether an outlet that does not clash really *states* the fact is a weighed
+decision this module does not make yet: docs/decisions/conflicts-on-real-news.md has the
+learned decision that was measured and left out.
 """
 from __future__ import annotations
 

@@ -242,7 +242,7 @@ def labelled_real_pairs(path: Path = LABELLED_PAIRS) -> list[tuple[tuple, tuple]
     return pairs
 
 
-def _labelled_real(conflict, pairs) -> bool:
+def labelled_real(conflict, pairs) -> bool:
     """Two claims of the conflict carry the two values of a hand-labelled real
     disagreement (their evidence sentences hold the labelled value spans)."""
     def holds(claim, span) -> bool:
@@ -266,7 +266,7 @@ def evaluate(path: Path, seed: int = 0, limit: int | None = None, part: int | No
     for name in names:
         members = _analyze(stories[name])
         contradictions = [c for c in find_conflicts(members) if c.contradiction]
-        false = [c for c in contradictions if not _labelled_real(c, real_pairs)]
+        false = [c for c in contradictions if not labelled_real(c, real_pairs)]
         real_total += len(contradictions) - len(false)
         false_total += len(false)
         examples += [f"{name}: {c.kind} {c.about}: " + " | ".join(cl.value for cl in c.claims)

@@ -243,7 +243,7 @@ def cross_validate(stories: dict[str, list[AnalyzedArticle]], labels: list[dict]
 def ecb_false_rates(data: Path, model: LogisticDecision, log=print) -> dict[float, float]:
     """Contradictions per untouched ECB+ dev story at each threshold, those matching a
     hand-labelled real disagreement left out (eval/conflicts.py's false measure)."""
-    from storyloom.eval.conflicts import _labelled_real, labelled_real_pairs, load_stories as load_ecb
+    from storyloom.eval.conflicts import labelled_real, labelled_real_pairs, load_stories as load_ecb
 
     real = labelled_real_pairs()
     stories = [analyze(articles) for articles in load_ecb(data / "ecbplus-dev.jsonl").values()]
@@ -251,7 +251,7 @@ def ecb_false_rates(data: Path, model: LogisticDecision, log=print) -> dict[floa
     for threshold in THRESHOLDS:
         at = model.at(threshold)
         false = sum(1 for members in stories for c in find_conflicts(members, at)
-                    if c.contradiction and not _labelled_real(c, real))
+                    if c.contradiction and not labelled_real(c, real))
         rates[threshold] = round(false / max(1, len(stories)), 4)
         log(f"threshold {threshold}: ECB+ false per story {rates[threshold]}")
     return rates
