@@ -5,6 +5,7 @@ import re
 from functools import lru_cache
 
 from storyloom.analyze.pysbd_patches import patch_pysbd
+from storyloom.analyze.times import MONTHS, WEEKDAYS
 # the tests compare these patches with pysbd's own methods
 from storyloom.analyze.pysbd_patches import _apply, _sentences_with_char_spans  # noqa: F401
 from storyloom.model import Article, Sentence
@@ -41,7 +42,7 @@ def _segmenter(lang: str):
 
 
 def _spans_in_block(text: str, start: int, lang: str) -> list[tuple[int, int]]:
-    spans = []
+    spans: list[tuple[int, int]] = []
     for seg in _segmenter(lang).segment(text):
         s, e = seg.start, seg.end
         while s < e and text[s].isspace():
@@ -49,8 +50,37 @@ def _spans_in_block(text: str, start: int, lang: str) -> list[tuple[int, int]]:
         while e > s and text[e - 1].isspace():
             e -= 1
         if e > s:
-            spans.extend(_split_glued(text, s, e))
+            for part in _split_glued(text, s, e):
+                if spans and _continues(text[spans[-1][0]:spans[-1][1]], text[part[0]:part[1]]):
+                    spans[-1] = (spans[-1][0], part[1])
+                else:
+                    spans.append(part)
     return [(start + s, start + e) for s, e in spans]
+
+
+# a cut after an abbreviation that is no sentence end: the next part goes on the same
+# sentence (", said the bill would pass" after "Sen. Dianne Feinstein, D-Calif."; "Thursday
+# in the Senate" after "set for 5 p.m.")
+_CLOCK_END = re.compile(r"\b[ap]\.\s?m\.$", re.I)
+_TIME_ZONES = frozenset({"et", "est", "edt", "ct", "cst", "cdt", "mt", "mst", "mdt", "pt", "pst",
+                         "pdt", "gmt", "utc", "bst", "cet", "cest", "local"})
+_FIRST_WORD = re.compile(r"[A-Za-z]+")
+
+
+def _continues(previous: str, part: str) -> bool:
+    """Whether `part` cannot start a sentence after `previous`: it opens with a comma,
+    semicolon, colon or closing bracket, or a lower-case letter, or it names the day,
+    month or time zone of the clock time that `previous` ends with."""
+    first = part[:1]
+    if first in ",;:)]" or first.islower():
+        return True
+    if _CLOCK_END.search(previous):
+        word = _FIRST_WORD.match(part)
+        return bool(word) and word.group().lower() in _CLOCK_FOLLOWERS
+    return False
+
+
+_CLOCK_FOLLOWERS = frozenset(WEEKDAYS) | frozenset(MONTHS) | _TIME_ZONES
 
 
 def _split_glued(text: str, s: int, e: int) -> list[tuple[int, int]]:
