@@ -8,7 +8,7 @@ so a title such as `<script>` or `*bold*` shows literally.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from storyloom.model import (
     Article, Brief, Conflict, Coverage, Digest, Entity, Fact, Membership,
@@ -30,8 +30,17 @@ def md_escape(text: str) -> str:
     return _MD_SPECIAL.sub(r"\\\1", flat)
 
 
-def _ids(ids: Iterable[str]) -> str:
-    return "[" + ", ".join(md_escape(i) for i in ids) + "]"
+Cite = Callable[[Iterable[str]], str]
+
+
+def _citer(articles: list[Article]) -> Cite:
+    """Sources as a reader knows them: outlet names, each once, in source order (the JSON
+    keeps the article ids); an id that is not one of the story's articles stays an id."""
+    names = {a.id: article_outlet(a) for a in articles}
+
+    def cite(ids: Iterable[str]) -> str:
+        return "[" + ", ".join(md_escape(n) for n in dict.fromkeys(names.get(i, i) for i in ids)) + "]"
+    return cite
 
 
 def _table(header: list[str], rows: list[list[str]]) -> list[str]:
@@ -74,11 +83,11 @@ def _articles(articles: list[Article]) -> list[str]:
     return _table(["id", "outlet", "date", "lang", "title"], rows)
 
 
-def _conflict(conflict: Conflict) -> list[str]:
+def _conflict(conflict: Conflict, cite: Cite) -> list[str]:
     label = conflict_kind_label(conflict)
     about = md_escape(conflict.about)
     lines = [f"**{label}{': ' + about if about else ''}**", ""]
-    rows = [[f"**{md_escape(c.value)}**", _ids(c.sources), md_escape(c.text)]
+    rows = [[f"**{md_escape(c.value)}**", cite(c.sources), md_escape(c.text)]
             for c in conflict.claims]
     lines.extend(_table(["value", "sources", "sentence"], rows))
     if conflict.note:
@@ -86,60 +95,60 @@ def _conflict(conflict: Conflict) -> list[str]:
     return lines + [""]
 
 
-def _conflicts(conflicts: list[Conflict]) -> list[str]:
-    return [line for conflict in conflicts for line in _conflict(conflict)]
+def _conflicts(conflicts: list[Conflict], cite: Cite) -> list[str]:
+    return [line for conflict in conflicts for line in _conflict(conflict, cite)]
 
 
-def _summary(summary: list[SummarySentence]) -> list[str]:
-    return [f"{n}. {md_escape(s.text)} {_ids(s.sources)}" for n, s in enumerate(summary, 1)]
+def _summary(summary: list[SummarySentence], cite: Cite) -> list[str]:
+    return [f"{n}. {md_escape(s.text)} {cite(s.sources)}" for n, s in enumerate(summary, 1)]
 
 
-def _facts(facts: list[Fact]) -> list[str]:
+def _facts(facts: list[Fact], cite: Cite) -> list[str]:
     lines = []
     for fact in sorted(facts, key=lambda f: -f.corroboration):
         outlets = "outlet" if fact.corroboration == 1 else "outlets"
         lines.append(f"- **{fact.corroboration} {outlets}** — {md_escape(fact.text)} "
-                     f"{_ids(fact.sources)}")
+                     f"{cite(fact.sources)}")
     return lines
 
 
-def _quotes(quotes: list[QuoteItem]) -> list[str]:
+def _quotes(quotes: list[QuoteItem], cite: Cite) -> list[str]:
     lines = []
     for quote in quotes:
         speaker = md_escape(quote.speaker) or "unattributed"
         role = f" ({md_escape(quote.role)})" if quote.role else ""
-        lines.append(f"- **{speaker}**{role}: “{md_escape(quote.text)}” {_ids(quote.sources)}")
+        lines.append(f"- **{speaker}**{role}: “{md_escape(quote.text)}” {cite(quote.sources)}")
         variants = [v for v in quote.variants if v != quote.text]
         lines.extend(f"  - variant: “{md_escape(v)}”" for v in variants)
     return lines
 
 
-def _entities(entities: list[Entity]) -> list[str]:
+def _entities(entities: list[Entity], cite: Cite) -> list[str]:
     """A table for entities several articles name; one line for the rest."""
     shared, single = split_by_reach(entities)
     if not shared:
         return []
-    lines = _entity_table(shared)
+    lines = _entity_table(shared, cite)
     if single:
         names = ", ".join(f"{md_escape(e.name)} ({md_escape(e.type)})" for e in single)
         lines += ["", f"Named by a single article: {names}"]
     return lines
 
 
-def _entity_table(entities: list[Entity]) -> list[str]:
+def _entity_table(entities: list[Entity], cite: Cite) -> list[str]:
     rows = []
     for entity in entities:
         variants = ", ".join(md_escape(v) for v in entity.variants if v != entity.name)
         roles = "; ".join(md_escape(r) for r in entity.roles)
         rows.append([f"**{md_escape(entity.name)}**", md_escape(entity.type), variants or "—",
-                     roles or "—", _ids(entity.sources)])
+                     roles or "—", cite(entity.sources)])
     return _table(["name", "type", "variants", "roles", "sources"], rows)
 
 
-def _timeline(timeline: list[TimelineEntry]) -> list[str]:
+def _timeline(timeline: list[TimelineEntry], cite: Cite) -> list[str]:
     # in the builder's order: year-less dates ("--01-10" after "--12-07") do not sort as text
     return [f"- **{md_escape(date_label(t.date, approximate=t.approximate))}** — "
-            f"{md_escape(t.text)} {_ids(t.sources)}" for t in timeline]
+            f"{md_escape(t.text)} {cite(t.sources)}" for t in timeline]
 
 
 def _coverage(coverage: list[Coverage], articles: list[Article]) -> list[str]:
@@ -160,12 +169,13 @@ def _memberships(memberships: list[Membership]) -> list[str]:
 
 def _brief_sections(brief: Brief, articles: list[Article]) -> list[str]:
     lines: list[str] = []
-    lines += _section(f"Conflicts ({len(brief.conflicts)})", _conflicts(brief.conflicts))
-    lines += _section("Summary", _summary(brief.summary))
-    lines += _section("Agreed facts", _facts(brief.facts))
-    lines += _section("Quotes", _quotes(brief.quotes))
-    lines += _section("Entities", _entities(brief.entities))
-    lines += _section("Timeline", _timeline(brief.timeline))
+    cite = _citer(articles)
+    lines += _section(f"Conflicts ({len(brief.conflicts)})", _conflicts(brief.conflicts, cite))
+    lines += _section("Summary", _summary(brief.summary, cite))
+    lines += _section("Agreed facts", _facts(brief.facts, cite))
+    lines += _section("Quotes", _quotes(brief.quotes, cite))
+    lines += _section("Entities", _entities(brief.entities, cite))
+    lines += _section("Timeline", _timeline(brief.timeline, cite))
     lines += _section("Coverage by outlet", _coverage(brief.coverage, articles))
     return lines
 
