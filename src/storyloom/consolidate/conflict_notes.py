@@ -50,8 +50,9 @@ def about_of(group: list[Slot]) -> str:
             return _lower_first(" ".join(near))  # "the salvage is expected to take"
         words = far or near
         return "time " + " ".join(words) if words else "duration"
+    # the heading already says "Dates differ": the words around the date say of what
     context = " ".join(before.split()[-4:] + ["…"] + after.split()[:4]).strip(" …")
-    return f"date: {context}" if context else "date"
+    return context or "date"
 
 
 def _lower_first(text: str) -> str:
