@@ -104,11 +104,19 @@ def _summary(summary: list[SummarySentence], cite: Cite) -> list[str]:
 
 
 def _facts(facts: list[Fact], cite: Cite) -> list[str]:
+    """Facts at least two independent outlets state; what one outlet alone reports is
+    listed under that outlet's coverage, not here (when nothing is corroborated, e.g. a
+    one-article story, every fact is listed)."""
+    ordered = sorted(facts, key=lambda f: -f.corroboration)
+    shared = [f for f in ordered if f.corroboration > 1] or ordered
     lines = []
-    for fact in sorted(facts, key=lambda f: -f.corroboration):
+    for fact in shared:
         outlets = "outlet" if fact.corroboration == 1 else "outlets"
         lines.append(f"- **{fact.corroboration} {outlets}** — {md_escape(fact.text)} "
                      f"{cite(fact.sources)}")
+    alone = len(ordered) - len(shared)
+    if alone:
+        lines += ["", f"{alone} more reported by a single outlet: see Coverage by outlet."]
     return lines
 
 
