@@ -138,3 +138,18 @@ def test_conflicts_with_the_same_camps_are_linked_in_their_notes():
     # a different split, and figures that are no contradiction, stay unlinked
     assert other.note == "N3." and figures.note == "N4."
     assert "cost" not in weeks.note
+
+
+def test_a_stored_decision_with_other_features_is_refused_with_its_retrain_command(tmp_path):
+    import json
+
+    from storyloom.consolidate.conflict_model import FEATURES, RETRAIN, load_model
+    from storyloom.consolidate.logistic import StoredDecisionError
+
+    stale = tmp_path / "decision.json"
+    stale.write_text(json.dumps({"features": list(FEATURES[:-1]), "mean": [], "scale": [],
+                                 "coefficients": [], "intercept": 0, "threshold": 0.5}))
+    with pytest.raises(StoredDecisionError, match=RETRAIN):
+        load_model(str(stale))
+    shipped = load_model()
+    assert shipped.features == FEATURES and 0 < shipped.threshold < 1

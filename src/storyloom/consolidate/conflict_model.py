@@ -25,7 +25,7 @@ from storyloom.analyze.quotes import SPEECH_VERBS, STATEMENT_NOUNS
 from storyloom.analyze.times import resolve
 from storyloom.consolidate.same_fact import (StoryValues, ages_of_one_person, different_things,
                                              shared_context, stems, unrelated_figures)
-from storyloom.consolidate.logistic import LogisticDecision, load
+from storyloom.consolidate.logistic import StandardisedLogistic, load
 from storyloom.consolidate.slots import Slot
 
 MODEL_PATH = Path(__file__).with_name("conflict_decision.json")
@@ -122,5 +122,5 @@ def pair_features(a: Slot, b: Slot, values: StoryValues, other_people: bool,
 RETRAIN = "python -m storyloom.eval.train_conflicts"
 
 
-def load_model(path: str = str(MODEL_PATH)) -> LogisticDecision:
+def load_model(path: str = str(MODEL_PATH)) -> StandardisedLogistic:
     return load(path, FEATURES, RETRAIN)

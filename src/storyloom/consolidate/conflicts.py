@@ -31,7 +31,7 @@ from storyloom.consolidate.conflict_notes import (about_of, claim_value, date_he
 from storyloom.consolidate.entities import article_roles, same_org, same_person
 from storyloom.consolidate.quotes import quote_groups
 from storyloom.consolidate.conflict_model import FEATURES, load_model, pair_features
-from storyloom.consolidate.logistic import LogisticDecision
+from storyloom.consolidate.logistic import StandardisedLogistic
 from storyloom.consolidate.same_fact import (StoryValues, comparable, different_things, same,
                                              same_language_fact)
 from storyloom.consolidate.slots import Slot, story_slots
@@ -169,7 +169,7 @@ def contradiction_features(a: Slot, b: Slot, values: StoryValues) -> list[float]
     return pair_features(a, b, values, _other_people(a, b), related, _sentence_similarity(a, b))
 
 
-def _value_conflicts(members: list[AnalyzedArticle], model: LogisticDecision) -> list[Conflict]:
+def _value_conflicts(members: list[AnalyzedArticle], model: StandardisedLogistic) -> list[Conflict]:
     found = value_pairs(members)
     slots, values = found.slots, found.values
     union, contradicting, related = _Union(len(slots)), set(), []
@@ -275,7 +275,7 @@ def _agree_across_languages(a: Slot, b: Slot, values: StoryValues) -> bool:
 
 
 def _contradiction(a: Slot, b: Slot, similarity: float, values: StoryValues,
-                   model: LogisticDecision) -> bool:
+                   model: StandardisedLogistic) -> bool:
     """Two different values of one measure that report the same fact. Within one
     language the learned decision says (conflict_model.py), or failing that the vetoed
     hand rule; across languages, where no labelled disagreement exists yet, the rules
@@ -508,7 +508,7 @@ def _speaker_conflicts(members: list[AnalyzedArticle]) -> list[Conflict]:
     return conflicts
 
 
-def find_conflicts(members: list[AnalyzedArticle], model: LogisticDecision | None = None
+def find_conflicts(members: list[AnalyzedArticle], model: StandardisedLogistic | None = None
                    ) -> list[Conflict]:
     """Contradictions first (most sources first), then differing figures and flags.
     `model`: the contradiction decision (default: the shipped one)."""

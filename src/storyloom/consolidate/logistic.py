@@ -15,12 +15,12 @@ import numpy as np
 from storyloom.errors import StoryloomError
 
 
-class DecisionModelError(StoryloomError):
+class StoredDecisionError(StoryloomError):
     """A stored decision cannot be read or does not fit the code's features."""
 
 
 @dataclass(frozen=True)
-class LogisticDecision:
+class StandardisedLogistic:
     """p = sigmoid(((x - mean) / scale) . coefficients + intercept); yes when
     p >= threshold (chosen by cross-validation: see the JSON it came from)."""
 
@@ -39,7 +39,7 @@ class LogisticDecision:
     def decide(self, features: list[float]) -> bool:
         return bool(self.probability([features])[0] >= self.threshold)
 
-    def at(self, threshold: float) -> "LogisticDecision":
+    def at(self, threshold: float) -> "StandardisedLogistic":
         return replace(self, threshold=threshold)
 
     def to_dict(self) -> dict:
@@ -48,27 +48,27 @@ class LogisticDecision:
                 "intercept": self.intercept, "threshold": self.threshold}
 
 
-def from_dict(data: dict, features: tuple[str, ...], retrain: str) -> LogisticDecision:
+def from_dict(data: dict, features: tuple[str, ...], retrain: str) -> StandardisedLogistic:
     if tuple(data.get("features", ())) != tuple(features):
-        raise DecisionModelError(f"stored features {data.get('features')} != {list(features)}; "
+        raise StoredDecisionError(f"stored features {data.get('features')} != {list(features)}; "
                                  f"retrain with {retrain}")
-    return LogisticDecision(tuple(features), np.asarray(data["mean"], float),
+    return StandardisedLogistic(tuple(features), np.asarray(data["mean"], float),
                             np.asarray(data["scale"], float), np.asarray(data["coefficients"], float),
                             float(data["intercept"]), float(data["threshold"]))
 
 
 @lru_cache(maxsize=8)  # shipped files never change during a run: read each once
-def load(path: str, features: tuple[str, ...], retrain: str) -> LogisticDecision:
+def load(path: str, features: tuple[str, ...], retrain: str) -> StandardisedLogistic:
     try:
         data = json.loads(Path(path).read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
-        raise DecisionModelError(f"cannot read the decision model {path}: {exc}") from exc
+        raise StoredDecisionError(f"cannot read the decision model {path}: {exc}") from exc
     return from_dict(data, features, retrain)
 
 
 def fit(rows: list[list[float]], labels: list[int], features: tuple[str, ...],
         regularisation: float, balanced: bool = True, threshold: float = 0.5,
-        signs: tuple[int, ...] | None = None) -> LogisticDecision:
+        signs: tuple[int, ...] | None = None) -> StandardisedLogistic:
     """Standardise, then fit an L2 logistic regression (training only). `signs` (+1, -1
     or 0 per feature) bounds each coefficient to that sign (0: free): what a feature can
     only say for or against, known before any data, so that a few labels cannot learn
@@ -94,5 +94,5 @@ def fit(rows: list[list[float]], labels: list[int], features: tuple[str, ...],
     bounds = [(0, None) if sign > 0 else (None, 0) if sign < 0 else (None, None)
               for sign in (signs or (0,) * x.shape[1])] + [(None, None)]
     found = minimize(loss, np.zeros(z.shape[1]), jac=True, method="L-BFGS-B", bounds=bounds)
-    return LogisticDecision(tuple(features), mean, scale, found.x[:-1].copy(), float(found.x[-1]),
+    return StandardisedLogistic(tuple(features), mean, scale, found.x[:-1].copy(), float(found.x[-1]),
                             threshold)

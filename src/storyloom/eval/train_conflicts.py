@@ -42,7 +42,7 @@ import numpy as np
 
 from storyloom.analyze import analyze
 from storyloom.consolidate.conflict_model import FEATURES, MODEL_PATH, SIGNS
-from storyloom.consolidate.logistic import LogisticDecision
+from storyloom.consolidate.logistic import StandardisedLogistic
 from storyloom.consolidate.logistic import fit as fit_logistic
 from storyloom.consolidate.conflicts import contradiction_features, find_conflicts, value_pairs
 from storyloom.eval.labelled_conflicts import POSITIVE, load_labels, overlap, score, tokens, value_key
@@ -199,7 +199,7 @@ def labelled_pair_rows(data: Path, path: Path = PAIR_LABELS) -> list[tuple[list[
     return rows
 
 
-def fit(rows: list[tuple[list[float], int]], threshold: float = 0.5) -> LogisticDecision:
+def fit(rows: list[tuple[list[float], int]], threshold: float = 0.5) -> StandardisedLogistic:
     return fit_logistic([r[0] for r in rows], [r[1] for r in rows], FEATURES, REGULARISATION,
                         threshold=threshold, signs=tuple(SIGNS[f] for f in FEATURES))
 
@@ -240,7 +240,7 @@ def cross_validate(stories: dict[str, list[AnalyzedArticle]], labels: list[dict]
     return table
 
 
-def ecb_false_rates(data: Path, model: LogisticDecision, log=print) -> dict[float, float]:
+def ecb_false_rates(data: Path, model: StandardisedLogistic, log=print) -> dict[float, float]:
     """Contradictions per untouched ECB+ dev story at each threshold, those matching a
     hand-labelled real disagreement left out (eval/conflicts.py's false measure)."""
     from storyloom.eval.conflicts import labelled_real, labelled_real_pairs, load_stories as load_ecb
