@@ -260,3 +260,39 @@ def date_header_flags(members: list[AnalyzedArticle]) -> list[Conflict]:
                                    f"does not fit the dates its text reports ({mentioned}); it is "
                                    "treated as unreliable and not used to date events."))
     return flags
+
+
+def _moment(published: str | None) -> tuple[str, str] | None:
+    """(day, time or "") of an ISO publication date, None when unknown."""
+    if not published or len(published) < 10:
+        return None
+    return published[:10], published[11:16] if len(published) > 11 else ""
+
+
+def _later(first: tuple[str, str], second: tuple[str, str]) -> bool:
+    """`first` is surely later: a later day, or the same day at a later known time."""
+    if first[0] != second[0]:
+        return first[0] > second[0]
+    return bool(first[1] and second[1]) and first[1] > second[1]
+
+
+def mark_relation(conflict: Conflict, published: dict[str, str | None]) -> None:
+    """A contradiction whose one side was reported only after every report of the other
+    sides is an update: a later report may revise a figure (a toll that rose). The note
+    then says which report is later; the reader decides whether it revises or contradicts."""
+    if not conflict.contradiction:
+        conflict.relation = "related"
+        return
+    moments = [[_moment(published.get(s)) for s in claim.sources] for claim in conflict.claims]
+    if any(m is None for side in moments for m in side):
+        return
+    for index, side in enumerate(moments):
+        others = [m for k, other in enumerate(moments) if k != index for m in other]
+        if others and all(_later(mine, theirs) for mine in side for theirs in others):
+            conflict.relation = "update"
+            claim = conflict.claims[index]
+            latest = max(m[0] for m in side)
+            conflict.note = (f"The later report{'s' if len(side) > 1 else ''} (from {latest}) "
+                             f"give{'' if len(side) > 1 else 's'} '{claim.value}': it may revise "
+                             f"the earlier figure. " + conflict.note).strip()
+            return

@@ -27,7 +27,7 @@ from storyloom.analyze.quantities import MEASURES, RELATED_CLASSES, related_head
 from storyloom.analyze.times import comparable_durations, same_duration
 from storyloom.consolidate.align import align_statements
 from storyloom.consolidate.conflict_notes import (about_of, claim_value, date_header_flags,
-                                                  link_same_camps, note_for)
+                                                  link_same_camps, mark_relation, note_for)
 from storyloom.consolidate.entities import article_roles, same_org, same_person
 from storyloom.consolidate.quotes import quote_groups
 from storyloom.consolidate.conflict_model import FEATURES, load_model, pair_features
@@ -303,6 +303,11 @@ def _contradiction(a: Slot, b: Slot, similarity: float, values: StoryValues,
     return _same_fact(a, b, similarity)
 
 
+# the features that bar the hand rule (read from the row already computed for the model)
+_HAND_RULE_VETOES = tuple(FEATURES.index(name) for name in (
+    "statement_time", "other_people", "different_things", "reports_related", "weekday"))
+
+
 def _hand_rule(a: Slot, b: Slot, similarity: float, values: StoryValues, features: list[float]
                ) -> bool:
     """The hand-set decision of same_fact.py (near-paraphrase clauses, shared neighbour
@@ -312,8 +317,7 @@ def _hand_rule(a: Slot, b: Slot, similarity: float, values: StoryValues, feature
     weekday contradictions were false: the days different people acted or spoke), a date
     that is when someone spoke, values of different people or of a named part, an
     article giving nearly both."""
-    if features[FEATURES.index("statement_time")] or _other_people(a, b) or different_things(a, b) \
-            or features[FEATURES.index("reports_related")] or features[FEATURES.index("weekday")]:
+    if any(features[k] for k in _HAND_RULE_VETOES):
         return False
     if _elapsed(a, b) and values.aligned(a, b):
         return _same_fact(a, b, similarity)
@@ -523,39 +527,3 @@ def find_conflicts(members: list[AnalyzedArticle], model: StandardisedLogistic |
     for conflict in conflicts:
         mark_relation(conflict, published)
     return conflicts
-
-
-def _moment(published: str | None) -> tuple[str, str] | None:
-    """(day, time or "") of an ISO publication date, None when unknown."""
-    if not published or len(published) < 10:
-        return None
-    return published[:10], published[11:16] if len(published) > 11 else ""
-
-
-def _later(first: tuple[str, str], second: tuple[str, str]) -> bool:
-    """`first` is surely later: a later day, or the same day at a later known time."""
-    if first[0] != second[0]:
-        return first[0] > second[0]
-    return bool(first[1] and second[1]) and first[1] > second[1]
-
-
-def mark_relation(conflict: Conflict, published: dict[str, str | None]) -> None:
-    """A contradiction whose one side was reported only after every report of the other
-    sides is an update: a later report may revise a figure (a toll that rose). The note
-    then says which report is later; the reader decides whether it revises or contradicts."""
-    if not conflict.contradiction:
-        conflict.relation = "related"
-        return
-    moments = [[_moment(published.get(s)) for s in claim.sources] for claim in conflict.claims]
-    if any(m is None for side in moments for m in side):
-        return
-    for index, side in enumerate(moments):
-        others = [m for k, other in enumerate(moments) if k != index for m in other]
-        if others and all(_later(mine, theirs) for mine in side for theirs in others):
-            conflict.relation = "update"
-            claim = conflict.claims[index]
-            latest = max(m[0] for m in side)
-            conflict.note = (f"The later report{'s' if len(side) > 1 else ''} (from {latest}) "
-                             f"give{'' if len(side) > 1 else 's'} '{claim.value}': it may revise "
-                             f"the earlier figure. " + conflict.note).strip()
-            return

@@ -11,7 +11,7 @@ clashes when
     fact's own value; or
   - the fact quotes someone's words and the statement does not print them.
 (A negation clash, one of the two negated and the other not, was tried too: it split the
-seeds' "guarantees that NATO will not expand" from its paraphrases, and negation is often
+seed stories' "guarantees that the alliance will not expand" from its paraphrases, and negation is often
 worded without "not": left out.) Outlets that clash are not dropped from the story: their
 statements become a fact of their own (checked the same way), so each side of a
 disagreement is credited to the outlets that take it. This is logic, not a weighed
@@ -24,8 +24,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from storyloom.analyze.quantities import same_value
-from storyloom.analyze.times import comparable_durations, same_duration
+from storyloom.analyze.times import comparable_durations
+from storyloom.consolidate.same_fact import same_values
 from storyloom.consolidate.slots import values_in
 
 def _bucket(kind: str, value) -> tuple | None:
@@ -35,16 +35,6 @@ def _bucket(kind: str, value) -> tuple | None:
     if kind == "date":
         return ("date", value.kind) if value.kind in ("date", "weekday") else None
     return ("duration",)
-
-
-def _same(kind: str, first, second) -> bool:
-    if kind == "number":
-        return same_value(first, second)
-    if kind == "duration":
-        return same_duration(first, second)
-    if first.kind == "weekday":
-        return first.weekday == second.weekday
-    return (first.month, first.day) == (second.month, second.day)
 
 
 @lru_cache(maxsize=1 << 14)  # a fact's wording is compared with every outlet's statement
@@ -69,7 +59,7 @@ def value_clash(fact: str, statement: str) -> bool:
             others = [(k, o) for k, o in others if any(comparable_durations(v, o) for _, v in values)]
             if not others:
                 continue
-        if not any(_same(kind, value, other) for kind, value in values for _, other in others):
+        if not any(same_values(kind, value, other) for kind, value in values for _, other in others):
             return True
     return False
 
@@ -80,7 +70,7 @@ _WORDS = re.compile(r"\w+")
 
 def quote_missing(fact: str, statement: str) -> bool:
     """The fact quotes words that the statement does not print: a quotation is credited
-    only to the outlets that quote it (Peskov's "extremely complicated", printed by one
+    only to the outlets that quote it (a spokesman's "very tense", printed by one
     outlet of five, is not what the other four report)."""
     said = " ".join(_WORDS.findall(statement.lower()))
     return any(" ".join(_WORDS.findall(quoted.lower())) not in said

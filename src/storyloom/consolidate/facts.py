@@ -18,7 +18,7 @@ from storyloom.consolidate.align import (SAME_STATEMENT, StatementCluster, Unit,
 from storyloom.consolidate.credit import clashes
 from storyloom.model import AnalyzedArticle, Evidence, Fact
 
-MIN_FACT_WORDS = 4  # "NATO." or "Strategic" left by extraction is not a statement
+MIN_FACT_WORDS = 4  # a lone acronym or word left by extraction is not a statement
 # How much a whole sentence (vs a clause) and English count when picking the wording.
 WHOLE_SENTENCE_PREFERENCE = 0.05
 ENGLISH_PREFERENCE = 0.1
@@ -87,8 +87,8 @@ def credited_clusters(cluster: StatementCluster, backers: frozenset[int] = froze
     """The cluster with only the articles that have a statement in it that does not clash
     with its lead wording (credit.py), and the other articles' statements as clusters of
     their own, checked the same way; each with its lead. The lead joins those other
-    clusters as a backer (a packed sentence, "Peskov said Putin had requested the call
-    because of the 'extremely complicated' relations", states both what the others say
+    clusters as a backer (a packed sentence, "the spokesman said the minister had asked
+    for the meeting because relations were 'very tense'", states both what the others say
     and what only it says): a backer is credited there when it does not clash either,
     never leads, and is dropped where it clashes. `backers`: ids of such units."""
     lead = _lead_unit(cluster)  # among the clustered statements: backers come after them

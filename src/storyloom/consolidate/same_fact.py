@@ -85,10 +85,14 @@ _LEAD_CLASS = {"since": "since", "from": "since", "until": "until", "till": "unt
 
 def same(first: Slot, second: Slot) -> bool:
     """Equal values up to wording and rounding ("about 100,000" = "100,000")."""
-    a, b = first.value, second.value
-    if first.kind == "number":
+    return same_values(first.kind, first.value, second.value)
+
+
+def same_values(kind: str, a, b) -> bool:
+    """`same` for two values of one slot kind (number, duration, date)."""
+    if kind == "number":
         return a.unit == b.unit and a.head == b.head and same_value(a, b)
-    if first.kind == "duration":
+    if kind == "duration":
         return same_duration(a, b)
     if a.kind == "date" and b.kind == "date":
         return (a.month, a.day) == (b.month, b.day)
