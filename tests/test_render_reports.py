@@ -77,6 +77,11 @@ def sample_digest() -> Digest:
 
 @pytest.fixture(scope="module")
 def markdown() -> str:
+    return render_markdown(sample_digest(), full=True)
+
+
+@pytest.fixture(scope="module")
+def short_markdown() -> str:
     return render_markdown(sample_digest())
 
 
@@ -107,8 +112,9 @@ def _tags(page: str) -> list[tuple[str, dict[str, str | None]]]:
 
 def test_markdown_sections_in_order(markdown):
     story = markdown.split("## 1.", 1)[1].split("## 2.", 1)[0]
-    order = ["### Articles", "### Conflicts (2)", "### Summary", "### Agreed facts",
-             "### Quotes", "### Entities", "### Timeline", "### Coverage by outlet",
+    order = ["**In brief:**", "From: ", "### Disputed (1)", "### Related figures", "### Summary",
+             "### Agreed facts (1)", "### Quotes (2)", "### Only one outlet reports",
+             "### Entities", "### Timeline", "### Articles (3)",
              "### Why these articles are together"]
     positions = [story.index(heading) for heading in order]
     assert positions == sorted(positions)
@@ -117,25 +123,27 @@ def test_markdown_sections_in_order(markdown):
 
 
 def test_markdown_story_list_counts(markdown):
-    row = next(line for line in markdown.splitlines() if line.startswith("| 1 |"))
-    cells = [c.strip() for c in row.strip("|").split(" | ")]
-    assert cells[2:] == ["3", "River Post, Valley Wire, a3", "1 conflict + 1 related"]
+    listing = markdown.split("## Stories", 1)[1].split("---", 1)[0]
+    assert "— 3\n   articles, 3 outlets, 1 conflict + 1 related" in listing
+    assert "2. Team wins cup — 1 article, 1 outlet, none" in listing  # no "1 articles"
 
 
-def test_markdown_conflict_table_and_note(markdown):
+def test_markdown_conflict_lines_and_note(markdown):
     # sources by outlet name (a3 has none: its id stands in); the JSON keeps the ids
-    assert "| **240** | [River Post, a3] | 240 people were evacuated. |" in markdown
-    assert "| **420** | [Valley Wire] | Some 420 were evacuated. |" in markdown
+    assert "**Evacuated** — numbers differ" in markdown
+    assert "- **240** [River Post, a3]: “240 people were evacuated.”" in markdown
+    assert "- **420** [Valley Wire]: “Some 420 were evacuated.”" in markdown
     assert "> 420 vs 240" in markdown
-    assert "not a contradiction" in markdown
+    assert "### Related figures (not contradictions)" in markdown
+    assert "bridge reopens: 2026-03-14, 2026-03-21." in markdown
 
 
 def test_markdown_every_record_field_shows(markdown):
-    for expected in ["syndicated copy of a2", "**2 outlets** — The bridge closed. [River Post, Valley Wire, a3]",
+    for expected in ["syndicated copy of a2", "**2 outlets** — The bridge closed. [all 3 outlets]",
                      "**Ana Vell** (spokeswoman)", "variant: “Wir gehen kein Risiko ein.”",
                      "| **Ana Vell** | PERSON | A. Vell | spokeswoman | [River Post, a3] |",
                      "- **2026-03-21** — Bridge reopens. [Valley Wire]",
-                     "only here: A school was used as a shelter.",
+                     "- **River Post**: 1 fact no other outlet reports\n  - A school was used as a shelter.",
                      "left out: A school was used as a shelter.",
                      "a2: linked to a1 (score 0.81; embedding 0.81, entities 0.50)",
                      "b1: seed of the story"]:
@@ -144,8 +152,36 @@ def test_markdown_every_record_field_shows(markdown):
 
 def test_markdown_omits_empty_sections(markdown):
     lone_story = markdown.split("## 2.", 1)[1]
-    assert "### Conflicts" not in lone_story and "### Summary" not in lone_story
+    assert "### Disputed" not in lone_story and "### Summary" not in lone_story
     assert "### Articles (1)" in lone_story
+
+
+def test_markdown_default_brief_is_short_and_says_what_it_leaves_out(short_markdown, markdown):
+    story = short_markdown.split("## 1.", 1)[1].split("## 2.", 1)[0]
+    full = markdown.split("## 1.", 1)[1].split("## 2.", 1)[0]
+    assert len(story.split()) < len(full.split()) / 2
+    # the lead and every dispute stay whole, whatever the budget
+    assert "**In brief:** The bridge closed after the flood." in story
+    assert "- **240** [River Post, a3]" in story and "- **420** [Valley Wire]" in story
+    assert ("*More with `--full`: 1 summary sentence, 1 agreed fact, 2 quotes, 1 fact only\n"
+            "one outlet reports.*") in story
+    assert "### Articles" not in story and "### Why these articles" not in story
+
+
+def test_markdown_fits_80_columns(markdown, short_markdown):
+    for text in (markdown, short_markdown):
+        long_lines = [line for line in text.splitlines()
+                      if len(line) > 80 and not line.startswith("|") and " " in line.strip()[:80]]
+        assert long_lines == []
+
+
+def test_markdown_citations_in_story_order():
+    from storyloom.render.markdown import _citer  # noqa: PLC2701 (module-private helper, same module's test)
+
+    digest = sample_digest()
+    cite = _citer(digest.stories[0].articles)
+    assert cite(["a2", "a1"]) == cite(["a1", "a2"]) == "[River Post, Valley Wire]"
+    assert cite(["a3", "a2", "a1"]) == "[all 3 outlets]"
 
 
 def test_markdown_escapes_article_text(markdown):
@@ -191,18 +227,22 @@ def test_html_escapes_hostile_text(page):
 
 def test_html_sections_in_order_with_conflicts_first(page):
     story = page.split('id="story-s1"', 1)[1].split('id="story-s2"', 1)[0]
-    order = [">Articles<", ">Conflicts (2)<", ">Summary<", ">Agreed facts<", ">Quotes<",
-             ">Timeline<", ">Coverage<", ">Entities<", ">Why these articles are together<"]
+    # the first screen: the one-line summary, the disputes, the agreed facts; the rest folded
+    order = ['class="lead"', ">Disputed (1)<", ">Summary<", ">Agreed facts (1)<", ">Quotes (2)<",
+             '<details class="rest">', ">Related figures (not contradictions)<", ">Timeline<",
+             ">Coverage<", ">Entities<", ">Articles (3)<", ">Why these articles are together<"]
     positions = [story.index(heading) for heading in order]
     assert positions == sorted(positions)
+    assert '<details class="rest" open>' not in story
+    assert '<details class="rest" open>' in render_html(sample_digest(), full=True)
 
 
 def test_html_omits_empty_sections(page):
     lone = page.split('id="story-s2"', 1)[1]
-    for heading in ("Conflicts", "Summary", "Agreed facts", "Quotes", "Timeline", "Coverage",
+    for heading in ("Disputed", "Summary", "Agreed facts", "Quotes", "Timeline", "Coverage",
                     "Entities"):
         assert f">{heading}" not in lone
-    assert ">Articles<" in lone and ">Why these articles are together<" in lone
+    assert ">Articles (1)<" in lone and ">Why these articles are together<" in lone
 
 
 def test_html_story_list_links_to_anchors(page):
@@ -238,14 +278,15 @@ def test_html_has_svg_timeline_and_coverage_matrix(page):
 def test_markdown_folds_rare_entities_and_names_outlets(markdown):
     assert "Named by a single article: Lone Org (ORG)" in markdown
     assert "| **Lone Org**" not in markdown
-    assert "- **a3**: 0 only here, 1 left out" in markdown and "article:a3" not in markdown
+    assert "- **a3**: 0 facts no other outlet reports, 1 left out" in markdown
+    assert "article:a3" not in markdown
 
 
 def test_html_folds_long_tails(page):
     entities = page.split(">Entities<", 1)[1].split("</section>", 1)[0]
     assert "1 more named by a single article" in entities
 
-    facts = page.split(">Agreed facts<", 1)[1].split("</section>", 1)[0]
+    facts = page.split(">Agreed facts (1)<", 1)[1].split("</section>", 1)[0]
     shared, folded = facts.split('<details class="more">', 1)
     assert "The bridge closed." in shared and ">all 3</span>" in shared  # every article
     assert "A school was used as a shelter." in folded and "1 more reported by a single" in folded
@@ -348,7 +389,7 @@ def test_reports_keep_the_timeline_order_of_year_less_dates():
     digest = sample_digest()
     digest.stories[0].brief.timeline = [TimelineEntry("--12-07", "video call", ["a1"]),
                                         TimelineEntry("--01-10", "talks", ["a1"])]
-    md = render(digest, "md")
+    md = render(digest, "md", full=True)
     assert md.index("7 Dec (year not stated)") < md.index("10 Jan (year not stated)")
     html = render(digest, "html")
     assert html.index("7 Dec (year not stated)") < html.index("10 Jan (year not stated)")

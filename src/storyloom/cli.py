@@ -71,7 +71,8 @@ def _report_warnings(digest: Digest) -> None:
 
 
 def _run_digest(paths: tuple[str, ...], fmt: str, out: str | None, embedder: str,
-                briefs: bool, quiet: bool, executor: str = "auto", strict: bool = False) -> None:
+                briefs: bool, quiet: bool, executor: str = "auto", strict: bool = False,
+                full: bool = False) -> None:
     from storyloom.pipeline import DigestOptions, digest_paths
     from storyloom.render import render
 
@@ -85,7 +86,7 @@ def _run_digest(paths: tuple[str, ...], fmt: str, out: str | None, embedder: str
     _report_warnings(digest)
     if not digest.stories:
         raise NoArticlesError("no usable article found in " + ", ".join(paths))
-    _write_output(render(digest, fmt), out, fmt)
+    _write_output(render(digest, fmt, full=full), out, fmt)
     if digest.failures:
         raise IncompleteError(len(digest.failures))
 
@@ -122,10 +123,12 @@ def main_group(verbose: int) -> None:
 @_quiet_opt
 @_executor_opt
 @strict_opt
-def digest(paths, fmt, out, embedder, quiet, executor, strict):
+@click.option("--full", is_flag=True, help="Every section of every brief, uncut (md, html); "
+              "by default a brief is about a screen or two, and says what it leaves out.")
+def digest(paths, fmt, out, embedder, quiet, executor, strict, full):
     """Read articles (files, folders, '-' for JSONL on stdin) and print story briefs."""
     _run_digest(paths, fmt, out, embedder, briefs=True, quiet=quiet, executor=executor,
-                strict=strict)
+                strict=strict, full=full)
 
 
 @main_group.command()

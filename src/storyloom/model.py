@@ -47,6 +47,15 @@ class Article:
             return host[4:] if host.startswith("www.") else host
         return f"article:{self.id}"
 
+    @property
+    def outlet(self) -> str:
+        """The outlet's name as readers know it: the source as written, else the URL
+        host, else the article id."""
+        if self.source:
+            return self.source
+        publisher = self.publisher
+        return self.id if publisher.startswith("article:") else publisher
+
 
 @dataclass
 class Sentence:

@@ -66,12 +66,17 @@ _SENTENCE_OPENERS = frozenset({"The", "A", "An", "It", "This", "That", "These", 
 
 
 def _named(sources: list[str], members: dict[str, AnalyzedArticle]) -> str:
-    """Source ids, a syndicated copy marked as such (it does not count as an outlet)."""
+    """Outlet names as readers know them, each once; a syndicated copy marked as such
+    (it does not count as an outlet)."""
+    def name(article_id: str) -> str:
+        member = members.get(article_id)
+        return member.article.outlet if member else article_id
+
     names = []
     for source in sources:
         original = members[source].article.syndicated_of if source in members else None
-        names.append(f"{source} (copy of {original})" if original else source)
-    return ", ".join(names)
+        names.append(f"{name(source)} (copy of {name(original)})" if original else name(source))
+    return ", ".join(dict.fromkeys(names))
 
 
 def _majority_note(conflict: Conflict, members: dict[str, AnalyzedArticle],

@@ -67,6 +67,7 @@ class Wording:
     headline: bool
     content: frozenset[str]
     features: np.ndarray
+    vector: np.ndarray | None = None  # the sentence's unit embedding
 
 
 # a story's sentences are read several times (candidate, lead, headline checks) and
@@ -237,9 +238,9 @@ def wordings(facts: list[Fact], members: list[AnalyzedArticle],
     out = []
     for (fact, evidence), cosines in zip(placed, embedding):
         words = frozenset(content_words(evidence.text))
-        headline = story.sentences[(evidence.article_id, evidence.start)][2]
+        _, _, headline, vector = story.sentences[(evidence.article_id, evidence.start)]
         out.append(Wording(fact, evidence, headline, words,
-                           _features(story, fact, evidence, words, cosines)))
+                           _features(story, fact, evidence, words, cosines), _unit(vector)))
     if out:
         space = max(budget or NOMINAL_BUDGET, 1)
         for wording, row in zip(out, with_relative(np.array([w.features for w in out]))):

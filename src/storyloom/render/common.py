@@ -13,10 +13,12 @@ _KIND_LABELS = {
 
 def article_outlet(article: Article) -> str:
     """The outlet name as a reader knows it: the source, else the URL host, else the id."""
-    if article.source:
-        return article.source
-    publisher = article.publisher
-    return article.id if publisher.startswith("article:") else publisher
+    return article.outlet
+
+
+def plural(count: int, singular: str, plural_form: str | None = None) -> str:
+    """"1 outlet", "3 outlets"."""
+    return f"{count} {singular if count == 1 else (plural_form or singular + 's')}"
 
 
 def outlets_of(articles: list[Article]) -> list[str]:

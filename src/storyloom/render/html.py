@@ -16,7 +16,7 @@ from storyloom.model import (
 )
 from storyloom.render.common import (
     article_outlet, conflict_count_label, conflict_kind_label, date_label, outlet_label,
-    outlets_of, split_by_reach, story_anchor,
+    outlets_of, plural, split_by_reach, story_anchor,
 )
 from storyloom.render.svg import timeline_svg
 
@@ -87,8 +87,8 @@ def _header(digest: Digest) -> str:
     outlets = outlets_of(articles)
     conflicts = sum(c.contradiction for item in digest.stories for c in item.brief.conflicts)
     return (f'<header class="page"><h1>storyloom digest</h1><p class="meta">'
-            f'{len(digest.stories)} stories · {len(articles)} articles · {len(outlets)} outlets'
-            f' · {conflicts} conflict{"s" * (conflicts != 1)}</p></header>')
+            f'{plural(len(digest.stories), "story", "stories")} · {plural(len(articles), "article")}'
+            f' · {plural(len(outlets), "outlet")} · {plural(conflicts, "conflict")}</p></header>')
 
 
 def _story_list(digest: Digest) -> str:
@@ -305,18 +305,44 @@ def _memberships(ctx: _StoryContext, memberships: list[Membership]) -> str:
             f'<th>score</th><th>signals</th></tr></thead><tbody>{"".join(rows)}</tbody></table>')
 
 
-def _brief(ctx: _StoryContext, brief: Brief) -> str:
+def _lead(ctx: _StoryContext, summary: list[SummarySentence]) -> str:
+    if not summary:
+        return ""
+    first = summary[0]
+    return (f'<p class="lead"><strong>In brief:</strong> {esc(first.text)} '
+            f'{ctx.source_chips(first.sources, first.evidence)}</p>')
+
+
+def _brief(ctx: _StoryContext, brief: Brief, full: bool) -> str:
+    """What is disputed and what is agreed first; the rest folded unless `full`."""
+    disputes = [c for c in brief.conflicts if c.contradiction]
+    related = [c for c in brief.conflicts if not c.contradiction]
+    outlets = len(outlets_of(ctx.item.articles))
+    facts = ([f for f in brief.facts if f.corroboration > 1] if outlets > 1 else brief.facts)
     coverage = _coverage_matrix(ctx, brief.facts) + _coverage_list(ctx, brief.coverage)
-    return "".join([
-        _section(f"Conflicts ({len(brief.conflicts)})", _conflicts(ctx, brief.conflicts),
-                 "conflicts"),
-        _section("Summary", _summary(ctx, brief.summary)),
-        _section("Agreed facts", _facts(ctx, brief.facts)),
-        _section("Quotes", _quotes(ctx, brief.quotes)),
+    first = "".join([
+        _lead(ctx, brief.summary),
+        _section(f"Disputed ({len(disputes)})", _conflicts(ctx, disputes), "conflicts"),
+        _section("Summary", _summary(ctx, brief.summary[1:])),
+        _section(f"{'Agreed facts' if outlets > 1 else 'Facts'} ({len(facts)})",
+                 _facts(ctx, brief.facts)),
+        _section(f"Quotes ({len(brief.quotes)})", _quotes(ctx, brief.quotes)),
+    ])
+    rest = "".join([
+        _section("Related figures (not contradictions)", _conflicts(ctx, related), "conflicts"),
         _section("Timeline", _timeline(ctx, brief.timeline)),
         _section("Coverage", coverage),
         _section("Entities", _entities(ctx, brief.entities)),
     ])
+    return first + _more(rest, full, "More: related figures, timeline, coverage, entities")
+
+
+def _more(body: str, full: bool, label: str) -> str:
+    """Folded below the first screen, open in a `full` report."""
+    if not body:
+        return ""
+    return (f'<details class="rest"{" open" if full else ""}><summary>{esc(label)}</summary>'
+            f'{body}</details>')
 
 
 def _failures(item: StoryBrief) -> str:
@@ -324,17 +350,19 @@ def _failures(item: StoryBrief) -> str:
                    for f in item.failures)
 
 
-def _story(n: int, item: StoryBrief) -> str:
+def _story(n: int, item: StoryBrief, full: bool = False) -> str:
     ctx = _StoryContext(item)
     outlets = outlets_of(item.articles)
     members = _memberships(ctx, item.story.memberships)
+    sources = (_section(f"Articles ({len(item.articles)})", _articles(ctx), "articles")
+               + _section("Why these articles are together", members))
     return (f'<article class="story" id="{ctx.anchor}"><header><span class="num">{n}</span>'
             f'<h2>{esc(item.title) or "(untitled)"}</h2><p class="meta">'
-            f'{len(item.articles)} articles · {len(outlets)} outlets</p></header>'
-            f'{_section("Articles", _articles(ctx), "articles")}'
+            f'{plural(len(item.articles), "article")} · {plural(len(outlets), "outlet")} · '
+            f'{esc(", ".join(outlets))}</p></header>'
             f'{_failures(item)}'
-            f'{_brief(ctx, item.brief)}'
-            f'{_section("Why these articles are together", members)}'
+            f'{_brief(ctx, item.brief, full)}'
+            f'{_more(sources, full, "Articles and why they are together")}'
             '<p class="top"><a href="#top">↑ stories</a></p></article>')
 
 
@@ -347,8 +375,8 @@ def _warnings(digest: Digest) -> str:
     return f'<section class="warnings"><h2>Warnings</h2><ul>{items}</ul></section>'
 
 
-def render_html(digest: Digest) -> str:
-    stories = "".join(_story(n, item) for n, item in enumerate(digest.stories, 1))
+def render_html(digest: Digest, full: bool = False) -> str:
+    stories = "".join(_story(n, item, full) for n, item in enumerate(digest.stories, 1))
     listing = _story_list(digest) if digest.stories else "<p>No stories.</p>"
     return ('<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
             '<meta name="viewport" content="width=device-width, initial-scale=1">'

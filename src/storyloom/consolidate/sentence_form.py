@@ -1,0 +1,103 @@
+"""Can a source sentence stand alone in a summary? Form only, not content.
+
+A summary sentence is read out of its article: it must be whole (closing punctuation, no
+"..." cut, no lead-in ending in ":"), start a clause (not ", said ..." or a lower-case
+continuation left by a bad split), be the outlet's reporting rather than its furniture
+(no byline or credit line), and not lean on a sentence the reader has not seen ("It
+passed in a 396-9 vote.", "He called the remarks ..."). A site's section label in
+front of a sentence ("Why it matters: The bill ...") is furniture too; the sentence
+after it stands, so the label is cut from the wording rather than the sentence dropped.
+"""
+from __future__ import annotations
+
+import re
+
+from storyloom.analyze.quotes import SPEECH_VERBS
+
+# words that open a sentence by pointing back at one before it; per language, the
+# third-person pronouns and demonstratives (a name, not a pronoun, opens a lead)
+REFERENCE_OPENERS = {
+    "en": ("it", "he", "she", "they", "his", "her", "their", "its", "this", "these", "those",
+           "that"),
+    "de": ("er", "sie", "es", "sein", "seine", "ihr", "ihre", "dies", "diese", "dieser", "dieses"),
+    "fr": ("il", "elle", "ils", "elles", "son", "sa", "ses", "leur", "leurs", "ce", "cela",
+           "celui", "celle"),
+    "es": ("él", "ella", "ellos", "ellas", "su", "sus", "esto", "este", "esta", "eso"),
+    "it": ("lui", "lei", "loro", "esso", "essa", "questo", "questa", "ciò"),
+}
+# "The official said ...": a definite description of a person or body the article named
+# before; a summary that has not named them leaves the reader guessing
+REFERENCE_NOUNS = {
+    "en": ("official", "officials", "spokesman", "spokeswoman", "spokesperson", "source",
+           "sources", "man", "woman", "former", "latter", "senator", "congressman",
+           "congresswoman", "lawmaker", "suspect"),
+}
+# "This week ...", "That night ...": a demonstrative before a time word points at the
+# calendar, not at an earlier sentence
+TIME_NOUNS = {
+    "en": ("week", "weekend", "year", "month", "morning", "afternoon", "evening", "night", "day",
+           "time", "season", "summer", "fall", "autumn", "winter", "spring", "term", "session"),
+}
+_DEMONSTRATIVES = {"en": ("this", "that", "these", "those")}
+_OPEN_QUOTE = "\"'\u201c\u2018\u201e\u00ab"
+_CLOSERS = "\"'\u201d\u2019)\u00bb]"
+_TERMINAL = re.compile(rf"[.!?][{re.escape(_CLOSERS)}]*\s*$|[\u201d\u00bb\"]\s*$")
+_CUT = re.compile(rf"(?:\.\.\.|\u2026|:|,|;|\u2014|-)[{re.escape(_CLOSERS)}]*\s*$")
+_CONTINUATION = re.compile(r"^\s*(?:[a-z]|[,;:.)\]\u201d\u2019])")
+_SPEECH = re.compile(r"\b(?:" + "|".join(SPEECH_VERBS) + r"|asked)\s*$", re.I)
+_CREDIT = re.compile(
+    r"^\s*(?:By|Von|Par|Por|Di)\s+[A-Z][\w'.-]+(?:\s+[A-Z][\w'.-]+){0,3}\s*(?:$|[,|(\u2014-])"
+    r"|\b(?:Reporting|Editing|Writing|Additional reporting) by\b|contributed to this report"
+    r"|^\s*\(?(?:Photo|Image|Video|Source|Credit)s?\s*:"
+    r"|\b(?:writer|reporter|correspondent)s? [A-Z][a-z]+ [A-Z][a-z]+ contributed\b", re.I)
+# "Why it matters: " / "The big picture: " / "READ MORE: ": a few words and a colon in front
+# of a sentence of its own (capitalised); a speaker's colon ("Trump said: ...") is not one
+_LABEL = re.compile(r"^\s*(?P<label>[A-Z][\w'\u2019]*(?:[ \t]+[\w'\u2019]+){0,4})[ \t]*:[ \t]+"
+                    r"(?=[\"\u201c]?[A-Z0-9])")
+_LOWER_AFTER_LABEL = re.compile(r"^\s*[A-Z][\w'\u2019]*(?:[ \t]+[\w'\u2019]+){0,2}[ \t]*:[ \t]+[a-z]")
+MIN_AFTER_LABEL = 5  # words the sentence after a label needs to stand
+
+
+def label_length(text: str) -> int:
+    """Characters of a leading site label ("Why it matters: ") to cut, else 0."""
+    match = _LABEL.match(text)
+    if not match or _SPEECH.search(match.group("label")) or any(c.isdigit() for c in match.group("label")):
+        return 0
+    rest = text[match.end():]
+    return match.end() if len(rest.split()) >= MIN_AFTER_LABEL else 0
+
+
+def whole(text: str, headline: bool = False) -> bool:
+    """Ends as a sentence ends; a headline needs no full stop but must not be cut."""
+    if _CUT.search(text):
+        return False
+    return headline or bool(_TERMINAL.search(text))
+
+
+def continuation(text: str) -> bool:
+    """Starts mid-clause: a lower-case word or a mark that closes something before it;
+    or a label whose sentence is no clause ("Next stop: the House.")."""
+    return bool(_CONTINUATION.match(text)) or bool(_LOWER_AFTER_LABEL.match(text))
+
+
+def credit_line(text: str) -> bool:
+    return bool(_CREDIT.search(text))
+
+
+def leans_back(text: str, language: str = "en") -> bool:
+    """Opens with a word pointing at an earlier sentence ("It", "The official ...")."""
+    words = text.lstrip(_OPEN_QUOTE + " ").split(maxsplit=2)
+    if not words:
+        return False
+    lang = (language or "en")[:2].lower()
+    first = re.split(r"['\u2019]", words[0].strip(",;:").lower())[0]  # "It's" -> "it"
+    if first in REFERENCE_OPENERS.get(lang, ()):
+        second = words[1].strip(",;:.").lower() if len(words) > 1 else ""
+        return not (first in _DEMONSTRATIVES.get(lang, ()) and second in TIME_NOUNS.get(lang, ()))
+    nouns = REFERENCE_NOUNS.get(lang, ())
+    return lang == "en" and first == "the" and len(words) > 1 and words[1].strip(",;:").lower() in nouns
+
+
+def stands_alone(text: str, headline: bool = False, language: str = "en") -> bool:
+    return (whole(text, headline) and not continuation(text) and not credit_line(text)
+            and not leans_back(text, language))
