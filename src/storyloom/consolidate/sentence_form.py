@@ -30,7 +30,8 @@ REFERENCE_OPENERS = {
 REFERENCE_NOUNS = {
     "en": ("official", "officials", "spokesman", "spokeswoman", "spokesperson", "source",
            "sources", "man", "woman", "former", "latter", "senator", "congressman",
-           "congresswoman", "lawmaker", "suspect"),
+           "congresswoman", "lawmaker", "suspect", "president", "speaker", "governor", "mayor",
+           "minister", "chairman", "chairwoman", "leader"),
 }
 # "This week ...", "That night ...": a demonstrative before a time word points at the
 # calendar, not at an earlier sentence
@@ -55,11 +56,19 @@ _CREDIT = re.compile(
 _LABEL = re.compile(r"^\s*(?P<label>[A-Z][\w'\u2019]*(?:[ \t]+[\w'\u2019]+){0,4})[ \t]*:[ \t]+"
                     r"(?=[\"\u201c]?[A-Z0-9])")
 _LOWER_AFTER_LABEL = re.compile(r"^\s*[A-Z][\w'\u2019]*(?:[ \t]+[\w'\u2019]+){0,2}[ \t]*:[ \t]+[a-z]")
+# "WASHINGTON (AP) — ", "(CNN) - ", "OSTREVIK, March 3 (Coastal Wire) - ": a dateline or
+# an agency credit in front of the lead; the sentence after it stands
+_DATELINE = re.compile(r"^\s*(?:[A-Z]{3,}(?:[ \-][A-Z]{2,})*(?:,\s*[A-Z][a-z]+\.?\s+\d{1,2})?\s*)?"
+                       r"(?:\([^()\n]{1,40}\)\s*)?[\-\u2013\u2014]+\s+(?=[\"\u201c]?[A-Z0-9])")
 MIN_AFTER_LABEL = 5  # words the sentence after a label needs to stand
 
 
 def label_length(text: str) -> int:
-    """Characters of a leading site label ("Why it matters: ") to cut, else 0."""
+    """Characters of a leading site label ("Why it matters: ") or dateline and credit
+    ("WASHINGTON (AP) — ") to cut, else 0."""
+    dateline = _DATELINE.match(text)
+    if dateline and dateline.end() > 1 and len(text[dateline.end():].split()) >= MIN_AFTER_LABEL:
+        return dateline.end()
     match = _LABEL.match(text)
     if not match or _SPEECH.search(match.group("label")) or any(c.isdigit() for c in match.group("label")):
         return 0
@@ -95,9 +104,15 @@ def leans_back(text: str, language: str = "en") -> bool:
         second = words[1].strip(",;:.").lower() if len(words) > 1 else ""
         return not (first in _DEMONSTRATIVES.get(lang, ()) and second in TIME_NOUNS.get(lang, ()))
     nouns = REFERENCE_NOUNS.get(lang, ())
-    return lang == "en" and first == "the" and len(words) > 1 and words[1].strip(",;:").lower() in nouns
+    second = re.split(r"['\u2019]", words[1].strip(",;:").lower())[0] if len(words) > 1 else ""
+    return first == "the" and second in nouns
+
+
+def asks(text: str) -> bool:
+    """A question (a rhetorical one, or a call to readers): a summary states."""
+    return text.rstrip(_CLOSERS + " ").endswith("?")
 
 
 def stands_alone(text: str, headline: bool = False, language: str = "en") -> bool:
     return (whole(text, headline) and not continuation(text) and not credit_line(text)
-            and not leans_back(text, language))
+            and not leans_back(text, language) and not asks(text))

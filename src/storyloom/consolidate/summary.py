@@ -47,7 +47,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from storyloom.consolidate.same_fact import SAME_FACT
+from storyloom.consolidate.logistic import StandardisedLogistic
+from storyloom.consolidate.restatement import load_model as load_restatement
+from storyloom.consolidate.restatement import pair_features
 from storyloom.consolidate.sentence_form import label_length, stands_alone
 from storyloom.consolidate.sentence_scores import (SentenceScorer, Wording, default_scorer,
                                                    shared_vocabulary, wordings)
@@ -56,7 +58,6 @@ from storyloom.model import AnalyzedArticle, Evidence, Fact, SummarySentence
 log = logging.getLogger(__name__)
 
 DEFAULT_SENTENCES = 5
-RESTATED_WORDS = 0.7  # share of a sentence's content words already said: "mostly the same words"
 REDUNDANCY_WEIGHT = 0.45  # 5-fold CV on NeuS train (R1): 46.67 at 0, 46.95 at 0.3, 47.06 here
 
 
@@ -64,6 +65,7 @@ REDUNDANCY_WEIGHT = 0.45  # 5-fold CV on NeuS train (R1): 46.67 at 0, 46.95 at 0
 class Candidate:
     wording: Wording
     importance: float  # what does not change as sentences are chosen
+    needs: str = ""  # a full name a chosen sentence must give first ("Rand Paul" for "Paul added")
 
     @property
     def words(self) -> int:
@@ -79,23 +81,22 @@ def _said_share(candidate: Candidate, vocabulary: dict[str, float], covered: set
     return sum(vocabulary.get(w, 0.0) for w in words if w in covered) / total
 
 
-def _restates(candidate: Candidate, chosen: Candidate) -> bool:
-    """Says what a chosen sentence says: as close in meaning as two wordings of one fact
-    are, or most of its own content words already in that sentence (a headline after
-    the lead it condenses). Another wording of the same fact is not excluded as such:
-    aligned facts are broad (a story's lead fact gathers many sentences) and removing
-    them all empties the pool (NeuS val R1 47.0 -> 39.4)."""
+def _restates(candidate: Candidate, chosen: Candidate, decision: StandardisedLogistic) -> bool:
+    """Says what a chosen sentence says, by the learned restatement decision
+    (`restatement`: embedding cosine and shared words of the pair)."""
     a, b = candidate.wording.vector, chosen.wording.vector
-    if a is not None and b is not None and float(a @ b) >= SAME_FACT:
-        return True
-    mine = candidate.wording.content
-    return len(mine & chosen.wording.content) >= RESTATED_WORDS * max(1, len(mine))
+    cosine = float(a @ b) if a is not None and b is not None else 0.0
+    return decision.decide(pair_features(cosine, candidate.wording.content, chosen.wording.content))
 
 
 def select(pool: list[Candidate], vocabulary: dict[str, float], max_sentences: int,
-           max_words: int | None, redundancy: float = REDUNDANCY_WEIGHT) -> list[Candidate]:
+           max_words: int | None, redundancy: float = REDUNDANCY_WEIGHT,
+           decision: StandardisedLogistic | None = None) -> list[Candidate]:
     """Greedy: best importance minus redundancy, until the sentence count or word budget.
-    A sentence that restates a chosen one in other words is not a candidate any more."""
+    A sentence that restates a chosen one is not a candidate any more, except that a
+    chosen headline gives way, in its place, to the first whole sentence chosen after it
+    that restates it."""
+    decision = decision or load_restatement()
     covered: set[str] = set()
     chosen: list[Candidate] = []
     words = 0
@@ -105,20 +106,23 @@ def select(pool: list[Candidate], vocabulary: dict[str, float], max_sentences: i
     while pool and (max_words is not None or len(chosen) < max_sentences):
         if max_words is not None and words >= max_words:
             break
-        best = max(pool, key=lambda c: c.importance - redundancy * said[id(c)])
+        ready = [c for c in pool if not c.needs
+                 or any(c.needs in x.wording.sentence.text for x in chosen)]
+        if not ready:
+            break
+        best = max(ready, key=lambda c: c.importance - redundancy * said[id(c)])
         newly = best.wording.content - covered
         covered |= newly
         # identical sentences (a repeated line, a syndicated copy) are said once, and
         # one headline is enough: a row of headlines reads like an index, not a summary
         pool = [c for c in pool if c.wording.sentence.text != best.wording.sentence.text
                 and not (c.wording.headline and best.wording.headline)
-                and not _restates(c, best)]
+                and (_replaces(c, best) or not _restates(c, best, decision))]
         for c in pool:
             if not newly.isdisjoint(c.wording.content):
                 said[id(c)] = _said_share(c, vocabulary, covered)
-        # a headline the new sentence tells in full gives way to it, in its place
-        place = next((n for n, c in enumerate(chosen) if c.wording.headline
-                      and _restates(c, best)), None)
+        place = next((n for n, c in enumerate(chosen)
+                      if _replaces(best, c) and _restates(best, c, decision)), None)
         if place is None:
             chosen.append(best)
         else:
@@ -126,6 +130,12 @@ def select(pool: list[Candidate], vocabulary: dict[str, float], max_sentences: i
             chosen[place] = best
         words += best.words
     return chosen
+
+
+def _replaces(candidate: Candidate, chosen: Candidate) -> bool:
+    """A whole sentence may take a chosen headline's place (when it restates it): the
+    summary prefers sentences to headlines, and one of them is enough."""
+    return chosen.wording.headline and not candidate.wording.headline
 
 
 def candidates(facts: list[Fact], members: list[AnalyzedArticle],
@@ -183,9 +193,27 @@ def summarise(facts: list[Fact], members: list[AnalyzedArticle],
     return out
 
 
+_BARE_SURNAME = re.compile(r"^[\"\u201c]?([A-Z][a-z\u00e0-\u00ff]+)\s+[a-z]")
+
+
+def _introduced_as(sentence: Evidence, text: str) -> str:
+    """"Rand Paul" when the sentence opens with a bare "Paul" that its article introduced
+    by full name before it; else ""."""
+    match = _BARE_SURNAME.match(sentence.text)
+    if not match:
+        return ""
+    surname = re.escape(match.group(1))
+    names = re.findall(rf"\b((?:[A-Z][\w.'\u2019-]*\s+){{1,3}}{surname})\b", text[:sentence.start])
+    return " ".join(names[-1].split()[-2:]) if names else ""  # "Sen. Rand Paul" -> "Rand Paul"
+
+
 def _standing(pool: list[Candidate], members: list[AnalyzedArticle]) -> list[Candidate]:
     """The candidates that read whole out of their article (`sentence_form`); when none
-    does (a story of fragments), the ones that are at least whole sentences."""
+    does (a story of fragments), the ones that are at least whole sentences. A sentence
+    naming someone by surname alone needs a sentence that gives the full name first."""
+    texts = {m.id: m.article.text for m in members}
+    for c in pool:
+        c.needs = _introduced_as(c.wording.sentence, texts.get(c.wording.sentence.article_id, ""))
     language = {m.id: m.article.language for m in members}
     standing = [c for c in pool if stands_alone(_without_label(c.wording.sentence).text,
                                                 c.wording.headline,

@@ -10,9 +10,12 @@ NeuS `*.source` file, each line one story). Per story, and in total:
   "Reporting by ...", "... contributed to this report");
 - openings with a reference the summary has not resolved ("It", "He", "The official")
   when the sentence before it in the summary is not the one before it in its article;
-- near-duplicate pairs: two summary sentences whose embeddings are at least as close as
-  two wordings of one fact (`same_fact.SAME_FACT`), or of which the shorter shares most
-  of its content words with the other;
+- near-duplicate pairs: two summary sentences that restate each other by the learned
+  restatement decision (`consolidate/restatement.json`, fitted on 300 hand-labelled pairs
+  of real summary sentences; cross-validated precision and recall in that file). The
+  summary applies the same decision, so this count checks the selection, not the
+  decision: how often a reader would still call a pair a duplicate was read by hand
+  (docs/decisions/readable-briefs.md);
 - "Agreed facts" stated by a single outlet (in a story with two or more outlets);
 - the words of the story's Markdown brief over the words of its articles.
 
@@ -46,8 +49,6 @@ _OPENING_REFERENCE = re.compile(r"^\s*[\"\u201c]?(?:It|He|She|They|His|Her|Their
                                 r"company|group|agency|president|man|woman|former|latter))\b")
 _CALENDAR = re.compile(r"^\s*[\"\u201c]?(?:This|That|These|Those)\s+(?:week|weekend|year|month|morning|"
                        r"afternoon|evening|night|day|time|season|summer|fall|winter|spring)\b")
-_CONTENT = re.compile(r"[A-Za-z\u00c0-\u024f0-9]{4,}")
-NEAR_DUPLICATE_WORDS = 0.7  # share of the shorter sentence's content words in the other
 
 
 @dataclass
@@ -87,15 +88,6 @@ def byline(text: str) -> bool:
     return bool(_BYLINE.search(text))
 
 
-def _content(text: str) -> set[str]:
-    return {w.lower() for w in _CONTENT.findall(text)}
-
-
-def word_overlap(first: str, second: str) -> float:
-    a, b = _content(first), _content(second)
-    return len(a & b) / max(1, min(len(a), len(b)))
-
-
 def unresolved_openings(item: StoryBrief) -> list[str]:
     """Summary sentences opening with a reference whose antecedent is not the summary
     sentence just before them (the sentence before them in their own article)."""
@@ -114,14 +106,17 @@ def unresolved_openings(item: StoryBrief) -> list[str]:
 
 
 def near_duplicates(item: StoryBrief, vectors: np.ndarray) -> list[str]:
-    from storyloom.consolidate.same_fact import SAME_FACT
+    from storyloom.consolidate.restatement import load_model, pair_features
+    from storyloom.consolidate.sentence_scores import content_words
 
+    decision = load_model()
     texts = [s.text for s in item.brief.summary]
     pairs = []
     for i in range(len(texts)):
         for j in range(i + 1, len(texts)):
-            close = float(vectors[i] @ vectors[j]) >= SAME_FACT
-            if close or word_overlap(texts[i], texts[j]) >= NEAR_DUPLICATE_WORDS:
+            row = pair_features(float(vectors[i] @ vectors[j]), content_words(texts[i]),
+                                content_words(texts[j]))
+            if decision.decide(row):
                 pairs.append(f"{texts[i]}  <->  {texts[j]}")
     return pairs
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import click
+import numpy as np
 
 from storyloom.errors import InputError, MissingExtraError
 from storyloom.eval.datasets import load_neus
@@ -215,22 +216,55 @@ def citation_rate(cases: list[StoryCase]) -> float:
     return round(sum(checked) / max(len(checked), 1), 4)
 
 
+def restating_pairs(sentences: list[str]) -> int:
+    """Pairs of the summary's sentences that restate each other, by the learned
+    restatement decision (the one the summary itself applies)."""
+    from storyloom.analyze.embed import embed_texts, get_embedder
+    from storyloom.consolidate.restatement import load_model, pair_features
+    from storyloom.consolidate.sentence_scores import content_words
+
+    if len(sentences) < 2:
+        return 0
+    vectors = embed_texts(sentences, get_embedder())
+    vectors = vectors / np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
+    decision = load_model()
+    words = [content_words(s) for s in sentences]
+    return sum(decision.decide(pair_features(float(vectors[i] @ vectors[j]), words[i], words[j]))
+               for i in range(len(sentences)) for j in range(i + 1, len(sentences)))
+
+
+def _within(sentences: list[str], budget: int) -> list[str]:
+    """The sentences a budget-trimmed summary shows (the last one possibly cut)."""
+    out, words = [], 0
+    for sentence in sentences:
+        if words >= budget:
+            break
+        out.append(sentence)
+        words += len(sentence.split())
+    return out
+
+
 def score_systems(cases: list[StoryCase]) -> dict[str, dict[str, float]]:
-    """Mean ROUGE-1/2/L F1 x100 per system."""
+    """Mean ROUGE-1/2/L F1 x100 per system, and the pairs of sentences within the
+    budget that restate each other, per 20 summaries."""
     try:
         from rouge_score import rouge_scorer
     except ImportError as exc:
         raise MissingExtraError("eval summaries", "eval") from exc
     scorer = rouge_scorer.RougeScorer(list(ROUGE_TYPES), use_stemmer=True)
     totals = {name: dict.fromkeys(ROUGE_TYPES, 0.0) for name in SYSTEMS}
+    restating = dict.fromkeys(SYSTEMS, 0)
     for case in cases:
         for name, system in SYSTEMS.items():
-            text = trim(system(case.members, case.budget), case.budget)
-            scores = scorer.score(case.reference, text)
+            sentences = system(case.members, case.budget)
+            scores = scorer.score(case.reference, trim(sentences, case.budget))
             for kind in ROUGE_TYPES:
                 totals[name][kind] += scores[kind].fmeasure
+            restating[name] += restating_pairs(_within(sentences, case.budget))
     n = max(len(cases), 1)
-    return {name: {k: round(100 * v / n, 2) for k, v in row.items()} for name, row in totals.items()}
+    return {name: {**{k: round(100 * v / n, 2) for k, v in row.items()},
+                   "restating_pairs_per_20": round(20 * restating[name] / n, 2)}
+            for name, row in totals.items()}
 
 
 def report(cases: list[StoryCase]) -> dict:
@@ -241,9 +275,10 @@ def report(cases: list[StoryCase]) -> dict:
 
 def format_table(result: dict) -> str:
     rows = [("storyloom", result)] + list(result["baselines"].items())
-    lines = [f"{'system':<10} {'ROUGE-1':>8} {'ROUGE-2':>8} {'ROUGE-L':>8}   (n={result['n']})"]
+    lines = [f"{'system':<10} {'ROUGE-1':>8} {'ROUGE-2':>8} {'ROUGE-L':>8} {'restating':>10}"
+             f"   (n={result['n']}; restating: sentence pairs that restate each other, per 20 summaries)"]
     lines += [f"{name:<10} {row['rouge1']:>8.2f} {row['rouge2']:>8.2f} {row['rougeL']:>8.2f}"
-              for name, row in rows]
+              f" {row.get('restating_pairs_per_20', 0):>10.2f}" for name, row in rows]
     lines.append(f"summary sentences with a checked citation: {100 * result['cited']:.1f}%")
     return "\n".join(lines)
 

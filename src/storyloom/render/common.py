@@ -40,6 +40,12 @@ def conflict_kind_label(conflict: Conflict) -> str:
                             else "Conflict")
 
 
+def differ_label(kind: str) -> str:
+    """"numbers differ": what a contradiction of this kind is, in a heading's words."""
+    label = _KIND_LABELS.get(kind)
+    return label.lower() if label else (f"{kind} differs" if kind else "accounts differ")
+
+
 def membership_reason(membership: Membership) -> str:
     """One line: why this article joined its story."""
     if membership.linked_to is None:

@@ -297,8 +297,9 @@ def _brief_sections(item: StoryBrief, full: bool) -> list[str]:
     related = [c for c in brief.conflicts if not c.contradiction]
     lead, rest = brief.summary[:1], brief.summary[1:]
     lines: list[str] = []
-    if lead:
-        lines += budget.spend([f"**In brief:** {md_escape(lead[0].text)} {cite(lead[0].sources)}", ""])
+    # the lead too must fit: a story of a few dozen words has its title as its summary
+    lines += budget.take([[f"**In brief:** {md_escape(s.text)} {cite(s.sources)}", ""] for s in lead],
+                         "summary sentences")
     outlet_line = _outlet_line(articles)
     if budget.left >= len(outlet_line.split()):  # else the citations name them
         lines += budget.spend([outlet_line, ""])

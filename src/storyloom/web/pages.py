@@ -9,7 +9,8 @@ from urllib.parse import quote, urlencode, urlparse
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 
-from storyloom.render.common import date_label
+from storyloom.model import Article
+from storyloom.render.common import date_label, differ_label, plural
 from storyloom.store.base import SORTS, Store
 
 router = APIRouter(include_in_schema=False)
@@ -70,11 +71,21 @@ def story_list(request: Request, q: str = Query("", max_length=200),
 def story_page(request: Request, story_id: str):
     store = store_of(request)
     story = store.get_brief(store.resolve_story(story_id))
-    # compact citations: an outlet name (or a number) per article, its title on hover
-    labels = {a["id"]: a.get("source") or str(n) for n, a in enumerate(story["articles"], 1)}
+    articles = [Article(str(a["id"]), "", source=a.get("source") or "", url=a.get("url") or "")
+                for a in story["articles"]]
+    # citations by outlet name as readers know it (source, else the site), title on hover
+    labels = {a.id: a.outlet for a in articles}
+    outlet_of = {a.publisher: a.outlet for a in articles}  # coverage rows are keyed by publisher
     titles = {a["id"]: a.get("title") or a["id"] for a in story["articles"]}
+    conflicts = story.get("conflicts") or []
+    outlets = list(dict.fromkeys(labels.values()))
+    facts = story.get("facts") or []
+    agreed = [f for f in facts if f.get("corroboration", 0) > 1] if len(outlets) > 1 else facts
     return _render(request, "story.html", story=story, titles=titles, labels=labels,
-                   history=store.history(story["id"]))
+                   outlet_of=outlet_of, outlets=outlets, plural=plural, agreed=agreed,
+                   disputes=[c for c in conflicts if c.get("contradiction", True)],
+                   related=[c for c in conflicts if not c.get("contradiction", True)],
+                   differ_label=differ_label, history=store.history(story["id"]))
 
 
 def cited_spans(brief: Any, article_id: str) -> set[tuple[int, int]]:
