@@ -83,9 +83,12 @@ class _Recording:
     def _name(fn) -> str:
         return getattr(getattr(fn, "func", fn), "__name__", "?")
 
-    def map(self, fn, items):
+    def map(self, fn, items, on_done=None):
         self.calls.append(self._name(fn))
-        return [fn(item) for item in items]
+        out = [fn(item) for item in items]
+        if on_done is not None and out:
+            on_done(len(out))
+        return out
 
     def run(self, fn, *args):
         self.calls.append(self._name(fn))
@@ -183,3 +186,22 @@ def test_auto_digest_of_a_big_input_with_few_articles_matches_local(tmp_path, mo
     local = digest_to_dict(digest_paths([str(source)], DigestOptions(embedder="hashing", strict=True,
                                                                      executor="local")))
     assert auto == local and auto["stories"]
+
+
+def test_progress_moves_per_chunk_and_per_story(seeds_dir):
+    """A progress callback sees the analysis in several steps (not 0% then 100%) and
+    every story's consolidation; the digest is the same with and without it."""
+    from storyloom.ingest import read_inputs
+    from storyloom.pipeline import DigestOptions, digest_articles
+    from storyloom.render.jsonout import render_json
+
+    articles, _ = read_inputs([str(seeds_dir)])
+    seen: list[tuple[str, int, int]] = []
+    options = DigestOptions(embedder="hashing", executor="local")
+    with_bar = digest_articles(articles, options, progress=lambda *step: seen.append(step))
+    without = digest_articles(articles, options)
+    analyze = [done for stage, done, _ in seen if stage == "analyze"]
+    consolidate = [done for stage, done, _ in seen if stage == "consolidate"]
+    assert len(set(analyze)) >= 2 and analyze == sorted(analyze) and analyze[-1] == len(articles)
+    assert consolidate[-1] == len(with_bar.stories) and len(set(consolidate)) == len(with_bar.stories) + 1
+    assert render_json(with_bar) == render_json(without)

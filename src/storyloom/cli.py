@@ -98,7 +98,34 @@ _paths_arg = click.argument("paths", nargs=-1, required=True)
 _out_opt = click.option("--out", "-o", help="Write to this file, or into this directory.")
 _embedder_opt = click.option("--embedder", default="use-multilingual", show_default=True,
                              help="Embedding model (use-multilingual, hashing).")
-_quiet_opt = click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+def _quiet_libraries(ctx: click.Context, param: click.Parameter, quiet: bool) -> bool:
+    """-q: no progress bar, and the libraries' own warnings and logs (Dask's cluster
+    chatter, deprecation notices) silenced; storyloom's warnings about inputs stay."""
+    if quiet:
+        import warnings
+
+        warnings.filterwarnings("ignore")
+        for name in ("distributed", "dask", "tornado", "asyncio", "bokeh"):
+            logging.getLogger(name).setLevel(logging.ERROR)
+    return quiet
+
+
+def _more_logging(ctx: click.Context, param: click.Parameter, verbose: int) -> int:
+    if verbose:
+        _set_log_level(verbose)
+    return verbose
+
+
+def _set_log_level(verbose: int) -> None:
+    level = logging.WARNING - 10 * min(verbose, 2)
+    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
+    logging.getLogger().setLevel(level)
+
+
+_quiet_opt = click.option("--quiet", "-q", is_flag=True, callback=_quiet_libraries,
+                          help="No progress bar; libraries' warnings and Dask's logs silenced.")
+_verbose_opt = click.option("--verbose", "-v", count=True, expose_value=False,
+                            callback=_more_logging, help="More log output on stderr (-vv: debug).")
 _executor_opt = click.option("--executor", default="auto", show_default=True,
                              help="Where stages run: auto (process for big batches), "
                                   "local, process (all cores), dask "
@@ -110,8 +137,7 @@ _executor_opt = click.option("--executor", default="auto", show_default=True,
 @click.option("--verbose", "-v", count=True, help="More log output on stderr.")
 def main_group(verbose: int) -> None:
     """storyloom: group news reports into stories and consolidate each into a brief."""
-    level = logging.WARNING - 10 * min(verbose, 2)
-    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
+    _set_log_level(verbose)
 
 
 @main_group.command()
@@ -123,6 +149,7 @@ def main_group(verbose: int) -> None:
 @_quiet_opt
 @_executor_opt
 @strict_opt
+@_verbose_opt
 @click.option("--full", is_flag=True, help="Every section of every brief, uncut (md, html); "
               "by default a brief is about a screen or two, and says what it leaves out.")
 def digest(paths, fmt, out, embedder, quiet, executor, strict, full):
@@ -140,6 +167,7 @@ def digest(paths, fmt, out, embedder, quiet, executor, strict, full):
 @_quiet_opt
 @_executor_opt
 @strict_opt
+@_verbose_opt
 def group(paths, fmt, out, embedder, quiet, executor, strict):
     """Group articles into stories only (the digest JSON with empty brief fields)."""
     _run_digest(paths, fmt, out, embedder, briefs=False, quiet=quiet, executor=executor,

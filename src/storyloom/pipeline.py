@@ -32,6 +32,8 @@ log = logging.getLogger(__name__)
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
 ANALYSIS_CHUNK = 256  # articles per analysis task: big enough to batch model calls well
+PROGRESS_STEPS = 20  # with a progress bar: at least this many analysis chunks, so it moves
+MIN_PROGRESS_CHUNK = 4  # ... but never so small that model calls stop batching
 
 
 @dataclass(frozen=True)
@@ -104,14 +106,23 @@ def analyze_all(articles: list[Article], options: DigestOptions, executor: Execu
     return analyze_and_extract(articles, options, executor)[0]
 
 
-def analyze_and_extract(articles: list[Article], options: DigestOptions, executor: Executor
+def analyze_and_extract(articles: list[Article], options: DigestOptions, executor: Executor,
+                        progress: Progress | None = None
                         ) -> tuple[list[AnalyzedArticle], FeatureTable | None]:
-    """Head analysis and grouping features of every article, in input order."""
+    """Head analysis and grouping features of every article, in input order. With a
+    `progress` callback the chunks are small enough (`PROGRESS_STEPS` of them at least)
+    for a bar that moves; the analysis is the same whatever the chunks."""
     if not articles:
         return [], None
     order = _time_order(articles)
-    chunks = _chunks([articles[i] for i in order], options.chunk_size)
-    done = executor.map(partial(_analyze_chunk, embedder=options.embedder), chunks)
+    size = options.chunk_size
+    if progress is not None:
+        size = min(size, max(MIN_PROGRESS_CHUNK, -(-len(articles) // PROGRESS_STEPS)))
+    chunks = _chunks([articles[i] for i in order], size)
+    ends = np.cumsum([len(c) for c in chunks])
+    on_done = None if progress is None else (
+        lambda k: progress("analyze", int(ends[k - 1]), len(articles)))
+    done = executor.map(partial(_analyze_chunk, embedder=options.embedder), chunks, on_done)
     analyzed: list[AnalyzedArticle | None] = [None] * len(articles)
     for position, item in zip(order, (item for chunk, _ in done for item in chunk)):
         analyzed[position] = item
@@ -157,8 +168,8 @@ def _rows(column, rows: np.ndarray):
 def run_stages(articles: list[Article], options: DigestOptions, executor: Executor,
                progress: Progress = _noop) -> list[StoryBrief]:
     progress("analyze", 0, len(articles))
-    analyzed, table = analyze_and_extract(articles, options, executor)
-    progress("analyze", len(articles), len(articles))
+    analyzed, table = analyze_and_extract(articles, options, executor,
+                                          None if progress is _noop else progress)
     stories = executor.run(group_table, table) if table is not None else []
     by_id = {a.id: a for a in analyzed}
     # biggest stories first: they take longest, so workers finish together
@@ -167,8 +178,8 @@ def run_stages(articles: list[Article], options: DigestOptions, executor: Execut
     read = {a.id: a.article for a in analyzed}
     del by_id, analyzed, table  # the jobs hold what consolidation needs
     progress("consolidate", 0, len(jobs))
-    result = executor.map(partial(_consolidate_story, options=options), jobs)
-    progress("consolidate", len(jobs), len(jobs))
+    result = executor.map(partial(_consolidate_story, options=options), jobs,
+                          lambda k: progress("consolidate", k, len(jobs)))
     for story_brief in result:  # the driver's copies, not a second copy from each worker
         story_brief.articles = [read[i] for i in story_brief.story.article_ids]
     result.sort(key=lambda sb: (-len(sb.articles), sb.story.id))

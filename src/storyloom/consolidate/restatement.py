@@ -1,27 +1,75 @@
 """Does one summary sentence restate another? A decision learned from hand labels.
 
-Two features of a sentence pair: the cosine of their embeddings, and the share of the
-shorter sentence's content words the other also uses (a headline and the lead that
-tells the same news share most of the headline's words, while their embeddings may sit
-far apart). A standardised logistic regression over them, fitted on sentence pairs of
+A pair of sentences is described by: the cosine of their embeddings; the share of the
+shorter one's content words, and of its names and figures, that the other also uses (a
+headline and the lead that tells the same news share most of the headline's words while
+their embeddings may sit far apart); whether they come from one article (an article
+rarely says its news twice, different outlets' leads often do); how early in their
+articles they stand (each outlet leads with the main news); and whether one of them is a
+headline. A standardised logistic regression over these, fitted on sentence pairs of
 real summaries read by hand (`labels/summary_restatements.jsonl`: "duplicate" when a
-reader of both learns nothing essential from the second) and shipped as
+reader of both learns nothing essential from the second), is shipped as
 `restatement.json`; refit with `python -m storyloom.eval.train_restatements`.
 """
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
 from pathlib import Path
+
+import numpy as np
 
 from storyloom.consolidate.logistic import StandardisedLogistic, load
 
-FEATURES = ("cosine", "shorter_share")
+FEATURES = ("cosine", "shorter_words", "shorter_names", "same_article", "first_position",
+            "second_position", "headline")
+# what each feature can only say, known before any data: closer meaning and more shared
+# words or names make a restatement likelier; the rest are left to the data
+SIGNS = (1, 1, 1, 0, 0, 0, 0)
 MODEL_PATH = Path(__file__).with_name("restatement.json")
 RETRAIN = "python -m storyloom.eval.train_restatements"
+_NAME = re.compile(r"\b(?:[A-Z][a-z\u00e0-\u00ff]+|[A-Z]{2,}|\d[\d,.]*\d|\d)\b")
+_NOT_NAMES = frozenset({"The", "A", "An", "In", "On", "At", "He", "She", "It", "They", "We", "I",
+                        "But", "And", "This", "That", "These", "Those", "His", "Her", "Their"})
 
 
-def pair_features(cosine: float, words: frozenset[str], other: frozenset[str]) -> list[float]:
-    shorter = max(1, min(len(words), len(other)))
-    return [cosine, len(words & other) / shorter]
+@dataclass(frozen=True)
+class SentenceView:
+    """What the decision reads of one sentence."""
+
+    text: str
+    words: frozenset[str]  # content words (`sentence_scores.content_words`)
+    vector: np.ndarray | None  # unit embedding
+    article_id: str
+    position: float  # start offset over the article's length: 0 = its first words
+    headline: bool
+
+
+def view_in(text: str, vector: np.ndarray | None, article_id: str, start: int, article_text: str,
+            title: str, words: frozenset[str] | None = None) -> SentenceView:
+    """A sentence at `start` of its article (text and title as read)."""
+    from storyloom.consolidate.sentence_scores import content_words
+
+    return SentenceView(text, content_words(text) if words is None else words, vector, article_id,
+                        start / max(len(article_text), 1),
+                        bool(title.strip()) and text.strip() == title.strip())
+
+
+def names_of(text: str) -> frozenset[str]:
+    """Capitalised words, acronyms and figures: who, what and how many."""
+    return frozenset(_NAME.findall(text)) - _NOT_NAMES
+
+
+def _shorter_share(first: frozenset[str], second: frozenset[str]) -> float:
+    return len(first & second) / max(1, min(len(first), len(second)))
+
+
+def pair_features(a: SentenceView, b: SentenceView) -> list[float]:
+    cosine = float(a.vector @ b.vector) if a.vector is not None and b.vector is not None else 0.0
+    first, second = sorted((a.position, b.position))
+    return [cosine, _shorter_share(a.words, b.words),
+            _shorter_share(names_of(a.text), names_of(b.text)),
+            float(a.article_id == b.article_id), first, second, float(a.headline or b.headline)]
 
 
 def load_model(path: str = str(MODEL_PATH)) -> StandardisedLogistic:

@@ -49,7 +49,7 @@ import numpy as np
 
 from storyloom.consolidate.logistic import StandardisedLogistic
 from storyloom.consolidate.restatement import load_model as load_restatement
-from storyloom.consolidate.restatement import pair_features
+from storyloom.consolidate.restatement import SentenceView, pair_features
 from storyloom.consolidate.sentence_form import label_length, stands_alone
 from storyloom.consolidate.sentence_scores import (SentenceScorer, Wording, default_scorer,
                                                    shared_vocabulary, wordings)
@@ -66,6 +66,7 @@ class Candidate:
     wording: Wording
     importance: float  # what does not change as sentences are chosen
     needs: str = ""  # a full name a chosen sentence must give first ("Rand Paul" for "Paul added")
+    view: SentenceView | None = None  # what the restatement decision reads
 
     @property
     def words(self) -> int:
@@ -83,10 +84,18 @@ def _said_share(candidate: Candidate, vocabulary: dict[str, float], covered: set
 
 def _restates(candidate: Candidate, chosen: Candidate, decision: StandardisedLogistic) -> bool:
     """Says what a chosen sentence says, by the learned restatement decision
-    (`restatement`: embedding cosine and shared words of the pair)."""
-    a, b = candidate.wording.vector, chosen.wording.vector
-    cosine = float(a @ b) if a is not None and b is not None else 0.0
-    return decision.decide(pair_features(cosine, candidate.wording.content, chosen.wording.content))
+    (`restatement`: meaning, shared words and names, where the two stand)."""
+    return decision.decide(pair_features(_view(candidate), _view(chosen)))
+
+
+def _view(candidate: Candidate) -> SentenceView:
+    """The candidate's view (set with its article's length by `_standing`; a bare
+    candidate is read as standing at its article's start)."""
+    if candidate.view is None:
+        w = candidate.wording
+        candidate.view = SentenceView(w.sentence.text, w.content, w.vector, w.sentence.article_id,
+                                      0.0, w.headline)
+    return candidate.view
 
 
 def select(pool: list[Candidate], vocabulary: dict[str, float], max_sentences: int,
@@ -213,7 +222,11 @@ def _standing(pool: list[Candidate], members: list[AnalyzedArticle]) -> list[Can
     naming someone by surname alone needs a sentence that gives the full name first."""
     texts = {m.id: m.article.text for m in members}
     for c in pool:
-        c.needs = _introduced_as(c.wording.sentence, texts.get(c.wording.sentence.article_id, ""))
+        sentence = c.wording.sentence
+        text = texts.get(sentence.article_id, "")
+        c.needs = _introduced_as(sentence, text)
+        c.view = SentenceView(sentence.text, c.wording.content, c.wording.vector, sentence.article_id,
+                              sentence.start / max(len(text), 1), c.wording.headline)
     language = {m.id: m.article.language for m in members}
     standing = [c for c in pool if stands_alone(_without_label(c.wording.sentence).text,
                                                 c.wording.headline,

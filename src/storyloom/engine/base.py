@@ -14,8 +14,10 @@ from storyloom.errors import MissingExtraError, UnknownChoiceError
 class Executor(Protocol):
     name: str
 
-    def map(self, fn: Callable[[Any], Any], items: Iterable[Any]) -> list[Any]:
-        """Apply `fn` to each item, results in input order."""
+    def map(self, fn: Callable[[Any], Any], items: Iterable[Any],
+            on_done: Callable[[int], None] | None = None) -> list[Any]:
+        """Apply `fn` to each item, results in input order; `on_done(k)` is called as
+        the first k results are in (for a progress bar)."""
         ...
 
     def run(self, fn: Callable[..., Any], *args: Any) -> Any:
@@ -38,9 +40,13 @@ class LocalExecutor:
     def warm(self, load: Callable[[], Any]) -> None:
         pass  # models load in this process when first used
 
-    def map(self, fn, items):
+    def map(self, fn, items, on_done=None):
+        out = []
         with limited_threads():
-            return [fn(item) for item in items]
+            for item in items:
+                out.append(fn(item))
+                _report(on_done, len(out))
+        return out
 
     def run(self, fn, *args):
         with limited_threads():
@@ -68,17 +74,23 @@ class ProcessExecutor:
             for _ in range(self.workers):  # each submission forks one more worker
                 self._pool.submit(_nothing)
 
-    def map(self, fn, items):
+    def map(self, fn, items, on_done=None):
         items = list(items)
         if len(items) <= 1:
-            return [fn(item) for item in items]
+            out = [fn(item) for item in items]
+            _report(on_done, len(out))
+            return out
         if self._pool is None:
             self._pool = ProcessPoolExecutor(max_workers=self.workers, initializer=prepare_worker)
         # a few items per round trip: many small stories would otherwise cost one IPC each;
         # but ~32 rounds per worker, so that the last round leaves no worker idle for long
         # (8 rounds of ~60 stories left one worker waiting seconds at the end at 8k)
         chunksize = max(1, len(items) // (self.workers * 32))
-        return list(self._pool.map(fn, items, chunksize=chunksize))
+        out = []
+        for result in self._pool.map(fn, items, chunksize=chunksize):  # in input order
+            out.append(result)
+            _report(on_done, len(out))
+        return out
 
     def run(self, fn, *args):
         # on the driver: its input is already here, a worker would need a copy
@@ -88,6 +100,11 @@ class ProcessExecutor:
         if self._pool is not None:
             self._pool.shutdown()
             self._pool = None
+
+
+def _report(on_done: Callable[[int], None] | None, done: int) -> None:
+    if on_done is not None:
+        on_done(done)
 
 
 def _prepare_and_load(load: Callable[[], Any]) -> None:
@@ -121,12 +138,18 @@ class DaskExecutor:
     def warm(self, load: Callable[[], Any]) -> None:
         pass  # a worker loads its models with its first task (`run` can only wait for it)
 
-    def map(self, fn, items):
+    def map(self, fn, items, on_done=None):
         items = list(items)
         if not items:
             return []
         futures = self._client.map(fn, items, pure=False)
-        return self._client.gather(futures)
+        if on_done is None:
+            return self._client.gather(futures)
+        out = []
+        for future in futures:  # in input order
+            out.append(future.result())
+            on_done(len(out))
+        return out
 
     def run(self, fn, *args):
         # on a worker: the client may be a thin machine outside the cluster

@@ -106,19 +106,19 @@ def unresolved_openings(item: StoryBrief) -> list[str]:
 
 
 def near_duplicates(item: StoryBrief, vectors: np.ndarray) -> list[str]:
-    from storyloom.consolidate.restatement import load_model, pair_features
-    from storyloom.consolidate.sentence_scores import content_words
+    from storyloom.consolidate.restatement import load_model, pair_features, view_in
 
     decision = load_model()
-    texts = [s.text for s in item.brief.summary]
-    pairs = []
-    for i in range(len(texts)):
-        for j in range(i + 1, len(texts)):
-            row = pair_features(float(vectors[i] @ vectors[j]), content_words(texts[i]),
-                                content_words(texts[j]))
-            if decision.decide(row):
-                pairs.append(f"{texts[i]}  <->  {texts[j]}")
-    return pairs
+    articles = {a.id: a for a in item.articles}
+    views = []
+    for sentence, vector in zip(item.brief.summary, vectors):
+        first = sentence.evidence[0] if sentence.evidence else None
+        article = articles.get(first.article_id) if first else None
+        views.append(view_in(sentence.text, vector, first.article_id if first else "",
+                             first.start if first else 0, article.text if article else "",
+                             article.title if article else ""))
+    return [f"{a.text}  <->  {b.text}" for i, a in enumerate(views) for b in views[i + 1:]
+            if decision.decide(pair_features(a, b))]
 
 
 def _unit(vectors: np.ndarray) -> np.ndarray:

@@ -216,21 +216,26 @@ def citation_rate(cases: list[StoryCase]) -> float:
     return round(sum(checked) / max(len(checked), 1), 4)
 
 
-def restating_pairs(sentences: list[str]) -> int:
+def restating_pairs(sentences: list[str], members: list[AnalyzedArticle]) -> int:
     """Pairs of the summary's sentences that restate each other, by the learned
-    restatement decision (the one the summary itself applies)."""
+    restatement decision (the one the summary itself applies); each sentence is found in
+    its article (a system's output is text) for where it stands there."""
     from storyloom.analyze.embed import embed_texts, get_embedder
-    from storyloom.consolidate.restatement import load_model, pair_features
-    from storyloom.consolidate.sentence_scores import content_words
+    from storyloom.consolidate.restatement import load_model, pair_features, view_in
 
     if len(sentences) < 2:
         return 0
     vectors = embed_texts(sentences, get_embedder())
     vectors = vectors / np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
+    where = {s.text: (m, s.start) for m in members for s in m.sentences}
+    views = []
+    for text, vector in zip(sentences, vectors):
+        member, start = where.get(text, (None, 0))
+        views.append(view_in(text, vector, member.id if member else "", start,
+                             member.article.text if member else "",
+                             member.article.title if member else ""))
     decision = load_model()
-    words = [content_words(s) for s in sentences]
-    return sum(decision.decide(pair_features(float(vectors[i] @ vectors[j]), words[i], words[j]))
-               for i in range(len(sentences)) for j in range(i + 1, len(sentences)))
+    return sum(decision.decide(pair_features(a, b)) for i, a in enumerate(views) for b in views[i + 1:])
 
 
 def _within(sentences: list[str], budget: int) -> list[str]:
@@ -260,7 +265,7 @@ def score_systems(cases: list[StoryCase]) -> dict[str, dict[str, float]]:
             scores = scorer.score(case.reference, trim(sentences, case.budget))
             for kind in ROUGE_TYPES:
                 totals[name][kind] += scores[kind].fmeasure
-            restating[name] += restating_pairs(_within(sentences, case.budget))
+            restating[name] += restating_pairs(_within(sentences, case.budget), case.members)
     n = max(len(cases), 1)
     return {name: {**{k: round(100 * v / n, 2) for k, v in row.items()},
                    "restating_pairs_per_20": round(20 * restating[name] / n, 2)}

@@ -19,7 +19,7 @@ from pathlib import Path
 import numpy as np
 
 from storyloom.consolidate.logistic import fit
-from storyloom.consolidate.restatement import FEATURES, MODEL_PATH, pair_features
+from storyloom.consolidate.restatement import FEATURES, MODEL_PATH, SIGNS, SentenceView, pair_features
 from storyloom.consolidate.sentence_scores import content_words
 from storyloom.eval.datasets import default_data_dir, load_neus
 
@@ -33,17 +33,22 @@ def load_pairs(labels: Path, data_dir: Path) -> tuple[list[list[float]], list[in
     from storyloom.analyze.embed import embed_texts, get_embedder
 
     records = [json.loads(line) for line in labels.read_text(encoding="utf-8").splitlines() if line.strip()]
-    texts: dict[str, dict[str, str]] = {}
+    articles = {}
     for name in {r["data"] for r in records}:
-        texts[name] = {a.id: a.text for a in load_neus(data_dir / name).articles}
-    spans = [(texts[r["data"]][aid][start:end]) for r in records for aid, start, end in (r["a"], r["b"])]
+        articles[name] = {a.id: a for a in load_neus(data_dir / name).articles}
+    ends = [(r["data"], aid, start, end) for r in records for aid, start, end in (r["a"], r["b"])]
+    spans = [articles[data][aid].text[start:end] for data, aid, start, end in ends]
     vectors = embed_texts(spans, get_embedder())
     vectors = vectors / np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
+    views = []
+    for (data, aid, start, end), text, vector in zip(ends, spans, vectors):
+        article = articles[data][aid]
+        views.append(SentenceView(text, content_words(text), vector, aid,
+                                  start / max(len(article.text), 1),
+                                  bool(article.title) and text.strip() == article.title.strip()))
     rows, targets, stories = [], [], []
     for n, record in enumerate(records):
-        first, second = spans[2 * n], spans[2 * n + 1]
-        cosine = float(vectors[2 * n] @ vectors[2 * n + 1])
-        rows.append(pair_features(cosine, content_words(first), content_words(second)))
+        rows.append(pair_features(views[2 * n], views[2 * n + 1]))
         targets.append(int(record["label"] == "duplicate"))
         stories.append(record["a"][0].split("-")[0])
     return rows, targets, stories
@@ -56,7 +61,7 @@ def cross_validate(rows: list[list[float]], targets: list[int], stories: list[st
     x, y = np.asarray(rows), np.asarray(targets)
     for fold in range(FOLDS):
         held = np.array([fold_of[s] == fold for s in stories])
-        model = fit(x[~held].tolist(), y[~held].tolist(), FEATURES, REGULARISATION, signs=(1, 1))
+        model = fit(x[~held].tolist(), y[~held].tolist(), FEATURES, REGULARISATION, signs=SIGNS)
         predicted[held] = model.probability(x[held]) >= model.threshold
     hits = int((predicted & (y == 1)).sum())
     return {"pairs": len(y), "duplicates": int(y.sum()),
@@ -73,7 +78,7 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv)
     rows, targets, stories = load_pairs(args.labels, args.data)
     report = cross_validate(rows, targets, stories)
-    model = fit(rows, targets, FEATURES, REGULARISATION, signs=(1, 1))
+    model = fit(rows, targets, FEATURES, REGULARISATION, signs=SIGNS)
     args.out.write_text(json.dumps({**model.to_dict(), "cross_validation": report,
                                     "labels": str(args.labels.relative_to(ROOT)
                                                   if args.labels.is_relative_to(ROOT) else args.labels)},
