@@ -72,3 +72,45 @@ def test_story_page_links_claims_to_highlighted_source_sentences(server):
         background = mark.evaluate("m => getComputedStyle(m).backgroundColor")
         assert background not in ("rgba(0, 0, 0, 0)", "transparent")
         browser.close()
+
+
+def _first_screen_shows_lead_and_dispute(page, lead: str, dispute: str) -> None:
+    """The one-line summary and the first disputed point lie within the first screen."""
+    height = page.evaluate("() => window.innerHeight")
+    for selector in (lead, dispute):
+        box = page.locator(selector).first.bounding_box()
+        assert box is not None and box["y"] < height, selector
+    width = page.evaluate("() => document.documentElement.scrollWidth")
+    assert width <= page.viewport_size["width"] + 1  # nothing wider than the screen
+
+
+def test_first_screen_shows_summary_and_disputes(server, tmp_path):
+    """Desktop (1280x900): the web story page, and a story of the HTML report, open on
+    the lead and a dispute; on a 390-pixel phone both pages fit the screen's width. Screenshots are
+    kept in the test's tmp folder for a person to look at."""
+    from playwright.sync_api import sync_playwright
+
+    report = tmp_path / "seeds.html"
+    subprocess.run([sys.executable, "-m", "storyloom", "digest", str(SEEDS), "--format", "html",
+                    "-o", str(report), "-q"], check=True, timeout=600)
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        for width, height in ((1280, 900), (390, 844)):
+            page = browser.new_page(viewport={"width": width, "height": height})
+            page.goto(server + "/")
+            page.locator("ol.stories a").first.click()
+            page.screenshot(path=str(tmp_path / f"story-{width}.png"))
+            if width > 600:
+                _first_screen_shows_lead_and_dispute(page, "p.lead", "#conflicts .conflict, #conflicts .empty")
+            else:
+                assert page.evaluate("() => document.documentElement.scrollWidth") <= width + 1
+            page.goto(report.as_uri())  # the story list first, then each story: open at it
+            page.evaluate("() => document.querySelector('article.story').scrollIntoView()")
+            page.screenshot(path=str(tmp_path / f"report-{width}.png"))
+            if width > 600:
+                _first_screen_shows_lead_and_dispute(page, "article.story p.lead",
+                                                     "article.story section.conflicts, article.story .part")
+            else:
+                assert page.evaluate("() => document.documentElement.scrollWidth") <= width + 1
+            page.close()
+        browser.close()

@@ -8,7 +8,13 @@ overlap with the other articles, form; boosted trees fitted on NeuS train to pre
 the share of its words a human summary uses). On top
 comes a redundancy penalty: the share of its content words already said, each word
 weighted by how many of the story's articles use it — a second wording of a chosen
-fact brings no new words and loses to a different fact.
+fact brings no new words and loses to a different fact. Two rules are hard: only
+sentences that stand alone out of their article are candidates (`sentence_form`: whole,
+not a continuation, a credit line, a question, or an opening that leans on an earlier
+sentence; a site label or dateline in front is cut), and a sentence that restates a
+chosen one, by the learned `restatement` decision, is no longer a candidate (a chosen
+headline gives way to a whole sentence that restates it). The ROUGE cost of saying each
+thing once, and the hand checks, are in docs/decisions/readable-briefs.md.
 
 Measured and left out (5-fold CV on NeuS train, R1 47.06 as shipped; refitting with
 another subsampling seed alone moves it by about 0.15): spans of sentences without

@@ -133,10 +133,13 @@ def _claim(ctx: _StoryContext, claim: Claim) -> str:
 def _conflict(ctx: _StoryContext, conflict: Conflict) -> str:
     kind = "contradiction" if conflict.contradiction else "related"
     note = f'<p class="note">{esc(conflict.note)}</p>' if conflict.note else ""
-    about = f' <span class="about">{esc(conflict.about)}</span>' if conflict.about else ""
     claims = "".join(_claim(ctx, c) for c in conflict.claims)
-    return (f'<div class="conflict {kind}"><div class="conflict-head"><span class="kind">'
-            f'{esc(conflict_kind_label(conflict))}</span>{about}</div>'
+    # what is disputed, in plain words, then how ("Number of people · numbers differ")
+    about = conflict.about[:1].upper() + conflict.about[1:]
+    head = (f'<span class="about">{esc(about)}</span> · <span class="kind">'
+            f'{esc(conflict_kind_label(conflict).lower())}</span>' if conflict.about
+            else f'<span class="kind">{esc(conflict_kind_label(conflict))}</span>')
+    return (f'<div class="conflict {kind}"><div class="conflict-head">{head}</div>'
             f'<div class="claims">{claims}</div>{note}</div>')
 
 

@@ -303,9 +303,10 @@ def _brief_sections(item: StoryBrief, full: bool) -> list[str]:
     outlet_line = _outlet_line(articles)
     if budget.left >= len(outlet_line.split()):  # else the citations name them
         lines += budget.spend([outlet_line, ""])
-    # disputes are the point of the brief: always whole
+    # disputes are the point of the brief: the first is always shown whole, the heading
+    # counts them all, and those past the budget are named in the closing line
     lines += _headed(f"Disputed ({len(disputes)})", [_conflict(c, cite) for c in disputes],
-                     budget, "disputes", keep=len(disputes))
+                     budget, "disputes", keep=1)
     if full:
         lines += _section("Related figures (not contradictions)", _related_line(related))
     lines += _headed("Summary", [[x] for x in _summary_lines(rest, cite)], budget,
