@@ -11,6 +11,7 @@ after it stands, so the label is cut from the wording rather than the sentence d
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from storyloom.analyze.quotes import SPEECH_VERBS
 
@@ -44,7 +45,15 @@ _OPEN_QUOTE = "\"'\u201c\u2018\u201e\u00ab"
 _CLOSERS = "\"'\u201d\u2019)\u00bb]"
 _TERMINAL = re.compile(rf"[.!?][{re.escape(_CLOSERS)}]*\s*$|[\u201d\u00bb\"]\s*$")
 _CUT = re.compile(rf"(?:\.\.\.|\u2026|:|,|;|\u2014|-)[{re.escape(_CLOSERS)}]*\s*$")
-_CONTINUATION = re.compile(r"^\s*(?:[a-z]|[,;:.)\]\u201d\u2019])")
+_CONTINUATION = re.compile(r"^\s*(?:[a-z]|[,;:.)\]\u201d\u2019]|\d{1,2},\s)")
+# a split after an abbreviation ("... urged Ariz." | "Gov. Jan Brewer to veto ...",
+# "... Trump Jr." | "said ..."): the word before the stop is one of pysbd's abbreviations
+# for the language, or an initial
+_LAST_WORD = re.compile(r"(?:^|[\s(\"\u201c])([A-Za-z][A-Za-z.]*)\.['\"\u201d\u2019]?$")
+# '... among their members,"' | "NAACP President Ben Jealous said ahead of the debate.":
+# the attribution of the quote before it, without the quote
+_QUOTE_BEFORE = re.compile(r",['\"\u201d\u2019]+\s*$")  # a quote closed on a comma: its attribution follows
+_ATTRIBUTION = re.compile(r"^(?:[\w.'\u2019-]+\s+){0,7}(?:" + "|".join(SPEECH_VERBS) + r")\b", re.I)
 _SPEECH = re.compile(r"\b(?:" + "|".join(SPEECH_VERBS) + r"|asked)\s*$", re.I)
 _CREDIT = re.compile(
     r"^\s*(?:By|Von|Par|Por|Di)\s+[A-Z][\w'.-]+(?:\s+[A-Z][\w'.-]+){0,3}\s*(?:$|[,|(\u2014-])"
@@ -76,11 +85,42 @@ def label_length(text: str) -> int:
     return match.end() if len(rest.split()) >= MIN_AFTER_LABEL else 0
 
 
-def whole(text: str, headline: bool = False) -> bool:
-    """Ends as a sentence ends; a headline needs no full stop but must not be cut."""
-    if _CUT.search(text):
+@lru_cache(maxsize=8)
+def abbreviations(language: str) -> frozenset[str]:
+    """Abbreviations a sentence splitter may have cut after (pysbd's list; "u.s", "jr")."""
+    try:
+        from pysbd.languages import LANGUAGE_CODES
+    except ImportError:  # pragma: no cover - pysbd is a dependency
+        return frozenset()
+    lang = LANGUAGE_CODES.get((language or "en")[:2].lower()) or LANGUAGE_CODES["en"]
+    return frozenset(a.lower() for a in getattr(lang.Abbreviation, "ABBREVIATIONS", ()))
+
+
+def ends_on_abbreviation(text: str, language: str = "en") -> bool:
+    match = _LAST_WORD.search(text.rstrip())
+    if not match:
+        return False
+    word = match.group(1)
+    return len(word) == 1 and word.isupper() or word.lower() in abbreviations(language)
+
+
+def whole(text: str, headline: bool = False, language: str = "en") -> bool:
+    """Ends as a sentence ends, not on an abbreviation where a splitter may have cut it
+    ("... Trump Jr."); a headline needs no full stop but must not be cut."""
+    if _CUT.search(text) or ends_on_abbreviation(text, language):
         return False
     return headline or bool(_TERMINAL.search(text))
+
+
+def split_inside(before: str, text: str, language: str = "en") -> bool:
+    """The article text `before` the sentence shows it was cut out of a longer one: it
+    ends on an abbreviation (not "U.S.", which often ends a sentence), or on a quote
+    whose attribution this sentence is."""
+    before = before.rstrip()
+    match = _LAST_WORD.search(before)
+    if match and "." not in match.group(1) and ends_on_abbreviation(before, language):
+        return True
+    return bool(_QUOTE_BEFORE.search(before)) and bool(_ATTRIBUTION.match(text))
 
 
 def continuation(text: str) -> bool:
@@ -113,6 +153,8 @@ def asks(text: str) -> bool:
     return text.rstrip(_CLOSERS + " ").endswith("?")
 
 
-def stands_alone(text: str, headline: bool = False, language: str = "en") -> bool:
-    return (whole(text, headline) and not continuation(text) and not credit_line(text)
-            and not leans_back(text, language) and not asks(text))
+def stands_alone(text: str, headline: bool = False, language: str = "en", before: str = "") -> bool:
+    """`before`: the end of the article text before the sentence (a few dozen characters)."""
+    return (whole(text, headline, language) and not continuation(text) and not credit_line(text)
+            and not leans_back(text, language) and not asks(text)
+            and not (before and split_inside(before, text, language)))

@@ -236,11 +236,17 @@ def _standing(pool: list[Candidate], members: list[AnalyzedArticle]) -> list[Can
     language = {m.id: m.article.language for m in members}
     standing = [c for c in pool if stands_alone(_without_label(c.wording.sentence).text,
                                                 c.wording.headline,
-                                                language.get(c.wording.sentence.article_id, "en"))]
+                                                language.get(c.wording.sentence.article_id, "en"),
+                                                _before(c.wording.sentence, texts))]
     if standing:
         return standing
     log.debug("summary: no candidate stands alone; using whole sentences")
     return [c for c in pool if stands_alone(c.wording.sentence.text, True, "")] or pool
+
+
+def _before(sentence: Evidence, texts: dict[str, str]) -> str:
+    """The end of the article text before the sentence (its first sentence has none)."""
+    return texts.get(sentence.article_id, "")[max(0, sentence.start - 60):sentence.start]
 
 
 def _without_label(sentence: Evidence) -> Evidence:
