@@ -5,8 +5,8 @@ shorter one's content words, and of its names and figures, that the other also u
 headline and the lead that tells the same news share most of the headline's words while
 their embeddings may sit far apart); whether they come from one article (an article
 rarely says its news twice, different outlets' leads often do); how early in their
-articles they stand (each outlet leads with the main news); and whether one of them is a
-headline. A standardised logistic regression over these, fitted on sentence pairs of
+articles they stand (each outlet leads with the main news); whether one of them is a
+headline or a quote; and how their lengths compare. A standardised logistic regression over these, fitted on sentence pairs of
 real summaries read by hand (`labels/summary_restatements.jsonl`: "duplicate" when a
 reader of both learns nothing essential from the second), is shipped as
 `restatement.json`; refit with `python -m storyloom.eval.train_restatements`.
@@ -21,11 +21,12 @@ import numpy as np
 
 from storyloom.consolidate.logistic import StandardisedLogistic, load
 
-FEATURES = ("cosine", "shorter_words", "shorter_names", "same_article", "first_position",
-            "second_position", "headline")
+FEATURES = ("cosine", "shorter_words", "longer_words", "shorter_names", "same_article",
+            "first_position", "second_position", "headline", "quote", "length_ratio")
 # what each feature can only say, known before any data: closer meaning and more shared
 # words or names make a restatement likelier; the rest are left to the data
-SIGNS = (1, 1, 1, 0, 0, 0, 0)
+SIGNS = (1, 1, 1, 1, 0, 0, 0, 0, 0, 0)
+_OPEN_QUOTE = tuple("\"\u201c\u201e\u00ab")
 MODEL_PATH = Path(__file__).with_name("restatement.json")
 RETRAIN = "python -m storyloom.eval.train_restatements"
 _NAME = re.compile(r"\b(?:[A-Z][a-z\u00e0-\u00ff]+|[A-Z]{2,}|\d[\d,.]*\d|\d)\b")
@@ -67,9 +68,12 @@ def _shorter_share(first: frozenset[str], second: frozenset[str]) -> float:
 def pair_features(a: SentenceView, b: SentenceView) -> list[float]:
     cosine = float(a.vector @ b.vector) if a.vector is not None and b.vector is not None else 0.0
     first, second = sorted((a.position, b.position))
-    return [cosine, _shorter_share(a.words, b.words),
+    shorter, longer = sorted((len(a.words), len(b.words)))
+    return [cosine, _shorter_share(a.words, b.words), len(a.words & b.words) / max(1, longer),
             _shorter_share(names_of(a.text), names_of(b.text)),
-            float(a.article_id == b.article_id), first, second, float(a.headline or b.headline)]
+            float(a.article_id == b.article_id), first, second, float(a.headline or b.headline),
+            float(a.text.lstrip().startswith(_OPEN_QUOTE) or b.text.lstrip().startswith(_OPEN_QUOTE)),
+            shorter / max(1, longer)]
 
 
 def load_model(path: str = str(MODEL_PATH)) -> StandardisedLogistic:
