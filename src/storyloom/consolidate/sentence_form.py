@@ -148,6 +148,18 @@ def leans_back(text: str, language: str = "en") -> bool:
     return first == "the" and second in nouns
 
 
+_QUOTED = re.compile(r"[\"\u201c\u201e\u00ab][^\"\u201c\u201d\u201e\u00ab\u00bb]*[\"\u201d\u00bb]?")
+
+
+def unattributed_quote(text: str) -> bool:
+    """Words in quotation marks with no one saying them ("“We have no agenda.”"): a
+    summary sentence that quotes must name its speaker."""
+    if not text.lstrip().startswith(("\"", "\u201c", "\u201e", "\u00ab")):
+        return False
+    outside = _QUOTED.sub(" ", text)
+    return len(re.findall(r"\w+", outside)) < 2
+
+
 def asks(text: str) -> bool:
     """A question (a rhetorical one, or a call to readers): a summary states."""
     return text.rstrip(_CLOSERS + " ").endswith("?")
@@ -156,5 +168,5 @@ def asks(text: str) -> bool:
 def stands_alone(text: str, headline: bool = False, language: str = "en", before: str = "") -> bool:
     """`before`: the end of the article text before the sentence (a few dozen characters)."""
     return (whole(text, headline, language) and not continuation(text) and not credit_line(text)
-            and not leans_back(text, language) and not asks(text)
+            and not leans_back(text, language) and not asks(text) and not unattributed_quote(text)
             and not (before and split_inside(before, text, language)))

@@ -5,7 +5,7 @@ NeuS `*.source` file, each line one story). Per story, and in total:
 
 - summary sentences that are truncated (end in "..." or without closing punctuation);
 - fragments: a sentence that starts mid-clause (a lower-case word, a comma or closing
-  mark, ", said ...") or has fewer than four words;
+  mark, ", said ..."), has fewer than four words, or is a quote with no speaker;
 - site labels ("Why it matters:", "READ MORE:") and bylines or credit lines ("By ...",
   "Reporting by ...", "... contributed to this report");
 - openings with a reference the summary has not resolved ("It", "He", "The official")
@@ -71,8 +71,15 @@ def truncated(text: str, headline: bool = False) -> bool:
     return bool(_ELLIPSIS.search(text)) or (not headline and not _TERMINAL.search(text))
 
 
+_QUOTED = re.compile(r"[\"\u201c][^\"\u201c\u201d]*[\"\u201d]?")
+
+
 def fragment(text: str) -> bool:
-    return bool(_FRAGMENT_START.match(text)) or len(text.split()) < 4
+    """Starts mid-clause, has under four words, or is words in quotation marks with no
+    one saying them (a quote lifted out of its attribution)."""
+    bare_quote = (text.lstrip()[:1] in "\"\u201c"
+                  and len(re.findall(r"\w+", _QUOTED.sub(" ", text))) < 2)
+    return bool(_FRAGMENT_START.match(text)) or len(text.split()) < 4 or bare_quote
 
 
 def site_label(text: str, headline: bool = False) -> bool:
