@@ -19,7 +19,10 @@ from storyloom.analyze.quotes import SPEECH_VERBS
 # third-person pronouns and demonstratives (a name, not a pronoun, opens a lead)
 REFERENCE_OPENERS = {
     "en": ("it", "he", "she", "they", "his", "her", "their", "its", "this", "these", "those",
-           "that"),
+           "that",
+           # connectives that continue the sentence before ("But the patience ...")
+           "and", "but", "so", "yet", "still", "however", "also", "meanwhile", "instead",
+           "moreover", "nevertheless", "nonetheless", "furthermore", "besides", "otherwise"),
     "de": ("er", "sie", "es", "sein", "seine", "ihr", "ihre", "dies", "diese", "dieser", "dieses"),
     "fr": ("il", "elle", "ils", "elles", "son", "sa", "ses", "leur", "leurs", "ce", "cela",
            "celui", "celle"),
@@ -32,7 +35,8 @@ REFERENCE_NOUNS = {
     "en": ("official", "officials", "spokesman", "spokeswoman", "spokesperson", "source",
            "sources", "man", "woman", "former", "latter", "senator", "congressman",
            "congresswoman", "lawmaker", "suspect", "president", "speaker", "governor", "mayor",
-           "minister", "chairman", "chairwoman", "leader"),
+           "minister", "chairman", "chairwoman", "leader", "attorney", "judge", "justice",
+           "secretary", "ambassador", "candidate", "nominee", "prosecutor", "lawyer", "aide"),
 }
 # "This week ...", "That night ...": a demonstrative before a time word points at the
 # calendar, not at an earlier sentence
@@ -59,7 +63,8 @@ _CREDIT = re.compile(
     r"^\s*(?:By|Von|Par|Por|Di)\s+[A-Z][\w'.-]+(?:\s+[A-Z][\w'.-]+){0,3}\s*(?:$|[,|(\u2014-])"
     r"|\b(?:Reporting|Editing|Writing|Additional reporting) by\b|contributed to this report"
     r"|^\s*\(?(?:Photo|Image|Video|Source|Credit)s?\s*:"
-    r"|\b(?:writer|reporter|correspondent)s? [A-Z][a-z]+ [A-Z][a-z]+ contributed\b", re.I)
+    r"|\b(?:writer|reporter|correspondent)s? [A-Z][a-z]+ [A-Z][a-z]+ contributed\b"
+    r"|\b(?:first|originally) reported by\b|\bhat tip\b|\bh/t\b", re.I)
 # "Why it matters: " / "The big picture: " / "READ MORE: ": a few words and a colon in front
 # of a sentence of its own (capitalised); a speaker's colon ("Trump said: ...") is not one
 _LABEL = re.compile(r"^\s*(?P<label>[A-Z][\w'\u2019]*(?:[ \t]+[\w'\u2019]+){0,4})[ \t]*:[ \t]+"
@@ -160,6 +165,16 @@ def unattributed_quote(text: str) -> bool:
     return len(re.findall(r"\w+", outside)) < 2
 
 
+# '"We don't care about the pigment of one's skin," he said.': a quote whose speaker is a
+# pronoun for someone named before it
+_PRONOUN_SPEAKER = re.compile(r"[,.!?]['\"\u201d\u2019]+\s+(?:he|she|they)\s+(?:" + "|".join(SPEECH_VERBS)
+                              + r")\b", re.I)
+
+
+def pronoun_speaker(text: str) -> bool:
+    return bool(_PRONOUN_SPEAKER.search(text))
+
+
 def asks(text: str) -> bool:
     """A question (a rhetorical one, or a call to readers): a summary states."""
     return text.rstrip(_CLOSERS + " ").endswith("?")
@@ -169,4 +184,5 @@ def stands_alone(text: str, headline: bool = False, language: str = "en", before
     """`before`: the end of the article text before the sentence (a few dozen characters)."""
     return (whole(text, headline, language) and not continuation(text) and not credit_line(text)
             and not leans_back(text, language) and not asks(text) and not unattributed_quote(text)
+            and not pronoun_speaker(text)
             and not (before and split_inside(before, text, language)))

@@ -208,12 +208,12 @@ def summarise(facts: list[Fact], members: list[AnalyzedArticle],
     return out
 
 
-_BARE_SURNAME = re.compile(r"^[\"\u201c]?([A-Z][a-z\u00e0-\u00ff]+)\s+[a-z]")
+_BARE_SURNAME = re.compile(r"^[\"\u201c]?(?:(?:Mr|Mrs|Ms|Dr)\.\s+)?([A-Z][a-z\u00e0-\u00ff]+)\s+[a-z]")
 
 
 def _introduced_as(sentence: Evidence, text: str) -> str:
-    """"Rand Paul" when the sentence opens with a bare "Paul" that its article introduced
-    by full name before it; else ""."""
+    """"Rand Paul" when the sentence opens with a bare "Paul" (or "Mr. Paul") that its
+    article introduced by full name before it; else ""."""
     match = _BARE_SURNAME.match(sentence.text)
     if not match:
         return ""

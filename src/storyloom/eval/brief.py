@@ -9,7 +9,8 @@ NeuS `*.source` file, each line one story). Per story, and in total:
 - site labels ("Why it matters:", "READ MORE:") and bylines or credit lines ("By ...",
   "Reporting by ...", "... contributed to this report");
 - openings with a reference the summary has not resolved ("It", "He", "The official")
-  when the sentence before it in the summary is not the one before it in its article;
+  or a connective ("And", "But") when the sentence before it in the summary is not the
+  one before it in its article;
 - near-duplicate pairs: two summary sentences that restate each other by the learned
   restatement decision (`consolidate/restatement.json`, fitted on 300 hand-labelled pairs
   of real summary sentences; cross-validated precision and recall in that file). The
@@ -45,7 +46,8 @@ _BYLINE = re.compile(r"^\s*By\s+[A-Z][a-z]+(?:\s+[A-Z]\.?)?\s+[A-Z][a-z]+|\b(?:R
                      r"\b(?:Associated Press|AP) (?:writer|reporter)s?\b|^\s*\(?(?:Photo|Image): ",
                      re.I)
 _OPENING_REFERENCE = re.compile(r"^\s*[\"\u201c]?(?:It|He|She|They|His|Her|Their|Its|This|These|"
-                                r"Those|That|The (?:official|spokesman|spokeswoman|source|"
+                                r"Those|That|And|But|So|Yet|However|Meanwhile|"
+                                r"The (?:official|spokesman|spokeswoman|source|"
                                 r"company|group|agency|president|man|woman|former|latter))\b")
 _CALENDAR = re.compile(r"^\s*[\"\u201c]?(?:This|That|These|Those)\s+(?:week|weekend|year|month|morning|"
                        r"afternoon|evening|night|day|time|season|summer|fall|winter|spring)\b")
