@@ -124,3 +124,26 @@ def test_overlap_features_reward_words_the_other_articles_share():
     assert names["best_sentence_f1"] == (1.0, names["best_sentence_f1"][1])
     assert names["best_sentence_f1"][1] < 0.5
     assert names["other_articles_precision"][0] > names["other_articles_precision"][1]
+
+
+def test_sentence_form_cuts_furniture_and_refuses_pieces():
+    from storyloom.consolidate.sentence_form import label_length, stands_alone
+
+    text = "WASHINGTON — The offer: A $1 million check went to a major Democratic group."
+    assert text[label_length(text):].startswith("A $1 million")
+    assert label_length("Trump said: We will win this race easily and soon.") == 0
+    assert label_length("U.S. - China talks resumed on Monday in Geneva.") == 0
+    for piece, before in [("In a statement to The Atlantic, Trump Jr.", ""),
+                          ("9, the transition team announced the members of the board.", ""),
+                          ("Gov. Jan Brewer to veto a controversial bill on Wednesday.", "urged Ariz. "),
+                          ("NAACP President Ben Jealous said ahead of the debate.", "among members,\" "),
+                          ("“We have no agenda, we have no rules.”", ""),
+                          ("\"We don't care about the pigment,\" he said.", ""),
+                          ("But Justice Antonin Scalia was unconvinced.", ""),
+                          ("It passed in a 396-9 vote.", ""),
+                          ("Is this the end of the road for the bill?", ""),
+                          ("By John Smith", "")]:
+        assert not stands_alone(piece, before=before), piece
+    for whole in ["This week the Senate voted on the bill.", "Trump said the wall would be built.",
+                  "The Senate passed the bill on Tuesday."]:
+        assert stands_alone(whole, before="It was late. "), whole

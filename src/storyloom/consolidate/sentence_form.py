@@ -78,8 +78,15 @@ MIN_AFTER_LABEL = 5  # words the sentence after a label needs to stand
 
 
 def label_length(text: str) -> int:
-    """Characters of a leading site label ("Why it matters: ") or dateline and credit
-    ("WASHINGTON (AP) — ") to cut, else 0."""
+    """Characters of leading furniture to cut, else 0: a dateline and credit
+    ("WASHINGTON (AP) — "), a site label ("Why it matters: "), or both in a row."""
+    total = 0
+    while cut := _one_label(text[total:]):
+        total += cut
+    return total
+
+
+def _one_label(text: str) -> int:
     dateline = _DATELINE.match(text)
     if dateline and dateline.end() > 1 and len(text[dateline.end():].split()) >= MIN_AFTER_LABEL:
         return dateline.end()
