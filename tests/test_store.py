@@ -188,3 +188,17 @@ def test_storage_round_trip(store, text, title, source, url, extra):
     assert (got.text, got.title, got.source, got.url, got.extra) == (
         text, title, source, article.url, extra)
     assert np.array_equal(store.head_vectors([article.id])[article.id], np.arange(4))
+
+
+def test_conflict_count_counts_contradictions_only(store):
+    """The story list's count is the brief's "Disputed (n)": related figures are not counted."""
+    with store.transaction():
+        store.add_article(_article(1), "h1")
+        store.create_story("s1")
+        store.assign(Membership("a1", None, 1.0), "s1", "join")
+        brief = {"title": "T", "articles": [{"id": "a1", "source": "x"}],
+                 "conflicts": [{"kind": "number", "contradiction": True},
+                               {"kind": "number", "contradiction": False},
+                               {"kind": "date", "contradiction": True}]}
+        store.save_brief("s1", brief, "2024-01-01")
+    assert store.list_stories(limit=10).stories[0].conflict_count == 2

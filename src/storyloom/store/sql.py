@@ -259,13 +259,15 @@ class SqlStore:
                    (vector_bytes(centroid), story_id))
 
     def save_brief(self, story_id: str, brief: dict[str, Any], latest: str) -> None:
+        """Saves the brief and its list figures; `conflict_count` counts contradictions,
+        as the story list and the brief's "Disputed (n)" do (related figures are not)."""
         now = utc_now()
         outlets = {a.get("source") or a.get("url") or a.get("id") for a in brief["articles"]}
         self._exec("UPDATE stories SET title = ?, article_count = ?, outlet_count = ?, "
                    "conflict_count = ?, latest = ?, brief_stale = 0, "
                    "updated_at = ? WHERE id = ?",
                    (brief.get("title", ""), len(brief["articles"]), len(outlets),
-                    len(brief.get("conflicts", [])), latest, now,
+                    contradiction_count(brief), latest, now,
                     story_id))
         self._exec("INSERT INTO story_briefs (story_id, brief, built_at) VALUES (?, ?, ?) "
                    "ON CONFLICT (story_id) DO UPDATE SET brief = excluded.brief, "
@@ -349,3 +351,7 @@ class SqlStore:
                    "checked_at = excluded.checked_at",
                    (state.url, state.etag, state.last_modified, state.last_status,
                     state.last_error, utc_now()))
+
+
+def contradiction_count(brief: dict[str, Any]) -> int:
+    return sum(1 for c in brief.get("conflicts", []) if c.get("contradiction", True))
