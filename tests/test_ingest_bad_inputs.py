@@ -111,3 +111,18 @@ def test_permission_error_becomes_a_warning(tmp_path, monkeypatch):
     articles, warnings = read_inputs([str(locked), str(good)])
     assert [a.id for a in articles] == ["good"]
     assert warnings[0].input == str(locked) and warnings[0].problem == "permission denied"
+
+
+def test_deeply_nested_json_is_one_clear_warning(tmp_path):
+    """6 KB of '[' in one JSONL line (or a whole .json file) is that input's problem, named
+    with its line; the good article beside it is read (it used to abort with RecursionError)."""
+    lines = tmp_path / "mixed.jsonl"
+    lines.write_text('{"id": "ok", "text": "' + GOOD.replace('"', "'").replace("\n", " ") + '"}\n'
+                     + '{"id": "deep", "text": ' + "[" * 6000 + "]" * 6000 + "}\n")
+    document = tmp_path / "deep.json"
+    document.write_text("[" * 6000 + "]" * 6000)
+    articles, warnings = read_inputs([str(lines), str(document)])
+    problems = {w.input: w.problem for w in warnings}
+    assert [a.id for a in articles] == ["ok"]
+    assert problems[f"{lines}:2"] == "JSON nested too deeply to read"
+    assert problems[str(document)] == "JSON nested too deeply to read"

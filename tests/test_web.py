@@ -93,6 +93,10 @@ def test_bad_uploads_are_rejected_in_the_error_shape(tmp_path):
     assert binary.status_code == 422 and "error" in binary.json()
     invalid = client.post("/api/articles", json={"title": "no text"})
     assert invalid.status_code == 422 and "text" in invalid.json()["error"]["message"]
+    (tmp_path / "nested").mkdir()
+    nested = _client(tmp_path / "nested", max_upload_bytes=20000).post(
+        "/api/articles", content="[" * 6000 + "]" * 6000, headers={"content-type": "application/json"})
+    assert nested.status_code == 422 and "nested too deeply" in nested.json()["error"]["message"]
     query = client.get("/api/stories", params={"limit": 0})
     assert query.status_code == 422 and query.json()["error"]["code"] == "invalid_request"
 

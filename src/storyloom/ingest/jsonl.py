@@ -44,6 +44,19 @@ def _string(value: Any) -> str:
     return "" if value is None else str(value).strip()
 
 
+class NestingError(ValueError):
+    """JSON nested deeper than the parser's recursion allows (a few kilobytes of '[' do it)."""
+
+
+def parse_json(text: str | bytes) -> Any:
+    """json.loads, with nesting too deep to parse reported as a `NestingError` (a clear
+    per-input problem) instead of a RecursionError that would abort the whole run."""
+    try:
+        return json.loads(text)
+    except RecursionError as exc:
+        raise NestingError("JSON nested too deeply to read") from exc
+
+
 class JsonReader:
     """A .json document (one object, a list, or {"articles": [...]}) or JSON Lines."""
 
@@ -56,9 +69,11 @@ class JsonReader:
         if source.suffix == ".jsonl":
             return self._read_lines(text, source, result)
         try:
-            document = json.loads(text)
+            document = parse_json(text)
         except json.JSONDecodeError:
             return self._read_lines(text, source, result)
+        except NestingError as error:
+            raise InputError(source.name, str(error)) from error
         records = document.get("articles", document) if isinstance(document, dict) else document
         if isinstance(records, dict):
             self._add(result, records, source.stem, source.name)
@@ -75,9 +90,12 @@ class JsonReader:
                 continue
             where = f"{source.name}:{number}"
             try:
-                record = json.loads(line)
+                record = parse_json(line)
             except json.JSONDecodeError as error:
                 result.warnings.append(InputWarning(where, f"malformed JSON ({error.msg})"))
+                continue
+            except NestingError as error:
+                result.warnings.append(InputWarning(where, str(error)))
                 continue
             self._add(result, record, f"{source.stem}-{number}", where)
         return result

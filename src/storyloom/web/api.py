@@ -11,6 +11,7 @@ from fastapi.concurrency import run_in_threadpool
 from pydantic import BaseModel, ConfigDict, Field
 
 from storyloom.errors import InputError
+from storyloom.ingest.jsonl import NestingError, parse_json
 from storyloom.render.jsonout import article_to_dict
 from storyloom.store.base import SORTS, Store
 
@@ -132,8 +133,8 @@ def parse_upload(body: bytes, request: Request) -> list[dict[str, Any]]:
     if b"\x00" in body:
         raise HTTPException(422, "binary upload: expected JSON text")
     try:
-        data = json.loads(body.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        data = parse_json(body.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError, NestingError) as exc:
         raise HTTPException(422, f"not JSON: {exc}") from exc
     items = data if isinstance(data, list) else [data]
     if not items:
