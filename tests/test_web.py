@@ -178,3 +178,17 @@ def test_story_page_shows_year_less_dates_readably(tmp_path):
     env = _client(tmp_path).app.state.templates.env
     page = env.from_string('<time datetime="{{ d }}">{{ d|date_label }}</time>').render(d="--12-07")
     assert page == '<time datetime="--12-07">7 Dec (year not stated)</time>'
+
+
+def test_api_docs_are_served_from_the_package(tmp_path):
+    """/docs is our own page from the OpenAPI schema, under the CSP, with no external
+    asset (FastAPI's Swagger UI came from a CDN: blank offline)."""
+    import re
+
+    client = _client(tmp_path)
+    page = client.get("/docs")
+    assert page.status_code == 200 and "Content-Security-Policy" in page.headers
+    assert "/api/stories" in page.text and "/openapi.json" in page.text
+    assert re.search(r"""(?:src|href)=["']?(?:https?:)?//""", page.text) is None
+    assert client.get("/redoc").status_code == 404
+    assert "Content-Security-Policy" in client.get("/openapi.json").headers

@@ -17,7 +17,7 @@ from typing import Any, Protocol
 
 import numpy as np
 
-from storyloom.errors import StoreError
+from storyloom.errors import StoreError, UnknownChoiceError
 from storyloom.model import Article, Membership
 from storyloom.registry import Registry
 
@@ -115,10 +115,21 @@ def resolve_db_url(url: str | None) -> str:
     return url or os.environ.get("STORYLOOM_DB") or DEFAULT_DB
 
 
+# URL scheme -> store backend; a bare path is a SQLite file
+SCHEMES = {"postgresql": "postgres", "postgres": "postgres", "sqlite": "sqlite"}
+
+
 def backend_name(url: str) -> str:
-    if url.startswith(("postgresql://", "postgres://")):
-        return "postgres"
-    return "sqlite"
+    """The backend for a `--db` value; an unknown scheme is an error that lists the
+    known ones (and never echoes the URL's password)."""
+    scheme, sep, _ = url.partition("://")
+    if not sep:
+        return "sqlite"
+    if scheme.lower() not in SCHEMES:
+        shown = re.sub(r"//([^:/@]+):[^@/]*@", r"//\1:***@", url)
+        raise UnknownChoiceError("database URL scheme", f"{scheme}:// in {shown}",
+                                 [f"{s}://" for s in SCHEMES] + ["a file path (SQLite)"])
+    return SCHEMES[scheme.lower()]
 
 
 def open_store(url: str | None = None) -> Store:

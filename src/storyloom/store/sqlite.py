@@ -25,8 +25,10 @@ class SqliteStore(SqlStore):
 
     def _connect(self) -> sqlite3.Connection:
         path = sqlite_path(self.url)
-        if path != ":memory:":
-            Path(path).parent.mkdir(parents=True, exist_ok=True)
+        if path != ":memory:" and not Path(path).expanduser().parent.is_dir():
+            # a mistyped --db must not invent directories (and an empty store in them)
+            raise StoreError(f"cannot open the store {path}: the directory "
+                             f"{Path(path).expanduser().parent} does not exist; create it first")
         try:
             # isolation_level=None: we issue BEGIN/COMMIT ourselves (see transaction())
             conn = sqlite3.connect(path, timeout=30, isolation_level=None,

@@ -22,15 +22,37 @@ log = logging.getLogger(__name__)
 Say = Callable[[str], None]
 
 
+WATCH_KEYS = {"sources": "a list of feed URLs, page URLs or paths (strings)",
+              "interval": "a number of seconds, at least 0.1"}
+
+
 def read_watch_config(path: Path) -> dict:
-    """The `[watch]` table of storyloom.toml: sources = [...], interval = seconds."""
+    """The `[watch]` table of storyloom.toml: sources = [...], interval = seconds,
+    checked on load: a wrong type or an unknown key is an error naming the file, the key
+    and what it must be (`sources = "http://..."` would otherwise be read a character at a
+    time, each one a path)."""
     if not path.exists():
         return {}
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except tomllib.TOMLDecodeError as exc:
-        raise StoryloomError(f"{path}: {exc}") from exc
-    return data.get("watch", {})
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise StoryloomError(f"{path}: not valid TOML ({exc})") from exc
+    table = data.get("watch", {})
+    if not isinstance(table, dict):
+        raise StoryloomError(f"{path}: [watch] must be a table with keys {', '.join(WATCH_KEYS)}")
+    for key in table:
+        if key not in WATCH_KEYS:
+            raise StoryloomError(f"{path}: unknown key watch.{key}; valid keys: {', '.join(WATCH_KEYS)}")
+    sources = table.get("sources", [])
+    if not isinstance(sources, list) or not all(isinstance(s, str) and s.strip() for s in sources):
+        raise StoryloomError(f"{path}: watch.sources must be {WATCH_KEYS['sources']}, "
+                             f"not {type(sources).__name__} {sources!r:.60}")
+    interval = table.get("interval")
+    if interval is not None and (isinstance(interval, bool) or not isinstance(interval, (int, float))
+                                 or interval < 0.1):
+        raise StoryloomError(f"{path}: watch.interval must be {WATCH_KEYS['interval']}, "
+                             f"not {interval!r:.60}")
+    return table
 
 
 class StopFlag:

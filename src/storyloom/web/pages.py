@@ -48,6 +48,12 @@ def install_filters(env) -> None:
     env.globals["http_url"] = http_url
 
 
+@router.get("/docs", response_class=HTMLResponse)
+def api_docs(request: Request):
+    """The API's reference, server-rendered from its OpenAPI schema: no external assets."""
+    return _render(request, "api_docs.html", spec=request.app.openapi())
+
+
 @router.get("/", response_class=HTMLResponse)
 def story_list(request: Request, q: str = Query("", max_length=200),
                language: str = Query("", max_length=20), source: str = Query("", max_length=200),

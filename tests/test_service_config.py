@@ -1,0 +1,45 @@
+"""Configuration and `--db` mistakes give a clear error and store nothing (#19)."""
+from __future__ import annotations
+
+import pytest
+
+from storyloom.cli import main
+
+
+def _run(argv, capsys) -> tuple[int, str]:
+    with pytest.raises(SystemExit) as exit_info:
+        main(argv)
+    return exit_info.value.code, capsys.readouterr().err
+
+
+@pytest.mark.parametrize("toml, message", [
+    ('[watch]\nsources = "http://example.com/feed"\n',
+     "watch.sources must be a list of feed URLs, page URLs or paths (strings), not str"),
+    ('[watch]\nsources = ["feed.xml"]\ninterval = "soon"\n',
+     "watch.interval must be a number of seconds, at least 0.1, not 'soon'"),
+    ('[watch]\nsources = ["feed.xml"]\nintervall = 60\n',
+     "unknown key watch.intervall; valid keys: sources, interval"),
+    ("watch = 3\n", "[watch] must be a table"),
+])
+def test_watch_config_names_the_key_and_the_expected_type(tmp_path, capsys, toml, message):
+    config = tmp_path / "storyloom.toml"
+    config.write_text(toml)
+    db = tmp_path / "w.db"
+    code, err = _run(["watch", "--db", str(db), "--config", str(config), "--rounds", "1"], capsys)
+    assert code == 2 and str(config) in err and message in err
+    assert not db.exists()  # nothing read, nothing stored
+
+
+def test_db_path_in_a_missing_directory_is_refused(tmp_path, capsys):
+    target = tmp_path / "no" / "such" / "dir" / "x.db"
+    code, err = _run(["ingest", "examples", "--db", str(target), "-q"], capsys)
+    assert code == 2 and "does not exist; create it first" in err
+    assert not (tmp_path / "no").exists()
+
+
+def test_unknown_db_scheme_is_refused_without_echoing_the_password(tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    code, err = _run(["ingest", "examples", "--db", "mysql://user:secret@host/db", "-q"], capsys)
+    assert code == 2 and "unknown database URL scheme" in err and "postgresql://" in err
+    assert "secret" not in err and "user:***@host" in err
+    assert list(tmp_path.iterdir()) == []  # no directory named "mysql:" invented
