@@ -70,6 +70,7 @@ def consolidate_story(story: Story, members: list[AnalyzedArticle], *, embedder:
     try:
         title = story_title(members)
         if briefs:
+            members = [within_brief_limit(m) for m in members]
             deepen(members, embedder, entities)
             brief, failures = build_brief_isolated(story, members, strict)
     except SectionError:
@@ -83,6 +84,26 @@ def consolidate_story(story: Story, members: list[AnalyzedArticle], *, embedder:
         log.warning("story %s: %s", failure.story, failure.problem)
     # the articles are not sent back: the driver has them (see run_stages)
     return StoryBrief(story, title, [], brief, failures)
+
+
+MAX_BRIEF_SENTENCES = 400  # ~8,000 words: past it the brief reads an article's first part
+
+
+def within_brief_limit(member: AnalyzedArticle) -> AnalyzedArticle:
+    """The member as the brief reads it: its first MAX_BRIEF_SENTENCES sentences. The
+    brief compares every statement of a story with every other, so an article of 2 MB
+    (~16,000 sentences) would cost memory with the square of its length; past the limit
+    its cost is that of the limit (grouping still reads the whole text)."""
+    if len(member.sentences) <= MAX_BRIEF_SENTENCES:
+        return member
+    log.warning("article %s: %d sentences; its brief reads the first %d", member.id,
+                len(member.sentences), MAX_BRIEF_SENTENCES)
+    embeddings = member.sentence_embeddings
+    return dataclasses.replace(
+        member, sentences=member.sentences[:MAX_BRIEF_SENTENCES],
+        sentence_embeddings=None if embeddings is None else embeddings[:MAX_BRIEF_SENTENCES],
+        mentions=[m for m in member.mentions
+                  if m.sentence < MAX_BRIEF_SENTENCES] if member.mentions else [])
 
 
 def _consolidate_story(job: tuple[Story, list[AnalyzedArticle]], options: DigestOptions) -> StoryBrief:

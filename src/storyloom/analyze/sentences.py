@@ -91,9 +91,33 @@ def _split_glued(text: str, s: int, e: int) -> list[tuple[int, int]]:
     return [(a, b) for a, b in zip(bounds, bounds[1:]) if b > a]
 
 
+MAX_SPLIT_CHARS = 20_000  # pysbd's cost grows faster than its input: longer blocks are cut
+# a safe place to cut a long block: a stop after a lower-case word of 4+ letters (not an
+# abbreviation like "Mr." or "U.S."), then space and a capital
+_SAFE_CUT = re.compile(r"(?<=[a-z]{4}[.!?])\s+(?=[A-Z])")
+
+
+def _pieces(start: int, end: int, text: str) -> list[tuple[int, int]]:
+    """A block cut into pieces of at most ~MAX_SPLIT_CHARS at safe sentence ends, so that
+    splitting a one-paragraph 2 MB text costs time and memory in proportion to it."""
+    pieces = []
+    while end - start > MAX_SPLIT_CHARS:
+        window_start = start + MAX_SPLIT_CHARS // 2
+        cut = None
+        for match in _SAFE_CUT.finditer(text, window_start, start + MAX_SPLIT_CHARS):
+            cut = match.start()
+        if cut is None:
+            break
+        pieces.append((start, cut))
+        start = cut
+    pieces.append((start, end))
+    return pieces
+
+
 def split_sentences(article: Article) -> list[Sentence]:
     """Sentences of the article's kept blocks, in order, with offsets into `text`."""
-    blocks = article.blocks or [(0, len(article.text))]
+    blocks = [piece for s, e in (article.blocks or [(0, len(article.text))])
+              for piece in _pieces(s, e, article.text)]
     out: list[Sentence] = []
     for block_start, block_end in blocks:
         block = article.text[block_start:block_end]

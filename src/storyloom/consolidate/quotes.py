@@ -115,8 +115,11 @@ def _resolve(member: AnalyzedArticle, quotes: list[RawQuote]) -> list[FoundQuote
 
 
 def article_quotes(member: AnalyzedArticle) -> list[FoundQuote]:
-    """Direct quotes, then reported speech from sentences without quote marks."""
-    raws = find_quotes(member.article.text)
+    """Direct quotes, then reported speech from sentences without quote marks; only in
+    the part of the text the member's sentences cover (`pipeline.within_brief_limit`
+    may keep the first part of a very long article)."""
+    covered = member.sentences[-1].end if member.sentences else 0
+    raws = find_quotes(member.article.text[:covered])
     if member.article.blocks:
         raws = [q for q in raws if any(s <= q.start < e for s, e in member.article.blocks)]
     for sentence in member.sentences:

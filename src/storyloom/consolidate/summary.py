@@ -211,15 +211,27 @@ def summarise(facts: list[Fact], members: list[AnalyzedArticle],
 _BARE_SURNAME = re.compile(r"^[\"\u201c]?(?:(?:Mr|Mrs|Ms|Dr)\.\s+)?([A-Z][a-z\u00e0-\u00ff]+)\s+[a-z]")
 
 
-def _introduced_as(sentence: Evidence, text: str) -> str:
+_FULL_NAME = re.compile(r"\b(?:[A-Z][\w.'\u2019-]*\s+){1,3}([A-Z][a-z\u00e0-\u00ff]+)\b")
+
+
+def full_names(text: str) -> dict[str, list[tuple[int, str]]]:
+    """Surname -> every (end offset, "First Last") the text names in full: one pass over
+    the article, so that looking a sentence's surname up costs nothing more."""
+    names: dict[str, list[tuple[int, str]]] = {}
+    for match in _FULL_NAME.finditer(text):
+        words = match.group(0).split()
+        names.setdefault(match.group(1), []).append((match.end(), " ".join(words[-2:])))
+    return names
+
+
+def _introduced_as(sentence: Evidence, names: dict[str, list[tuple[int, str]]]) -> str:
     """"Rand Paul" when the sentence opens with a bare "Paul" (or "Mr. Paul") that its
-    article introduced by full name before it; else ""."""
+    article introduced by full name before it ("Sen. Rand Paul" -> "Rand Paul"); else ""."""
     match = _BARE_SURNAME.match(sentence.text)
     if not match:
         return ""
-    surname = re.escape(match.group(1))
-    names = re.findall(rf"\b((?:[A-Z][\w.'\u2019-]*\s+){{1,3}}{surname})\b", text[:sentence.start])
-    return " ".join(names[-1].split()[-2:]) if names else ""  # "Sen. Rand Paul" -> "Rand Paul"
+    before = [name for end, name in names.get(match.group(1), ()) if end <= sentence.start]
+    return before[-1] if before else ""
 
 
 def _standing(pool: list[Candidate], members: list[AnalyzedArticle]) -> list[Candidate]:
@@ -227,10 +239,13 @@ def _standing(pool: list[Candidate], members: list[AnalyzedArticle]) -> list[Can
     does (a story of fragments), the ones that are at least whole sentences. A sentence
     naming someone by surname alone needs a sentence that gives the full name first."""
     texts = {m.id: m.article.text for m in members}
+    names: dict[str, dict[str, list[tuple[int, str]]]] = {}
     for c in pool:
         sentence = c.wording.sentence
         text = texts.get(sentence.article_id, "")
-        c.needs = _introduced_as(sentence, text)
+        if sentence.article_id not in names:
+            names[sentence.article_id] = full_names(text)
+        c.needs = _introduced_as(sentence, names[sentence.article_id])
         c.view = SentenceView(sentence.text, c.wording.content, c.wording.vector, sentence.article_id,
                               sentence.start / max(len(text), 1), c.wording.headline)
     language = {m.id: m.article.language for m in members}

@@ -15,10 +15,15 @@ MAX_TEXT_CHARS = 2_000_000
 
 
 def cap_text(text: str) -> tuple[str, bool]:
-    """The text cut at a line break near MAX_TEXT_CHARS; True when it was cut."""
+    """The text cut near MAX_TEXT_CHARS at a line break in its last half, else at a
+    space (a text of one long line keeps its first MAX_TEXT_CHARS, not its title);
+    True when it was cut."""
     if len(text) <= MAX_TEXT_CHARS:
         return text, False
-    cut = text.rfind("\n", 0, MAX_TEXT_CHARS)
+    half = MAX_TEXT_CHARS // 2
+    cut = text.rfind("\n", half, MAX_TEXT_CHARS)
+    if cut <= 0:
+        cut = text.rfind(" ", half, MAX_TEXT_CHARS)
     return text[:cut if cut > 0 else MAX_TEXT_CHARS], True
 
 

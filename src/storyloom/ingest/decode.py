@@ -55,7 +55,7 @@ def decode_bytes(data: bytes, name: str) -> Decoded:
 
 
 def read_capped(path, name: str, limit: int = MAX_TEXT_BYTES) -> tuple[bytes, list[str]]:
-    """The file's bytes, cut to `limit` at a line break, with a note when it was cut.
+    """The file's bytes, cut to `limit` at a line break (or a space), with a note when it was cut.
 
     Truncating beats skipping: the head holds the headline and the lead, which is what
     grouping and the brief use most, so a giant file still contributes its article.
@@ -72,8 +72,12 @@ def read_capped(path, name: str, limit: int = MAX_TEXT_BYTES) -> tuple[bytes, li
         raise InputError(name, f"cannot be read ({error.strerror or error})") from error
     if total <= limit:
         return data, []
-    cut = data.rfind(b"\n", 0, limit)
-    if cut <= 0:  # no line break: cut at a character boundary, not inside a UTF-8 sequence
+    # a line break in the last half, else a space: a file of one long line keeps its
+    # first `limit` bytes rather than its first line
+    cut = data.rfind(b"\n", limit // 2, limit)
+    if cut <= 0:
+        cut = data.rfind(b" ", limit // 2, limit)
+    if cut <= 0:  # no break at all: cut at a character boundary, not inside a UTF-8 sequence
         cut = limit
         while cut > 0 and data[cut] & 0xC0 == 0x80:
             cut -= 1
