@@ -114,3 +114,49 @@ def test_first_screen_shows_summary_and_disputes(server, tmp_path):
                 assert page.evaluate("() => document.documentElement.scrollWidth") <= width + 1
             page.close()
         browser.close()
+
+
+def test_a_page_on_another_origin_cannot_add_an_article(server, tmp_path):
+    """A page the user visits elsewhere tries the two forgeries a browser allows: a
+    no-cors text/plain POST and a JSON POST (preflighted); nothing is stored. A request
+    naming a foreign Host (DNS rebinding) is refused."""
+    import http.server
+    import json
+    import threading
+    import urllib.error
+    import urllib.request
+    from functools import partial
+
+    from playwright.sync_api import sync_playwright
+
+    total = lambda: json.load(urllib.request.urlopen(server + "/api/stories"))["total"]  # noqa: E731
+    before = total()
+    article = json.dumps({"id": "forged", "title": "Forged", "text": "Injected words. " * 20})
+    (tmp_path / "evil.html").write_text(f"""<!DOCTYPE html><html><body><script>
+      const body = {json.dumps(article)};
+      window.done = Promise.allSettled([
+        fetch("{server}/api/articles", {{method: "POST", mode: "no-cors",
+              headers: {{"content-type": "text/plain"}}, body}}),
+        fetch("{server}/api/articles", {{method: "POST",
+              headers: {{"content-type": "application/json"}}, body}}),
+      ]).then(r => r.map(x => x.status));
+    </script></body></html>""")
+    handler = partial(http.server.SimpleHTTPRequestHandler, directory=str(tmp_path))
+    evil = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=evil.serve_forever, daemon=True).start()
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+            page = browser.new_page()
+            page.goto(f"http://127.0.0.1:{evil.server_address[1]}/evil.html")
+            page.evaluate("() => window.done")
+            browser.close()
+    finally:
+        evil.shutdown()
+    assert total() == before
+    forged = urllib.request.Request(server + "/api/stories", headers={"Host": "evil.example"})
+    try:
+        urllib.request.urlopen(forged)
+        raise AssertionError("a foreign Host was answered")
+    except urllib.error.HTTPError as error:
+        assert error.code == 421

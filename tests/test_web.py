@@ -192,3 +192,34 @@ def test_api_docs_are_served_from_the_package(tmp_path):
     assert re.search(r"""(?:src|href)=["']?(?:https?:)?//""", page.text) is None
     assert client.get("/redoc").status_code == 404
     assert "Content-Security-Policy" in client.get("/openapi.json").headers
+
+
+def _guarded(tmp_path) -> TestClient:
+    from storyloom.web.app import served_hosts
+
+    settings = ServiceSettings(db=str(tmp_path / "web.db"), embedder="hashing", briefs=False,
+                               allowed_hosts=served_hosts("127.0.0.1", 8000))
+    return TestClient(create_app(settings), base_url="http://127.0.0.1:8000")
+
+
+def test_forged_writes_and_foreign_hosts_are_refused(tmp_path):
+    """A page elsewhere cannot write (no JSON content type, or another Origin), and a
+    request naming another host (DNS rebinding) is refused, reads included."""
+    client = _guarded(tmp_path)
+    article = json.dumps(_articles(1)[0])
+    plain = client.post("/api/articles", content=article, headers={"content-type": "text/plain"})
+    assert plain.status_code == 415
+    foreign = client.post("/api/articles", content=article,
+                          headers={"content-type": "application/json", "origin": "http://evil.example"})
+    assert foreign.status_code == 403 and foreign.json()["error"]["code"] == "cross_origin"
+    null_origin = client.post("/api/articles", content=article,
+                              headers={"content-type": "application/json", "origin": "null"})
+    assert null_origin.status_code == 403
+    rebound = client.get("/api/stories", headers={"host": "evil.example:8000"})
+    assert rebound.status_code == 421
+    assert client.get("/api/stories").json()["total"] == 0  # nothing was stored
+    same = client.post("/api/articles", content=article,
+                       headers={"content-type": "application/json", "origin": "http://127.0.0.1:8000"})
+    assert same.status_code in (200, 201) and client.get("/api/stories").json()["total"] == 1
+    alias = client.get("/api/stories", headers={"host": "localhost:8000"})
+    assert alias.status_code == 200

@@ -29,6 +29,9 @@ class ServiceSettings:
     embedder: str = "use-multilingual"
     entities: bool = True
     briefs: bool = True
+    # Host header values this server answers to ("127.0.0.1:8000", "localhost:8000"): a
+    # request naming another host (DNS rebinding) is refused; None: any (in-process tests)
+    allowed_hosts: frozenset[str] | None = None
 
 
 class StoreProvider:
@@ -100,6 +103,7 @@ def create_app(settings: ServiceSettings = ServiceSettings()):
     app.include_router(api_router)
     app.include_router(pages_router)
     _install_error_handlers(app)
+    _install_request_guard(app)
     _install_security_headers(app)
     app.router.on_shutdown.append(app.state.stores.close)
     return app
@@ -147,6 +151,59 @@ def _install_error_handlers(app) -> None:
     async def internal_error(request, exc: Exception):
         log.exception("internal error on %s", request.url.path)
         return respond(request, 500, "internal_error", "internal error")
+
+
+WRITE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
+
+
+def served_hosts(host: str, port: int) -> frozenset[str]:
+    """The Host values a server on host:port answers to; a loopback server also to its
+    loopback names (a browser may say "localhost" for 127.0.0.1)."""
+    names = {host}
+    if host in ("127.0.0.1", "localhost", "::1"):
+        names |= {"127.0.0.1", "localhost", "[::1]"}
+    if ":" in host and not host.startswith("["):
+        names = {f"[{n}]" if ":" in n else n for n in names}
+    return frozenset(f"{n}:{port}" for n in names) | (frozenset(names) if port == 80 else frozenset())
+
+
+def guard_problem(method: str, headers: dict[str, str], allowed_hosts: frozenset[str] | None
+                  ) -> tuple[int, str, str] | None:
+    """Why a request is refused before it reaches a route, or None. Every request must name
+    a host this server answers to (a page on a rebinding domain cannot read or write); a
+    write must come with a JSON body (a cross-site form or a no-cors text/plain fetch
+    cannot send one) and, when the browser says where it comes from, from this server's
+    own origin."""
+    host = headers.get("host", "").lower()
+    if allowed_hosts is not None and host not in allowed_hosts:
+        return 421, "wrong_host", f"this server does not answer to host {host!r}"
+    if method not in WRITE_METHODS:
+        return None
+    origin = headers.get("origin")
+    if origin is not None:
+        origin_host = origin.split("://", 1)[-1].lower().rstrip("/")
+        if origin == "null" or (origin_host != host and (allowed_hosts is None
+                                                          or origin_host not in allowed_hosts)):
+            return 403, "cross_origin", f"writes from another origin ({origin}) are refused"
+    if method in ("POST", "PUT", "PATCH"):
+        kind = headers.get("content-type", "").split(";", 1)[0].strip().lower()
+        if kind != "application/json":
+            return 415, "unsupported_media_type", "writes take Content-Type: application/json"
+    return None
+
+
+def _install_request_guard(app) -> None:
+    from fastapi.responses import JSONResponse
+
+    @app.middleware("http")
+    async def request_guard(request, call_next):
+        problem = guard_problem(request.method, {k.lower(): v for k, v in request.headers.items()},
+                                request.app.state.settings.allowed_hosts)
+        if problem is not None:
+            status, code, message = problem
+            log.warning("refused %s %s: %s", request.method, request.url.path, message)
+            return JSONResponse(error_body(code, message), status_code=status)
+        return await call_next(request)
 
 
 def _install_security_headers(app) -> None:

@@ -30,7 +30,10 @@ def is_loopback(host: str) -> bool:
 @click.option("--embedder", default="use-multilingual", show_default=True)
 @click.option("--entities/--no-entities", default=True, show_default=True)
 @click.option("--briefs/--no-briefs", default=True, show_default=True)
-def serve(db, host, port, token, max_upload_mb, embedder, entities, briefs):
+@click.option("--allow-host", "allow_hosts", multiple=True,
+              help="Another Host name:port the server answers to (behind a proxy); "
+                   "by default only the address it listens on.")
+def serve(db, host, port, token, max_upload_mb, embedder, entities, briefs, allow_hosts):
     """Serve the stories of a store: web pages, and the JSON API under /api (docs: /docs)."""
     from storyloom.errors import MissingExtraError
 
@@ -41,11 +44,17 @@ def serve(db, host, port, token, max_upload_mb, embedder, entities, briefs):
         import uvicorn
     except ImportError as exc:
         raise MissingExtraError("the web UI", "web") from exc
-    from storyloom.web.app import ServiceSettings, create_app
+    from storyloom.web.app import ServiceSettings, create_app, served_hosts
 
+    if host in ("0.0.0.0", "::") and not allow_hosts:
+        raise click.UsageError(f"--host {host} listens on every address: give --allow-host "
+                               "NAME:PORT for each name clients use (requests naming any "
+                               "other host are refused, against DNS rebinding)")
+    hosts = served_hosts(host, port) | {h.lower() for h in allow_hosts}
     app = create_app(ServiceSettings(db=db, token=token,
                                      max_upload_bytes=int(max_upload_mb * 1024 * 1024),
-                                     embedder=embedder, entities=entities, briefs=briefs))
+                                     embedder=embedder, entities=entities, briefs=briefs,
+                                     allowed_hosts=frozenset(hosts)))
     click.echo(f"serving {app.state.stores.url} on http://{host}:{port}", err=True)
     uvicorn.run(app, host=host, port=port, log_level="warning")
 
