@@ -43,3 +43,27 @@ def test_unknown_db_scheme_is_refused_without_echoing_the_password(tmp_path, cap
     assert code == 2 and "unknown database URL scheme" in err and "postgresql://" in err
     assert "secret" not in err and "user:***@host" in err
     assert list(tmp_path.iterdir()) == []  # no directory named "mysql:" invented
+
+
+def test_quarantine_lists_and_retries(tmp_path, capsys):
+    """`storyloom quarantine` lists what was set aside and why; --retry ingests it again
+    (fixed now: it joins the store)."""
+    import json
+
+    bad = tmp_path / "inputs" / "later.txt"
+    bad.parent.mkdir()
+    bad.write_text("")
+    db = str(tmp_path / "q.db")
+    code, _ = _run(["ingest", str(bad.parent), "examples", "--db", db, "-q", "--embedder", "hashing",
+                    "--no-briefs"], capsys)
+    assert code == 0
+    with pytest.raises(SystemExit) as exit_info:
+        main(["quarantine", "--db", db, "--json"])
+    assert exit_info.value.code == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert [(r["input"], r["reason"]) for r in rows] == [(str(bad), "empty file")]
+    bad.write_text("Harbour reopens after the storm\n\nThe harbour reopened on Friday after "
+                   "the storm damaged two piers, the port authority said in a statement.\n")
+    with pytest.raises(SystemExit) as exit_info:
+        main(["quarantine", "--db", db, "--retry", "-q"])
+    assert exit_info.value.code == 0 and "added 1" in capsys.readouterr().err

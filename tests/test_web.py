@@ -223,3 +223,16 @@ def test_forged_writes_and_foreign_hosts_are_refused(tmp_path):
     assert same.status_code in (200, 201) and client.get("/api/stories").json()["total"] == 1
     alias = client.get("/api/stories", headers={"host": "localhost:8000"})
     assert alias.status_code == 200
+
+
+def test_ids_with_slashes_are_reachable(tmp_path):
+    """An article id holding "/" (a feed's path-like ids) gets working links."""
+    client = _client(tmp_path)
+    item = _articles(1)[0] | {"id": "wires/2024/a1"}
+    assert client.post("/api/articles", json=item).status_code in (200, 201)
+    assert client.get("/api/articles/wires/2024/a1").json()["id"] == "wires/2024/a1"
+    assert client.get("/api/articles/wires%2F2024%2Fa1").status_code == 200
+    page = client.get("/articles/wires/2024/a1")
+    assert page.status_code == 200 and "Bridge closed 0" in page.text
+    story = client.get("/api/stories").json()["stories"][0]["id"]
+    assert client.get(f"/stories/{story}").status_code == 200

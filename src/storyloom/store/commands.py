@@ -125,4 +125,39 @@ def watch(sources, db, interval, config_path, rounds, embedder, entities, chunk_
         store.close()
 
 
-COMMANDS = [ingest, watch]
+@click.command()
+@db_option
+@click.option("--limit", default=100, show_default=True, type=click.IntRange(1),
+              help="The most recent N quarantined inputs.")
+@click.option("--json", "as_json", is_flag=True, help="Print them as a JSON list on stdout.")
+@click.option("--retry", is_flag=True, help="Ingest the listed inputs again (those that are "
+              "files or URLs), with the store's own embedder; what is still bad is "
+              "quarantined again.")
+@_quiet_opt
+def quarantine(db, limit, as_json, retry, quiet):
+    """List the inputs the store set aside (bad files, feeds, pages) and why; --retry
+    ingests them again."""
+    from storyloom.store import open_store
+    from storyloom.store.service import run_ingest
+
+    store = open_store(db)
+    try:
+        rows = store.quarantined(limit)
+        if as_json:
+            click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        else:
+            for row in rows:
+                click.echo(f"{row['at']}  {row['input']}: {row['reason']}")
+            click.echo(f"{len(rows)} quarantined input(s)", err=True)
+        inputs = list(dict.fromkeys(r["input"] for r in rows if "://" in r["input"]
+                                    or Path(r["input"]).exists()))
+        if retry and inputs:
+            embedder = store.get_setting("embedder") or "use-multilingual"
+            result = run_ingest(store, inputs, _options(embedder, True, 50, True),
+                                progress=_progress(quiet))
+            click.echo(result.summary(), err=True)
+    finally:
+        store.close()
+
+
+COMMANDS = [ingest, watch, quarantine]

@@ -86,14 +86,14 @@ def list_stories(request: Request, q: str = Query("", max_length=200),
             "stories": [vars(s) for s in page.stories]}
 
 
-@router.get("/stories/{story_id}", responses=ERRORS)
+@router.get("/stories/{story_id:path}", responses=ERRORS)
 def get_story(request: Request, story_id: str) -> dict[str, Any]:
     """The story object of the digest JSON contract (see digest.schema.json)."""
     store = store_of(request)
     return store.get_brief(store.resolve_story(story_id))
 
 
-@router.get("/articles/{article_id}", responses=ERRORS)
+@router.get("/articles/{article_id:path}", responses=ERRORS)
 def get_article(request: Request, article_id: str) -> dict[str, Any]:
     store = store_of(request)
     article = store.get_article(article_id)

@@ -73,7 +73,7 @@ def story_list(request: Request, q: str = Query("", max_length=200),
                    languages=languages, sources=sources, link=link)
 
 
-@router.get("/stories/{story_id}", response_class=HTMLResponse)
+@router.get("/stories/{story_id:path}", response_class=HTMLResponse)
 def story_page(request: Request, story_id: str):
     store = store_of(request)
     story = store.get_brief(store.resolve_story(story_id))
@@ -129,7 +129,7 @@ def segments(text: str, spans: set[tuple[int, int]]) -> list[dict[str, Any]]:
     return pieces
 
 
-@router.get("/articles/{article_id}", response_class=HTMLResponse)
+@router.get("/articles/{article_id:path}", response_class=HTMLResponse)
 def article_page(request: Request, article_id: str):
     store = store_of(request)
     article = store.get_article(article_id)
