@@ -67,3 +67,14 @@ def test_quarantine_lists_and_retries(tmp_path, capsys):
     with pytest.raises(SystemExit) as exit_info:
         main(["quarantine", "--db", db, "--retry", "-q"])
     assert exit_info.value.code == 0 and "added 1" in capsys.readouterr().err
+
+
+def test_remove_command_takes_an_article_out(tmp_path, capsys):
+    db = str(tmp_path / "r.db")
+    code, _ = _run(["ingest", "examples", "--db", db, "-q", "--embedder", "hashing", "--no-briefs"],
+                   capsys)
+    assert code == 0
+    code, err = _run(["remove", "coastal-wire", "--db", db, "-q"], capsys)
+    assert code == 0 and "removed 1" in err
+    code, err = _run(["remove", "coastal-wire", "--db", db, "-q"], capsys)
+    assert code == 2 and "coastal-wire" in err  # unknown now: named, nothing changed

@@ -84,9 +84,9 @@ def _article(n: int, text: str | None = None, **kw) -> Article:
 
 
 def test_migrations_are_recorded_and_rerun_is_a_no_op(store, store_url):
-    assert store.schema_versions() == [1, 2, 3]
+    assert store.schema_versions() == [1, 2, 3, 4]
     again = open_store(store_url)
-    assert again.schema_versions() == [1, 2, 3]
+    assert again.schema_versions() == [1, 2, 3, 4]
     again.close()
 
 
@@ -202,3 +202,15 @@ def test_conflict_count_counts_contradictions_only(store):
                                {"kind": "date", "contradiction": True}]}
         store.save_brief("s1", brief, "2024-01-01")
     assert store.list_stories(limit=10).stories[0].conflict_count == 2
+
+
+def test_remove_article_updates_its_story_on_every_backend(store):
+    from storyloom.store.incremental import remove_articles
+
+    articles = [_article(n, f"Flood in town: the river rose {n} metres overnight.") for n in range(3)]
+    ingest_articles(store, articles, FAST)
+    story = store.article_story("a0")
+    members = store.story_article_ids(story)
+    remove_articles(store, [members[0]], FAST)
+    assert store.story_article_ids(story) == members[1:]
+    assert [w["action"] for w in store.writes()][:1] == ["remove"]

@@ -236,3 +236,31 @@ def test_ids_with_slashes_are_reachable(tmp_path):
     assert page.status_code == 200 and "Bridge closed 0" in page.text
     story = client.get("/api/stories").json()["stories"][0]["id"]
     assert client.get(f"/stories/{story}").status_code == 200
+
+
+def test_delete_an_article_rebuilds_its_story_and_is_audited(tmp_path):
+    client = _client(tmp_path)
+    items = [{"id": f"d{i}", "title": "Bridge closed after cracks found", "source": f"outlet{i}",
+              "language": "en", "published": "2024-05-02",
+              "text": "The old bridge closed on Monday after engineers found cracks in two "
+                      f"of its piers, the city said. Report {i}."} for i in range(3)]
+    items.append({"id": "lone", "title": "Cup final", "source": "sport", "language": "en",
+                  "text": "The home side won the cup final 2-0 on Saturday evening."})
+    assert client.post("/api/articles", json=items).status_code in (200, 201)
+    story = client.get("/api/articles/d0").json()["story"]
+    assert len(client.get(f"/api/stories/{story}").json()["articles"]) == 3
+    removed = client.delete("/api/articles/d0")
+    assert removed.status_code == 200 and removed.json()["story"] == story
+    assert [a["id"] for a in client.get(f"/api/stories/{story}").json()["articles"]] == ["d1", "d2"]
+    assert client.get("/api/articles/d0").status_code == 404
+    before = client.get("/api/stories").json()["total"]
+    assert client.delete("/api/articles/lone").status_code == 200
+    assert client.get("/api/stories").json()["total"] == before - 1  # an emptied story leaves
+    assert client.delete("/api/articles/nope").status_code == 404
+    foreign = client.delete("/api/articles/d1", headers={"origin": "http://evil.example"})
+    assert foreign.status_code == 403 and client.get("/api/articles/d1").status_code == 200
+    store = client.app.state.stores.get()
+    trail = [(w["action"], w["article_id"]) for w in reversed(store.writes())]
+    assert trail[:4] == [("add", "d0"), ("add", "d1"), ("add", "d2"), ("add", "lone")]
+    assert trail[4:] == [("remove", "d0"), ("remove", "lone")]
+    assert all(w["actor"].startswith("api ") for w in store.writes())

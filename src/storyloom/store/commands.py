@@ -126,6 +126,27 @@ def watch(sources, db, interval, config_path, rounds, embedder, entities, chunk_
 
 
 @click.command()
+@click.argument("article_ids", nargs=-1, required=True)
+@db_option
+@_quiet_opt
+def remove(article_ids, db, quiet):
+    """Remove articles from the store by id; the stories that held them are rebuilt (an
+    emptied story leaves the list). Each removal is recorded in the store's audit trail."""
+    from storyloom.store import open_store
+    from storyloom.store.incremental import remove_articles
+
+    store = open_store(db)
+    try:
+        embedder = store.get_setting("embedder") or "use-multilingual"
+        report = remove_articles(store, list(article_ids), _options(embedder, True, 50, True),
+                                 progress=_progress(quiet))
+    finally:
+        store.close()
+    click.echo(f"removed {len(article_ids)}; stories rebuilt: {len(report.rebuilt_stories)}",
+               err=True)
+
+
+@click.command()
 @db_option
 @click.option("--limit", default=100, show_default=True, type=click.IntRange(1),
               help="The most recent N quarantined inputs.")
@@ -160,4 +181,4 @@ def quarantine(db, limit, as_json, retry, quiet):
         store.close()
 
 
-COMMANDS = [ingest, watch, quarantine]
+COMMANDS = [ingest, watch, quarantine, remove]

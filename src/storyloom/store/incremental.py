@@ -38,6 +38,7 @@ class IngestOptions:
     chunk_size: int = 50
     briefs: bool = True
     strict: bool = False  # True: a brief that fails raises instead of being kept stale
+    actor: str = "cli"  # who writes, for the store's audit trail ("api 10.0.0.5", "cli")
 
 
 @dataclass
@@ -66,7 +67,7 @@ def ingest_articles(store: Store, articles: list[Article], options: IngestOption
                     progress: Progress = _noop) -> IngestReport:
     report = IngestReport()
     check_embedder(store, options.embedder)
-    store_articles(store, articles, report, options.chunk_size, progress)
+    store_articles(store, articles, report, options.chunk_size, progress, options.actor)
     finish_pending(store, options, report, progress)
     return report
 
@@ -91,28 +92,47 @@ def check_embedder(store: Store, embedder: str) -> None:
 
 
 def store_articles(store: Store, articles: list[Article], report: IngestReport,
-                   chunk_size: int = 50, progress: Progress = _noop) -> None:
+                   chunk_size: int = 50, progress: Progress = _noop, actor: str = "cli") -> None:
     done = 0
     for part in chunks(articles, chunk_size):
         with store.transaction():
             for article in part:
-                _store_one(store, article, report)
+                if _store_one(store, article, report):
+                    store.record_write("add", article.id, None, actor)
         done += len(part)
         progress("store", done, len(articles))
 
 
-def _store_one(store: Store, article: Article, report: IngestReport) -> None:
+def _store_one(store: Store, article: Article, report: IngestReport) -> bool:
+    """Store the article unless the store has it (same URL or text); True when stored."""
     digest = content_hash(article)
     existing = store.find_duplicate(article.url or "", digest)
     if existing is not None:
         report.duplicates.append({"input": article.input or article.id, "id": article.id,
                                   "existing": existing})
-        return
+        return False
     if store.has_article_id(article.id):
         # a different article under a taken id (e.g. two folders with 'a.txt')
         article.id = f"{article.id}-{digest[:8]}"
     store.add_article(article, digest)
     report.added.append(article.id)
+    return True
+
+
+def remove_articles(store: Store, article_ids: list[str], options: IngestOptions = IngestOptions(),
+                    progress: Progress = _noop) -> IngestReport:
+    """Remove articles (each recorded in the audit trail) and rebuild the briefs of the
+    stories that lost one; a story left empty disappears from the list. An unknown id is a
+    NotFoundError naming it, and nothing is removed."""
+    report = IngestReport()
+    with store.transaction():
+        for article_id in article_ids:
+            store.article_story(article_id)  # raises NotFoundError before anything changes
+        for article_id in article_ids:
+            story_id = store.remove_article(article_id)
+            store.record_write("remove", article_id, story_id, options.actor)
+    rebuild_stale_briefs(store, options, report, progress)
+    return report
 
 
 def group_pending(store: Store, options: IngestOptions, report: IngestReport,

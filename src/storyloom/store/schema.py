@@ -121,10 +121,23 @@ _LIST_INDEXES = [
     "CREATE INDEX articles_source ON articles(source, story_id)",
 ]
 
+# who changed the store's articles, when: every add and remove, by the CLI or the API
+_WRITES = [
+    """CREATE TABLE writes (
+        seq {serial} PRIMARY KEY,
+        at TEXT NOT NULL,
+        action TEXT NOT NULL,
+        article_id TEXT NOT NULL,
+        story_id TEXT,
+        actor TEXT NOT NULL DEFAULT '')""",
+    "CREATE INDEX writes_article ON writes(article_id)",
+]
+
 MIGRATIONS: list[Migration] = [
     Migration(1, "core tables", _CORE),
     Migration(2, "full-text search", by_dialect={"sqlite": _SQLITE_FTS, "postgres": _POSTGRES_FTS}),
     Migration(3, "story list indexes", _LIST_INDEXES),
+    Migration(4, "audit trail of writes", _WRITES),
 ]
 
 MIGRATIONS_TABLE = """CREATE TABLE IF NOT EXISTS schema_migrations (

@@ -245,6 +245,37 @@ class SqlStore:
     def story_count(self) -> int:
         return int(self._one("SELECT COUNT(*) FROM stories WHERE merged_into IS NULL")[0])
 
+    def remove_article(self, article_id: str) -> str | None:
+        """Delete the article and its membership rows; its story (returned) loses it, is
+        left without a brief when empty, else is marked stale with a new centroid."""
+        story_id = self.article_story(article_id)
+        self._exec("DELETE FROM story_membership WHERE article_id = ?", (article_id,))
+        self._exec("DELETE FROM articles WHERE id = ?", (article_id,))
+        if story_id is None:
+            return None
+        left = self.story_article_ids(story_id)
+        now = utc_now()
+        if not left:
+            self._exec("DELETE FROM story_briefs WHERE story_id = ?", (story_id,))
+            self._exec("UPDATE stories SET article_count = 0, outlet_count = 0, conflict_count = 0, "
+                       "brief_stale = 0, centroid = NULL, updated_at = ? WHERE id = ?", (now, story_id))
+            return story_id
+        heads = self.head_vectors(left)
+        if heads:
+            self.set_centroid(story_id, np.mean(list(heads.values()), axis=0))
+        self._exec("UPDATE stories SET article_count = ?, brief_stale = 1, updated_at = ? "
+                   "WHERE id = ?", (len(left), now, story_id))
+        return story_id
+
+    def record_write(self, action: str, article_id: str, story_id: str | None, actor: str) -> None:
+        self._exec("INSERT INTO writes (at, action, article_id, story_id, actor) VALUES (?, ?, ?, ?, ?)",
+                   (utc_now(), action, article_id, story_id, actor))
+
+    def writes(self, limit: int = 100) -> list[dict[str, str]]:
+        rows = self._rows("SELECT at, action, article_id, story_id, actor FROM writes "
+                          "ORDER BY seq DESC LIMIT ?", (limit,))
+        return [dict(zip(("at", "action", "article_id", "story_id", "actor"), r)) for r in rows]
+
     def mark_stale(self, story_id: str) -> None:
         """The brief is to be built again on the next run (e.g. a section failed)."""
         self._exec("UPDATE stories SET brief_stale = 1 WHERE id = ?", (story_id,))

@@ -167,8 +167,31 @@ def _ingest_records(request: Request, records: list[dict[str, Any]]) -> dict[str
         raise HTTPException(422, str(exc)) from exc
     mark_syndicated(articles)
     options = IngestOptions(embedder=settings.embedder, entities=settings.entities,
-                            briefs=settings.briefs)
+                            briefs=settings.briefs, actor=_actor(request))
     stores = request.app.state.stores
     with stores.write_lock:
         report = ingest_articles(stores.get(), articles, options)
     return report.as_dict()
+
+
+def _actor(request: Request) -> str:
+    """Who wrote, for the audit trail: the API and the client's address."""
+    client = request.client.host if request.client else "unknown"
+    return f"api {client}"
+
+
+@router.delete("/articles/{article_id:path}", dependencies=[Depends(require_token)],
+               responses=ERRORS)
+def delete_article(request: Request, article_id: str) -> dict[str, Any]:
+    """Remove an article; the brief of the story it was in is rebuilt without it."""
+    from storyloom.store.incremental import IngestOptions, remove_articles
+
+    settings = request.app.state.settings
+    options = IngestOptions(embedder=settings.embedder, entities=settings.entities,
+                            briefs=settings.briefs, actor=_actor(request))
+    stores = request.app.state.stores
+    with stores.write_lock:
+        store = stores.get()
+        story = store.article_story(article_id)
+        report = remove_articles(store, [article_id], options)
+    return {"removed": article_id, "story": story, "rebuilt_stories": report.rebuilt_stories}
