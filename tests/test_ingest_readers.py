@@ -134,3 +134,25 @@ def test_short_html_page_without_article_markup(tmp_path):
     assert [a.title for a in articles] == ["Pier closed for repairs"]
     assert articles[0].clean_text.startswith("The old pier")
     assert [w.input for w in warnings] == [str(empty)]
+
+
+def test_aggregator_feed_credits_each_entry_to_its_own_outlet(tmp_path):
+    """Three outlets' reports from one aggregator feed stay three outlets: an entry's
+    <source>, else the site it links to; the feed's title only for its own site's entries."""
+    from storyloom.ingest import read_inputs
+
+    body = ("The harbour reopened on Friday after the storm damaged two piers, the port "
+            "authority said in a statement on its website.")
+    feed = tmp_path / "agg.xml"
+    feed.write_text(f"""<?xml version="1.0"?><rss version="2.0"><channel>
+      <title>News Roundup</title><link>https://roundup.example/</link>
+      <item><title>Harbour reopens</title><link>https://www.coast-news.example/a1</link>
+        <description>{body}</description></item>
+      <item><title>Port back in business</title><link>https://valley.example/b2</link>
+        <source url="https://valley.example/rss">Valley Wire</source>
+        <description>{body} Ships queued outside.</description></item>
+      <item><title>Our own take</title><link>https://roundup.example/c3</link>
+        <description>{body} Our reporter was there.</description></item>
+    </channel></rss>""")
+    articles, _ = read_inputs([str(feed)])
+    assert [a.source for a in articles] == ["coast-news.example", "Valley Wire", "News Roundup"]

@@ -264,3 +264,17 @@ def test_delete_an_article_rebuilds_its_story_and_is_audited(tmp_path):
     assert trail[:4] == [("add", "d0"), ("add", "d1"), ("add", "d2"), ("add", "lone")]
     assert trail[4:] == [("remove", "d0"), ("remove", "lone")]
     assert all(w["actor"].startswith("api ") for w in store.writes())
+
+
+def test_stories_left_without_a_brief_are_finished_on_start(tmp_path):
+    """After a crash mid-build, `serve` finishes the stale briefs in the background."""
+    from storyloom.web.commands import finish_on_start
+
+    client = _client(tmp_path)
+    assert client.post("/api/articles", json=_articles(3)).status_code in (200, 201)
+    store = client.app.state.stores.get()
+    story = store.list_stories().stories[0].id
+    store.mark_stale(story)  # as a crash during brief building leaves it
+    assert story in store.stale_story_ids()
+    finish_on_start(client.app)
+    assert store.stale_story_ids() == []

@@ -1,4 +1,7 @@
-"""RSS/Atom feeds: one article per entry, the feed's title as the outlet."""
+"""RSS/Atom feeds: one article per entry. An entry's outlet is the feed's title when the
+entry links to the feed's own site; an aggregator's entry (linking elsewhere) is
+credited to its `<source>` element, else its link's domain, never the aggregator: three
+outlets' reports from one feed stay three outlets."""
 from __future__ import annotations
 
 import calendar
@@ -30,6 +33,26 @@ def _entry_published(entry) -> str | None:
     return normalise_published(entry.get("published") or entry.get("updated"))
 
 
+def _host(url: str) -> str:
+    from urllib.parse import urlparse
+
+    host = urlparse(url).netloc.lower()
+    return host[4:] if host.startswith("www.") else host
+
+
+def entry_outlet(entry, feed_outlet: str, feed_host: str) -> str:
+    """Who published the entry: its `<source>` title, else the feed's own outlet when it
+    links to the feed's site (or nowhere), else the site it links to."""
+    source = entry.get("source") or {}
+    named = html_to_text(source.get("title", "") or "") if hasattr(source, "get") else ""
+    if named:
+        return named
+    host = _host(entry.get("link", "") or "")
+    if not host or not feed_host or host == feed_host or host.endswith("." + feed_host):
+        return feed_outlet or host
+    return host
+
+
 class FeedReader:
     max_bytes = MAX_FEED_BYTES
 
@@ -41,6 +64,7 @@ class FeedReader:
             problem = "not an RSS/Atom feed" if parsed.get("bozo") else "feed has no entries"
             raise InputError(source.name, problem)
         outlet = html_to_text(parsed.feed.get("title", "") or "")
+        home = _host(parsed.feed.get("link", "") or "")
         result = ReadResult()
         for number, entry in enumerate(parsed.entries, start=1):
             name = f"{source.name}:entry {number}"
@@ -48,7 +72,7 @@ class FeedReader:
                 result.articles.append(build_article(
                     f"{source.stem}-{number}", _entry_text(entry), name,
                     title=html_to_text(entry.get("title", "") or "") or None,
-                    source=outlet, url=entry.get("link", "") or "",
+                    source=entry_outlet(entry, outlet, home), url=entry.get("link", "") or "",
                     published=_entry_published(entry),
                     extra={"guid": entry["id"]} if entry.get("id") else {}))
             except InputError as error:

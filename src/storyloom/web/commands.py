@@ -2,11 +2,14 @@
 from __future__ import annotations
 
 import ipaddress
+import logging
+import threading
 
 import click
 
 from storyloom.store.commands import db_option
 
+log = logging.getLogger(__name__)
 LOOPBACK_NAMES = {"localhost"}
 
 
@@ -56,7 +59,29 @@ def serve(db, host, port, token, max_upload_mb, embedder, entities, briefs, allo
                                      embedder=embedder, entities=entities, briefs=briefs,
                                      allowed_hosts=frozenset(hosts)))
     click.echo(f"serving {app.state.stores.url} on http://{host}:{port}", err=True)
+    threading.Thread(target=finish_on_start, args=(app,), daemon=True, name="finish").start()
     uvicorn.run(app, host=host, port=port, log_level="warning")
+
+
+def finish_on_start(app) -> None:
+    """What a crash left (ungrouped articles, stories without a fresh brief) is finished in
+    the background once the server is up, so those stories become visible without a
+    manual `storyloom ingest` run; readers are served meanwhile."""
+    from storyloom.store.incremental import IngestOptions, IngestReport, finish_pending
+
+    settings = app.state.settings
+    options = IngestOptions(embedder=settings.embedder, entities=settings.entities,
+                            briefs=settings.briefs, actor="serve")
+    stores = app.state.stores
+    try:
+        with stores.write_lock:
+            report = IngestReport()
+            finish_pending(stores.get(), options, report)
+        if report.rebuilt_stories or report.grouped:
+            log.warning("finished on start: %d grouped, %d briefs rebuilt", report.grouped,
+                        len(report.rebuilt_stories))
+    except Exception:  # a background chore: never takes the server down
+        log.exception("finishing pending work on start failed")
 
 
 COMMANDS = [serve]
