@@ -170,3 +170,79 @@ def test_watch_stops_cleanly_on_sigint(tmp_path):
     assert proc.returncode == 0, "".join(lines) + rest
     assert "stopped" in rest
     assert _count(db, "SELECT COUNT(*) FROM articles WHERE story_id IS NOT NULL") == 20
+
+
+class _BigFeed(http.server.BaseHTTPRequestHandler):
+    """An aggregator feed of 30 entries whose pages name three different outlets."""
+
+    db: str = ""
+    stored_when_fetching: list[int] = []
+    fetched: list[str] = []
+
+    def log_message(self, *args):
+        pass
+
+    def do_GET(self):
+        host = f"http://127.0.0.1:{self.server.server_port}"
+        if self.path == "/feed.xml":
+            items = "".join(f"<item><title>Harbour {n}</title><link>{host}/p{n}.html</link>"
+                            f"<description>Harbour {n}.</description></item>" for n in range(30))
+            body = (f"<?xml version='1.0'?><rss version='2.0'><channel><title>Aggregator</title>"
+                    f"<link>https://aggregator.example/</link>{items}</channel></rss>")
+            kind = "application/rss+xml"
+        else:
+            n = int(self.path[2:].split(".")[0])
+            type(self).fetched.append(self.path)
+            if self.db and os.path.exists(self.db):
+                type(self).stored_when_fetching.append(_count(self.db, "SELECT COUNT(*) FROM articles"))
+            outlet = ("Coast News", "Valley Wire", "Harbour Ledger")[n % 3]
+            text = " ".join(f"Harbour item {n}: crews cleared pier {n} on Friday, report {k}."
+                            for k in range(6))
+            body = (f"<html><head><meta property='og:site_name' content='{outlet}'>"
+                    f"<title>Harbour {n}</title></head><body><article><h1>Harbour {n}</h1>"
+                    f"<p>{text}</p></article></body></html>")
+            kind = "text/html"
+        data = body.encode()
+        self.send_response(200)
+        self.send_header("Content-Type", kind)
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+
+def test_feed_entries_are_stored_as_fetched_and_resume_after_a_stop(tmp_path):
+    """Articles appear in the store while the feed runs; a stop part-way and a restart
+    give every entry once, the stored ones not fetched again; outlets are the pages'."""
+    db = str(tmp_path / "f.db")
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _BigFeed)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    _BigFeed.db, _BigFeed.stored_when_fetching, _BigFeed.fetched = db, [], []
+    feed = f"http://127.0.0.1:{server.server_port}/feed.xml"
+    options = IngestOptions(embedder="hashing", briefs=False)
+    store = open_store(db)
+
+    class Stop(Exception):
+        pass
+
+    class StoppingFetcher(Fetcher):
+        def get(self, url, conditional=True):
+            if url.endswith("p12.html"):
+                raise Stop  # as a Ctrl-C or a crash part-way through
+            return super().get(url, conditional)
+
+    try:
+        with pytest.raises(Stop):
+            run_ingest(store, [feed], options, StoppingFetcher(store, host_interval=0.0))
+        assert _count(db, "SELECT COUNT(*) FROM articles") == 12  # kept, though the run died
+        assert max(_BigFeed.stored_when_fetching) >= 11  # stored while it ran
+        _BigFeed.fetched = []
+        report = run_ingest(store, [feed], options, Fetcher(store, host_interval=0.0))
+        assert len(report.ingest.added) == 18
+        assert len(_BigFeed.fetched) == 18  # the 12 stored entries were not fetched again
+        assert _count(db, "SELECT COUNT(*) FROM articles") == 30
+        assert _count(db, "SELECT COUNT(DISTINCT url) FROM articles") == 30
+        outlets = {r[0] for r in sqlite3.connect(db).execute("SELECT DISTINCT source FROM articles")}
+        assert outlets == {"Coast News", "Valley Wire", "Harbour Ledger"}
+    finally:
+        store.close()
+        server.shutdown()

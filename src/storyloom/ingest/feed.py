@@ -33,24 +33,25 @@ def _entry_published(entry) -> str | None:
     return normalise_published(entry.get("published") or entry.get("updated"))
 
 
-def _host(url: str) -> str:
+def feed_host(url: str) -> str:
     from urllib.parse import urlparse
 
     host = urlparse(url).netloc.lower()
     return host[4:] if host.startswith("www.") else host
 
 
-def entry_outlet(entry, feed_outlet: str, feed_host: str) -> str:
-    """Who published the entry: its `<source>` title, else the feed's own outlet when it
-    links to the feed's site (or nowhere), else the site it links to."""
+def entry_outlet(entry, feed_outlet: str, home: str, page_outlet: str = "") -> str:
+    """Who published the entry: its `<source>` title; else, for an entry on the feed's
+    own site (`home`), the page's site name or the feed's title; else the page's site
+    name or the site it links to."""
     source = entry.get("source") or {}
     named = html_to_text(source.get("title", "") or "") if hasattr(source, "get") else ""
     if named:
         return named
-    host = _host(entry.get("link", "") or "")
-    if not host or not feed_host or host == feed_host or host.endswith("." + feed_host):
-        return feed_outlet or host
-    return host
+    host = feed_host(entry.get("link", "") or "")
+    if not host or not home or host == home or host.endswith("." + home):
+        return page_outlet or feed_outlet or host
+    return page_outlet or host
 
 
 class FeedReader:
@@ -64,7 +65,7 @@ class FeedReader:
             problem = "not an RSS/Atom feed" if parsed.get("bozo") else "feed has no entries"
             raise InputError(source.name, problem)
         outlet = html_to_text(parsed.feed.get("title", "") or "")
-        home = _host(parsed.feed.get("link", "") or "")
+        home = feed_host(parsed.feed.get("link", "") or "")
         result = ReadResult()
         for number, entry in enumerate(parsed.entries, start=1):
             name = f"{source.name}:entry {number}"

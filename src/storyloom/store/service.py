@@ -6,7 +6,8 @@ from dataclasses import dataclass, field
 
 from storyloom.store.base import Store
 from storyloom.store.fetch import Fetcher
-from storyloom.store.incremental import IngestOptions, IngestReport, Progress, _noop, ingest_articles
+from storyloom.store.incremental import (IngestOptions, IngestReport, Progress, _noop, check_embedder,
+                                        finish_pending, store_articles)
 from storyloom.store.sources import collect, is_url
 
 log = logging.getLogger(__name__)
@@ -41,10 +42,17 @@ def run_ingest(store: Store, inputs: list[str], options: IngestOptions,
     own_fetcher = fetcher is None and any(is_url(v) for v in inputs)
     if own_fetcher:
         fetcher = Fetcher(store)
+    report = IngestReport()
+    check_embedder(store, options.embedder)
+
+    def store_now(articles: list) -> None:  # a feed's entry, committed as it is fetched
+        store_articles(store, articles, report, options.chunk_size, _noop, options.actor)
+
     try:
-        collected = collect(inputs, store, fetcher)
+        collected = collect(inputs, store, fetcher, sink=store_now, progress=progress)
         quarantined = quarantine_all(store, collected.problems)
-        report = ingest_articles(store, collected.articles, options, progress)
+        store_articles(store, collected.articles, report, options.chunk_size, progress, options.actor)
+        finish_pending(store, options, report, progress)
         for fetched in collected.fetched:
             fetcher.remember(fetched)  # type: ignore[union-attr]
     finally:

@@ -9,6 +9,7 @@ import hashlib
 import logging
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlparse
@@ -22,19 +23,29 @@ log = logging.getLogger(__name__)
 _FEED_TYPES = ("rss", "atom", "xml")
 
 
+Sink = Callable[[list[Article]], None]
+
+
 @dataclass
 class Collected:
     articles: list[Article] = field(default_factory=list)
     problems: list[tuple[str, str]] = field(default_factory=list)  # (input, reason)
     fetched: list[Fetched] = field(default_factory=list)  # validators to remember once stored
+    # where a feed's entries go as each is fetched (stored and committed at once, so a
+    # 10,000-entry feed fills the store as it runs and a restart skips what is stored);
+    # None: gathered in `articles` with the rest
+    sink: Sink | None = None
+    progress: Callable[[str, int, int], None] | None = None
 
 
 def is_url(value: str) -> bool:
     return value.startswith(("http://", "https://"))
 
 
-def collect(inputs: list[str], store: Store, fetcher: Fetcher | None = None) -> Collected:
-    out = Collected()
+def collect(inputs: list[str], store: Store, fetcher: Fetcher | None = None,
+            sink: Sink | None = None, progress: Callable[[str, int, int], None] | None = None
+            ) -> Collected:
+    out = Collected(sink=sink, progress=progress)
     for value in inputs:
         try:
             if is_url(value):
@@ -70,7 +81,7 @@ def _collect_url(url: str, store: Store, fetcher: Fetcher, out: Collected) -> No
         log.info("%s: not modified", url)
         return
     if _looks_like_feed(fetched):
-        out.articles.extend(_feed_articles(fetched, store, fetcher, out))
+        _feed_articles(fetched, store, fetcher, out)
     else:
         out.articles.append(page_article(fetched.content, url, url))
     out.fetched.append(fetched)
@@ -100,40 +111,46 @@ def page_article(content: bytes, url: str, input_name: str, title: str = "",
     return article
 
 
-def _feed_articles(fetched: Fetched, store: Store, fetcher: Fetcher,
-                   out: Collected) -> list[Article]:
+def _feed_articles(fetched: Fetched, store: Store, fetcher: Fetcher, out: Collected) -> None:
+    """Each new entry fetched, read, and handed to the sink at once (else gathered)."""
     import feedparser
+
+    from storyloom.ingest.feed import entry_outlet, feed_host
 
     feed = feedparser.parse(fetched.content)
     if not [e for e in feed.entries if e.get("link")]:
         # feedparser salvages what it can from broken XML; without a link there is nothing
         reason = str(getattr(feed, "bozo_exception", "")) or "no entry with a link"
         raise InputError(fetched.url, f"malformed or empty feed: {reason}")
-    source = feed.feed.get("title", "") or ""
-    articles = []
-    for entry in feed.entries:
-        link = entry.get("link", "")
-        if not link or store.find_duplicate(link, "") is not None:
-            continue  # already stored: no need to fetch it again
-        try:
-            articles.append(_entry_article(entry, link, source, fetched.url, fetcher))
-        except InputError as exc:
-            out.problems.append((exc.input_name, exc.problem))
-    return articles
+    title = feed.feed.get("title", "") or ""
+    home = feed_host(feed.feed.get("link", "") or fetched.url)
+    entries = [e for e in feed.entries if e.get("link")]
+    for number, entry in enumerate(entries, start=1):
+        link = entry["link"]
+        if store.find_duplicate(link, "") is None:  # stored before: not fetched again
+            try:
+                article = _entry_article(entry, link, fetched.url, fetcher)
+                site = "" if article.source == feed_host(link) else article.source  # the page's name
+                article.source = entry_outlet(entry, title, home, site)
+                (out.sink or out.articles.extend)([article])
+            except InputError as exc:
+                out.problems.append((exc.input_name, exc.problem))
+        if out.progress is not None:
+            out.progress(f"feed {fetched.url}", number, len(entries))
 
 
-def _entry_article(entry, link: str, source: str, feed_url: str, fetcher: Fetcher) -> Article:
+def _entry_article(entry, link: str, feed_url: str, fetcher: Fetcher) -> Article:
     published = None
     if entry.get("published_parsed"):
         published = time.strftime("%Y-%m-%d", entry.published_parsed)
     title = entry.get("title", "")
     try:
         page = fetcher.get(link, conditional=False)
-        return page_article(page.content, link, link, title, published, source)
+        return page_article(page.content, link, link, title, published)
     except InputError as exc:
         summary = entry.get("summary", "")
         if not summary:
             raise
         log.info("%s: %s; using the feed's summary", link, exc.problem)
         html = f"<html><body><article><p>{summary}</p></article></body></html>".encode()
-        return page_article(html, link, feed_url, title, published, source)
+        return page_article(html, link, feed_url, title, published)
