@@ -214,3 +214,25 @@ def test_remove_article_updates_its_story_on_every_backend(store):
     remove_articles(store, [members[0]], FAST)
     assert store.story_article_ids(story) == members[1:]
     assert [w["action"] for w in store.writes()][:1] == ["remove"]
+
+
+def test_a_corrected_article_at_a_known_url_is_a_new_version(store):
+    """Same URL, other text: the stored article is replaced (not dropped as a duplicate),
+    its story rebuilt, and the change reported and audited ("1,200 -> 2,100")."""
+    from storyloom.store.incremental import figure_changes
+
+    first = _article(1, "Officials said 1,200 people were evacuated from the valley on Monday.",
+                     url="https://news.example/flood")
+    ingest_articles(store, [first], FAST)
+    story = store.article_story("a1")
+    fixed = _article(9, "Officials said 2,100 people were evacuated from the valley on Monday.",
+                     url="https://news.example/flood")
+    report = ingest_articles(store, [fixed], FAST)
+    assert report.added == [] and report.duplicates == []
+    assert report.updated == [{"id": "a1", "changes": "1,200 -> 2,100"}]
+    assert "2,100 people" in store.get_article("a1").text
+    assert store.article_story("a1") == story and story in report.rebuilt_stories
+    assert store.writes()[0]["action"] == "update" and store.writes()[0]["detail"] == "1,200 -> 2,100"
+    same = ingest_articles(store, [fixed], FAST)  # the same version again: a duplicate
+    assert same.updated == [] and len(same.duplicates) == 1
+    assert figure_changes("no figures here", "none either") == "text changed"

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import re
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -49,13 +51,15 @@ class IngestReport:
     new_stories: list[str] = field(default_factory=list)
     merged_stories: list[dict[str, str]] = field(default_factory=list)
     rebuilt_stories: list[str] = field(default_factory=list)
+    # new versions of stored articles (same URL, other text): {id, changes}
+    updated: list[dict[str, str]] = field(default_factory=list)
     # briefs built with a failed section (or not at all): kept stale, retried next run
     failures: list[SectionFailure] = field(default_factory=list)
 
     def as_dict(self) -> dict:
         return {"added": self.added, "duplicates": self.duplicates, "grouped": self.grouped,
                 "new_stories": self.new_stories, "merged_stories": self.merged_stories,
-                "rebuilt_stories": self.rebuilt_stories,
+                "rebuilt_stories": self.rebuilt_stories, "updated": self.updated,
                 "failures": [failure_to_dict(f) for f in self.failures]}
 
 
@@ -97,15 +101,39 @@ def store_articles(store: Store, articles: list[Article], report: IngestReport,
     for part in chunks(articles, chunk_size):
         with store.transaction():
             for article in part:
-                if _store_one(store, article, report):
+                if _store_one(store, article, report, actor):
                     store.record_write("add", article.id, None, actor)
         done += len(part)
         progress("store", done, len(articles))
 
 
-def _store_one(store: Store, article: Article, report: IngestReport) -> bool:
-    """Store the article unless the store has it (same URL or text); True when stored."""
+_FIGURE = re.compile(r"\d[\d,.]*\d|\d")
+
+
+def figure_changes(old: str, new: str, most: int = 5) -> str:
+    """"1,200 -> 2,100; 3 -> 4": the figures the old text had and the new one has not,
+    beside those the new one brings, in order; "text changed" when no figure did."""
+    before, after = Counter(_FIGURE.findall(old)), Counter(_FIGURE.findall(new))
+    gone = [f for f in dict.fromkeys(_FIGURE.findall(old)) if before[f] > after[f]]
+    came = [f for f in dict.fromkeys(_FIGURE.findall(new)) if after[f] > before[f]]
+    pairs = [f"{a} -> {b}" for a, b in zip(gone, came)]
+    pairs += [f"{a} -> (gone)" for a in gone[len(came):]] + [f"(new) {b}" for b in came[len(gone):]]
+    return "; ".join(pairs[:most]) or "text changed"
+
+
+def _store_one(store: Store, article: Article, report: IngestReport, actor: str = "cli") -> bool:
+    """Store the article unless the store has it (same URL or text); True when stored.
+    The same URL with another text is a new version (a correction): it replaces the
+    stored one, its story is rebuilt, and the change is reported and audited."""
     digest = content_hash(article)
+    at_url = store.article_at_url(article.url or "")
+    if at_url is not None and at_url[1] != digest:
+        stored_id, _, old_text = at_url
+        story_id = store.replace_article(stored_id, article, digest)
+        changes = figure_changes(old_text, article.text)
+        store.record_write("update", stored_id, story_id, actor, changes)
+        report.updated.append({"id": stored_id, "changes": changes})
+        return False
     existing = store.find_duplicate(article.url or "", digest)
     if existing is not None:
         report.duplicates.append({"input": article.input or article.id, "id": article.id,

@@ -129,7 +129,8 @@ _WRITES = [
         action TEXT NOT NULL,
         article_id TEXT NOT NULL,
         story_id TEXT,
-        actor TEXT NOT NULL DEFAULT '')""",
+        actor TEXT NOT NULL DEFAULT '',
+        detail TEXT NOT NULL DEFAULT '')""",
     "CREATE INDEX writes_article ON writes(article_id)",
 ]
 

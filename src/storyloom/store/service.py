@@ -23,10 +23,12 @@ class RunReport:
 
     def summary(self) -> str:
         i = self.ingest
+        updated = "".join(f"\nupdated {u['id']}: {u['changes']}" for u in i.updated)
         return (f"added {len(i.added)}, duplicates {len(i.duplicates)}, "
-                f"quarantined {len(self.quarantined)}; stories: {len(i.new_stories)} new, "
+                + (f"updated {len(i.updated)}, " if i.updated else "")
+                + f"quarantined {len(self.quarantined)}; stories: {len(i.new_stories)} new, "
                 f"{len(i.merged_stories)} merged, {len(i.rebuilt_stories)} rebuilt"
-                + (f", {len(i.failures)} brief section(s) failed" if i.failures else ""))
+                + (f", {len(i.failures)} brief section(s) failed" if i.failures else "") + updated)
 
 
 def quarantine_all(store: Store, problems: list[tuple[str, str]]) -> list[dict[str, str]]:

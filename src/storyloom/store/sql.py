@@ -126,6 +126,28 @@ class SqlStore:
                         (content_hash, url))
         return row[0] if row else None
 
+    def article_at_url(self, url: str) -> tuple[str, str, str] | None:
+        """(id, content hash, text) of the stored article with this URL, if any."""
+        if not url:
+            return None
+        row = self._one("SELECT id, content_hash, text FROM articles WHERE url = ?", (url,))
+        return (row[0], row[1], row[2]) if row else None
+
+    def replace_article(self, article_id: str, article: Article, content_hash: str) -> str | None:
+        """A new version of a stored article (same id and URL): its text and fields
+        replaced, its story (returned) marked stale to be rebuilt."""
+        self._exec("UPDATE articles SET content_hash = ?, title = ?, source = ?, published = ?, "
+                   "language = ?, text = ?, blocks = ?, extra = ? WHERE id = ?",
+                   (content_hash, article.title or "", article.source or "", article.published,
+                    article.language or "", article.text,
+                    json.dumps([list(b) for b in article.blocks]),
+                    json.dumps(article.extra, ensure_ascii=False, default=str), article_id))
+        story_id = self.article_story(article_id)
+        if story_id is not None:
+            self._exec("UPDATE stories SET brief_stale = 1, updated_at = ? WHERE id = ?",
+                       (utc_now(), story_id))
+        return story_id
+
     def has_article_id(self, article_id: str) -> bool:
         return self._one("SELECT 1 FROM articles WHERE id = ?", (article_id,)) is not None
 
@@ -267,14 +289,16 @@ class SqlStore:
                    "WHERE id = ?", (len(left), now, story_id))
         return story_id
 
-    def record_write(self, action: str, article_id: str, story_id: str | None, actor: str) -> None:
-        self._exec("INSERT INTO writes (at, action, article_id, story_id, actor) VALUES (?, ?, ?, ?, ?)",
-                   (utc_now(), action, article_id, story_id, actor))
+    def record_write(self, action: str, article_id: str, story_id: str | None, actor: str,
+                     detail: str = "") -> None:
+        self._exec("INSERT INTO writes (at, action, article_id, story_id, actor, detail) "
+                   "VALUES (?, ?, ?, ?, ?, ?)", (utc_now(), action, article_id, story_id, actor, detail))
 
     def writes(self, limit: int = 100) -> list[dict[str, str]]:
-        rows = self._rows("SELECT at, action, article_id, story_id, actor FROM writes "
+        rows = self._rows("SELECT at, action, article_id, story_id, actor, detail FROM writes "
                           "ORDER BY seq DESC LIMIT ?", (limit,))
-        return [dict(zip(("at", "action", "article_id", "story_id", "actor"), r)) for r in rows]
+        return [dict(zip(("at", "action", "article_id", "story_id", "actor", "detail"), r))
+                for r in rows]
 
     def mark_stale(self, story_id: str) -> None:
         """The brief is to be built again on the next run (e.g. a section failed)."""
