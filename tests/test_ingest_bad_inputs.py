@@ -126,3 +126,15 @@ def test_deeply_nested_json_is_one_clear_warning(tmp_path):
     assert [a.id for a in articles] == ["ok"]
     assert problems[f"{lines}:2"] == "JSON nested too deeply to read"
     assert problems[str(document)] == "JSON nested too deeply to read"
+
+
+def test_deeply_nested_html_is_one_clear_warning(tmp_path):
+    """50,000 nested <div>s: that page's problem (no RecursionError), the good one read."""
+    deep = tmp_path / "deep.html"
+    deep.write_text("<html><body>" + "<div>" * 50000 + "Deep words about the harbour storm."
+                    + "</div>" * 50000 + "</body></html>")
+    good = tmp_path / "good.txt"
+    good.write_text(GOOD)
+    articles, warnings = read_inputs([str(deep), str(good)])
+    assert [a.id for a in articles] == ["good"]
+    assert [w.input for w in warnings] == [str(deep)]

@@ -172,8 +172,11 @@ def test_watch_stops_cleanly_on_sigint(tmp_path):
     assert _count(db, "SELECT COUNT(*) FROM articles WHERE story_id IS NOT NULL") == 20
 
 
+FEED_ENTRIES = int(os.environ.get("STORYLOOM_FEED_ENTRIES", "30"))  # 1000: the issue's size
+
+
 class _BigFeed(http.server.BaseHTTPRequestHandler):
-    """An aggregator feed of 30 entries whose pages name three different outlets."""
+    """An aggregator feed of FEED_ENTRIES entries whose pages name three different outlets."""
 
     db: str = ""
     stored_when_fetching: list[int] = []
@@ -186,7 +189,8 @@ class _BigFeed(http.server.BaseHTTPRequestHandler):
         host = f"http://127.0.0.1:{self.server.server_port}"
         if self.path == "/feed.xml":
             items = "".join(f"<item><title>Harbour {n}</title><link>{host}/p{n}.html</link>"
-                            f"<description>Harbour {n}.</description></item>" for n in range(30))
+                            f"<description>Harbour {n}.</description></item>"
+                            for n in range(FEED_ENTRIES))
             body = (f"<?xml version='1.0'?><rss version='2.0'><channel><title>Aggregator</title>"
                     f"<link>https://aggregator.example/</link>{items}</channel></rss>")
             kind = "application/rss+xml"
@@ -224,23 +228,25 @@ def test_feed_entries_are_stored_as_fetched_and_resume_after_a_stop(tmp_path):
     class Stop(Exception):
         pass
 
+    stop_at = FEED_ENTRIES * 2 // 5
+
     class StoppingFetcher(Fetcher):
         def get(self, url, conditional=True):
-            if url.endswith("p12.html"):
+            if url.endswith(f"/p{stop_at}.html"):
                 raise Stop  # as a Ctrl-C or a crash part-way through
             return super().get(url, conditional)
 
     try:
         with pytest.raises(Stop):
             run_ingest(store, [feed], options, StoppingFetcher(store, host_interval=0.0))
-        assert _count(db, "SELECT COUNT(*) FROM articles") == 12  # kept, though the run died
-        assert max(_BigFeed.stored_when_fetching) >= 11  # stored while it ran
+        assert _count(db, "SELECT COUNT(*) FROM articles") == stop_at  # kept, though the run died
+        assert max(_BigFeed.stored_when_fetching) >= stop_at - 1  # stored while it ran
         _BigFeed.fetched = []
         report = run_ingest(store, [feed], options, Fetcher(store, host_interval=0.0))
-        assert len(report.ingest.added) == 18
-        assert len(_BigFeed.fetched) == 18  # the 12 stored entries were not fetched again
-        assert _count(db, "SELECT COUNT(*) FROM articles") == 30
-        assert _count(db, "SELECT COUNT(DISTINCT url) FROM articles") == 30
+        assert len(report.ingest.added) == FEED_ENTRIES - stop_at
+        assert len(_BigFeed.fetched) == FEED_ENTRIES - stop_at  # stored entries not fetched again
+        assert _count(db, "SELECT COUNT(*) FROM articles") == FEED_ENTRIES
+        assert _count(db, "SELECT COUNT(DISTINCT url) FROM articles") == FEED_ENTRIES
         outlets = {r[0] for r in sqlite3.connect(db).execute("SELECT DISTINCT source FROM articles")}
         assert outlets == {"Coast News", "Valley Wire", "Harbour Ledger"}
     finally:
