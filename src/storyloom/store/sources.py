@@ -122,7 +122,6 @@ def _feed_articles(fetched: Fetched, store: Store, fetcher: Fetcher, out: Collec
         # feedparser salvages what it can from broken XML; without a link there is nothing
         reason = str(getattr(feed, "bozo_exception", "")) or "no entry with a link"
         raise InputError(fetched.url, f"malformed or empty feed: {reason}")
-    title = feed.feed.get("title", "") or ""
     home = feed_host(feed.feed.get("link", "") or fetched.url)
     entries = [e for e in feed.entries if e.get("link")]
     for number, entry in enumerate(entries, start=1):
@@ -131,7 +130,9 @@ def _feed_articles(fetched: Fetched, store: Store, fetcher: Fetcher, out: Collec
             try:
                 article = _entry_article(entry, link, fetched.url, fetcher)
                 site = "" if article.source == feed_host(link) else article.source  # the page's name
-                article.source = entry_outlet(entry, title, home, site)
+                # the page's own name, the entry's <source>, else its domain: never the
+                # feed's title (an aggregator's title would make its outlets one)
+                article.source = entry_outlet(entry, "", home, site)
                 (out.sink or out.articles.extend)([article])
             except InputError as exc:
                 out.problems.append((exc.input_name, exc.problem))
