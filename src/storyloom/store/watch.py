@@ -22,6 +22,20 @@ log = logging.getLogger(__name__)
 Say = Callable[[str], None]
 
 
+def _feed_progress(say: Say) -> Callable[[str, int, int], None]:
+    """A line per tenth of a feed's entries ("feed URL 300/1000"): a long feed shows it
+    is moving (each entry is already stored as it is fetched)."""
+    last: dict[str, int] = {}
+
+    def report(stage: str, done: int, total: int) -> None:
+        step = max(1, total // 10)
+        if stage.startswith("feed ") and (done == total or done - last.get(stage, 0) >= step):
+            last[stage] = done
+            say(f"{stage} {done}/{total}")
+
+    return report
+
+
 WATCH_KEYS = {"sources": "a list of feed URLs, page URLs or paths (strings)",
               "interval": "a number of seconds, at least 0.1"}
 
@@ -81,7 +95,7 @@ def watch(store: Store, sources: list[str], interval: float, options: IngestOpti
             for source in sources:
                 if stop.event.is_set():
                     break
-                report = run_ingest(store, [source], options, fetcher)
+                report = run_ingest(store, [source], options, fetcher, progress=_feed_progress(say))
                 added += len(report.ingest.added)
                 say(f"{source}: {report.summary()}")
                 for failure in report.ingest.failures:  # kept stale: the next round retries
