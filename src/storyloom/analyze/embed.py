@@ -29,7 +29,8 @@ class Embedder(Protocol):
 EMBEDDERS: Registry[Embedder] = Registry("embedder")
 
 
-def _normalise(matrix: np.ndarray) -> np.ndarray:
+def unit_rows(matrix: np.ndarray) -> np.ndarray:
+    """Each row scaled to length 1 (a zero row stays zero), as float32."""
     matrix = np.asarray(matrix, dtype=np.float32)
     norms = np.linalg.norm(matrix, axis=1, keepdims=True)
     return matrix / np.maximum(norms, 1e-12)
@@ -57,7 +58,7 @@ class UseMultilingual:
             return np.zeros((0, self.dim), dtype=np.float32)
         rows = [self._model.encode(texts[i:i + self.batch_size])
                 for i in range(0, len(texts), self.batch_size)]
-        return _normalise(np.vstack(rows))
+        return unit_rows(np.vstack(rows))
 
 
 WORD_MARK = "\u2581"  # sentencepiece's word-start symbol
@@ -114,7 +115,7 @@ class HashingEmbedder:
                                        n_features=self.dim, alternate_sign=False)
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
-        return _normalise(vectoriser.transform([t.lower() for t in texts]).toarray())
+        return unit_rows(vectoriser.transform([t.lower() for t in texts]).toarray())
 
 
 _loaded: dict[str, Embedder] = {}

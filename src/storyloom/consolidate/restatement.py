@@ -76,5 +76,13 @@ def pair_features(a: SentenceView, b: SentenceView) -> list[float]:
             shorter / max(1, longer)]
 
 
+def restating_pairs(views: list[SentenceView], decision: StandardisedLogistic | None = None
+                    ) -> list[tuple[int, int]]:
+    """Index pairs (i < j) of the sentences that restate each other."""
+    decision = decision or load_model()
+    return [(i, j) for i in range(len(views)) for j in range(i + 1, len(views))
+            if decision.decide(pair_features(views[i], views[j]))]
+
+
 def load_model(path: str = str(MODEL_PATH)) -> StandardisedLogistic:
     return load(path, FEATURES, RETRAIN)

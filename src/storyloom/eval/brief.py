@@ -115,9 +115,8 @@ def unresolved_openings(item: StoryBrief) -> list[str]:
 
 
 def near_duplicates(item: StoryBrief, vectors: np.ndarray) -> list[str]:
-    from storyloom.consolidate.restatement import load_model, pair_features, view_in
+    from storyloom.consolidate.restatement import restating_pairs, view_in
 
-    decision = load_model()
     articles = {a.id: a for a in item.articles}
     views = []
     for sentence, vector in zip(item.brief.summary, vectors):
@@ -126,13 +125,7 @@ def near_duplicates(item: StoryBrief, vectors: np.ndarray) -> list[str]:
         views.append(view_in(sentence.text, vector, first.article_id if first else "",
                              first.start if first else 0, article.text if article else "",
                              article.title if article else ""))
-    return [f"{a.text}  <->  {b.text}" for i, a in enumerate(views) for b in views[i + 1:]
-            if decision.decide(pair_features(a, b))]
-
-
-def _unit(vectors: np.ndarray) -> np.ndarray:
-    norms = np.linalg.norm(vectors, axis=1, keepdims=True)
-    return vectors / np.where(norms == 0, 1, norms)
+    return [f"{views[i].text}  <->  {views[j].text}" for i, j in restating_pairs(views)]
 
 
 def story_readability(item: StoryBrief, vectors: np.ndarray, markdown: str) -> StoryReadability:
@@ -162,14 +155,14 @@ def story_readability(item: StoryBrief, vectors: np.ndarray, markdown: str) -> S
 
 def measure(digest: Digest, embedder: str = "use-multilingual", full: bool = False
             ) -> list[StoryReadability]:
-    from storyloom.analyze.embed import embed_texts, get_embedder
+    from storyloom.analyze.embed import embed_texts, get_embedder, unit_rows
     from storyloom.render.markdown import render_story
 
     model = get_embedder(embedder)
     rows = []
     for n, item in enumerate(digest.stories, 1):
         texts = [s.text for s in item.brief.summary]
-        vectors = _unit(embed_texts(texts, model)) if texts else np.zeros((0, 1))
+        vectors = unit_rows(embed_texts(texts, model)) if texts else np.zeros((0, 1))
         rows.append(story_readability(item, vectors, render_story(n, item, full=full)))
     return rows
 

@@ -16,7 +16,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import click
-import numpy as np
 
 from storyloom.errors import InputError, MissingExtraError
 from storyloom.eval.datasets import load_neus
@@ -220,13 +219,13 @@ def restating_pairs(sentences: list[str], members: list[AnalyzedArticle]) -> int
     """Pairs of the summary's sentences that restate each other, by the learned
     restatement decision (the one the summary itself applies); each sentence is found in
     its article (a system's output is text) for where it stands there."""
-    from storyloom.analyze.embed import embed_texts, get_embedder
-    from storyloom.consolidate.restatement import load_model, pair_features, view_in
+    from storyloom.analyze.embed import embed_texts, get_embedder, unit_rows
+    from storyloom.consolidate.restatement import restating_pairs as pairs_of
+    from storyloom.consolidate.restatement import view_in
 
     if len(sentences) < 2:
         return 0
-    vectors = embed_texts(sentences, get_embedder())
-    vectors = vectors / np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
+    vectors = unit_rows(embed_texts(sentences, get_embedder()))
     where = {s.text: (m, s.start) for m in members for s in m.sentences}
     views = []
     for text, vector in zip(sentences, vectors):
@@ -234,8 +233,7 @@ def restating_pairs(sentences: list[str], members: list[AnalyzedArticle]) -> int
         views.append(view_in(text, vector, member.id if member else "", start,
                              member.article.text if member else "",
                              member.article.title if member else ""))
-    decision = load_model()
-    return sum(decision.decide(pair_features(a, b)) for i, a in enumerate(views) for b in views[i + 1:])
+    return len(pairs_of(views))
 
 
 def _within(sentences: list[str], budget: int) -> list[str]:

@@ -30,7 +30,7 @@ FOLDS = 5
 
 
 def load_pairs(labels: Path, data_dir: Path) -> tuple[list[list[float]], list[int], list[str]]:
-    from storyloom.analyze.embed import embed_texts, get_embedder
+    from storyloom.analyze.embed import embed_texts, get_embedder, unit_rows
 
     records = [json.loads(line) for line in labels.read_text(encoding="utf-8").splitlines() if line.strip()]
     articles = {}
@@ -38,8 +38,7 @@ def load_pairs(labels: Path, data_dir: Path) -> tuple[list[list[float]], list[in
         articles[name] = {a.id: a for a in load_neus(data_dir / name).articles}
     ends = [(r["data"], aid, start, end) for r in records for aid, start, end in (r["a"], r["b"])]
     spans = [articles[data][aid].text[start:end] for data, aid, start, end in ends]
-    vectors = embed_texts(spans, get_embedder())
-    vectors = vectors / np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
+    vectors = unit_rows(embed_texts(spans, get_embedder()))
     views = []
     for (data, aid, start, end), text, vector in zip(ends, spans, vectors):
         article = articles[data][aid]

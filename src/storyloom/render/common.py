@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from storyloom.model import Article, Conflict, Entity, Membership, StoryBrief
+from storyloom.model import Article, Conflict, Entity, Fact, Membership, StoryBrief
 
 _KIND_LABELS = {
     "number": "Numbers differ", "date": "Dates differ", "duration": "Durations differ",
@@ -19,6 +19,14 @@ def article_outlet(article: Article) -> str:
 def plural(count: int, singular: str, plural_form: str | None = None) -> str:
     """"1 outlet", "3 outlets"."""
     return f"{count} {singular if count == 1 else (plural_form or singular + 's')}"
+
+
+def agreed_facts(facts: list[Fact], outlets: int) -> list[Fact]:
+    """What a brief lists as agreed: facts two or more independent outlets state, most
+    corroborated first; with a single outlet, its facts (nothing can be agreed, nothing
+    is hidden)."""
+    ordered = sorted(facts, key=lambda f: -f.corroboration)
+    return ordered if outlets < 2 else [f for f in ordered if f.corroboration > 1]
 
 
 def outlets_of(articles: list[Article]) -> list[str]:

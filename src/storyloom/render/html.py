@@ -15,7 +15,7 @@ from storyloom.model import (
     Membership, QuoteItem, StoryBrief, SummarySentence, TimelineEntry,
 )
 from storyloom.render.common import (
-    article_outlet, conflict_count_label, conflict_kind_label, date_label, outlet_label,
+    agreed_facts, article_outlet, conflict_count_label, conflict_kind_label, date_label, outlet_label,
     outlets_of, plural, split_by_reach, story_anchor,
 )
 from storyloom.render.svg import timeline_svg
@@ -321,7 +321,7 @@ def _brief(ctx: _StoryContext, brief: Brief, full: bool) -> str:
     disputes = [c for c in brief.conflicts if c.contradiction]
     related = [c for c in brief.conflicts if not c.contradiction]
     outlets = len(outlets_of(ctx.item.articles))
-    facts = ([f for f in brief.facts if f.corroboration > 1] if outlets > 1 else brief.facts)
+    facts = agreed_facts(brief.facts, outlets)
     coverage = _coverage_matrix(ctx, brief.facts) + _coverage_list(ctx, brief.coverage)
     first = "".join([
         _lead(ctx, brief.summary),

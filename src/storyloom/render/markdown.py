@@ -21,7 +21,8 @@ from storyloom.model import (
     QuoteItem, StoryBrief, SummarySentence, TimelineEntry,
 )
 from storyloom.render.common import (
-    article_outlet, conflict_count_label, conflict_kind_label, date_label, membership_reason,
+    agreed_facts, article_outlet, conflict_count_label, conflict_kind_label, date_label,
+    membership_reason,
     outlet_label, outlets_of, plural, split_by_reach,
 )
 
@@ -152,13 +153,6 @@ def _related_line(conflicts: list[Conflict]) -> list[str]:
 
 def _summary_lines(summary: list[SummarySentence], cite: Cite) -> list[str]:
     return [f"- {md_escape(s.text)} {cite(s.sources)}" for s in summary]
-
-
-def agreed(facts: list[Fact], outlets: int) -> list[Fact]:
-    """Facts at least two independent outlets state, most corroborated first; with a
-    single outlet, its facts (nothing can be agreed, nothing is hidden)."""
-    ordered = sorted(facts, key=lambda f: -f.corroboration)
-    return ordered if outlets < 2 else [f for f in ordered if f.corroboration > 1]
 
 
 def _fact_line(fact: Fact, cite: Cite) -> str:
@@ -312,7 +306,7 @@ def _brief_sections(item: StoryBrief, full: bool) -> list[str]:
     lines += _headed("Summary", [[x] for x in _summary_lines(rest, cite)], budget,
                      "summary sentences")
     outlets = len(outlets_of(articles))
-    shown = agreed(brief.facts, outlets)
+    shown = agreed_facts(brief.facts, outlets)
     title = "Agreed facts" if outlets > 1 else "Facts"
     lines += _headed(f"{title} ({len(shown)})", [[_fact_line(f, cite)] for f in shown], budget,
                      title.lower())

@@ -27,17 +27,14 @@ strict_opt = click.option("--strict", is_flag=True, envvar="STORYLOOM_STRICT",
 
 
 def _progress(quiet: bool):
-    last: dict[str, int] = {}
+    from storyloom.store.watch import tenth_steps
 
-    def report(stage: str, done: int, total: int) -> None:
-        # a line every ~10 %: enough to follow a long run without flooding the log
-        step = max(1, total // 10)
-        if quiet or (done < total and done - last.get(stage, -step) < step):
-            return
-        last[stage] = done
-        click.echo(f"{stage} {done}/{total}", err=True)
+    return tenth_steps(lambda line: None if quiet else click.echo(line, err=True))
 
-    return report
+
+def _store_options(store):
+    """Options for a run that only finishes work in an existing store: its own embedder."""
+    return _options(store.get_setting("embedder") or "use-multilingual", True, 50, True)
 
 
 def _options(embedder: str, entities: bool, chunk_size: int, briefs: bool, strict: bool = False):
@@ -137,8 +134,7 @@ def remove(article_ids, db, quiet):
 
     store = open_store(db)
     try:
-        embedder = store.get_setting("embedder") or "use-multilingual"
-        report = remove_articles(store, list(article_ids), _options(embedder, True, 50, True),
+        report = remove_articles(store, list(article_ids), _store_options(store),
                                  progress=_progress(quiet))
     finally:
         store.close()
@@ -173,9 +169,7 @@ def quarantine(db, limit, as_json, retry, quiet):
         inputs = list(dict.fromkeys(r["input"] for r in rows if "://" in r["input"]
                                     or Path(r["input"]).exists()))
         if retry and inputs:
-            embedder = store.get_setting("embedder") or "use-multilingual"
-            result = run_ingest(store, inputs, _options(embedder, True, 50, True),
-                                progress=_progress(quiet))
+            result = run_ingest(store, inputs, _store_options(store), progress=_progress(quiet))
             click.echo(result.summary(), err=True)
     finally:
         store.close()

@@ -22,16 +22,17 @@ log = logging.getLogger(__name__)
 Say = Callable[[str], None]
 
 
-def _feed_progress(say: Say) -> Callable[[str, int, int], None]:
-    """A line per tenth of a feed's entries ("feed URL 300/1000"): a long feed shows it
-    is moving (each entry is already stored as it is fetched)."""
+def tenth_steps(say: Say, prefix: str = "") -> Callable[[str, int, int], None]:
+    """A progress callback saying "<stage> done/total" about every tenth of each stage
+    (whose name starts with `prefix`): enough to follow a long run without flooding."""
     last: dict[str, int] = {}
 
     def report(stage: str, done: int, total: int) -> None:
         step = max(1, total // 10)
-        if stage.startswith("feed ") and (done == total or done - last.get(stage, 0) >= step):
-            last[stage] = done
-            say(f"{stage} {done}/{total}")
+        if not stage.startswith(prefix) or (done < total and done - last.get(stage, -step) < step):
+            return
+        last[stage] = done
+        say(f"{stage} {done}/{total}")
 
     return report
 
@@ -95,7 +96,7 @@ def watch(store: Store, sources: list[str], interval: float, options: IngestOpti
             for source in sources:
                 if stop.event.is_set():
                     break
-                report = run_ingest(store, [source], options, fetcher, progress=_feed_progress(say))
+                report = run_ingest(store, [source], options, fetcher, progress=tenth_steps(say, "feed "))
                 added += len(report.ingest.added)
                 say(f"{source}: {report.summary()}")
                 for failure in report.ingest.failures:  # kept stale: the next round retries
