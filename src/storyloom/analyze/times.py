@@ -255,6 +255,15 @@ def comparable_durations(first: Duration, second: Duration) -> bool:
 # ---- resolution -----------------------------------------------------------------
 
 
+# a year standing alone ("since 2002", "from 1967 to 1979"), not a figure or a part of one
+_BARE_YEAR = re.compile(r"(?<![\d$€£.,])(?:19|20)\d\d(?![\d%]|,\d|\.\d)")
+
+
+def years_in(text: str) -> frozenset[int]:
+    """The years a text names on their own (a date's year too: "March 4, 2017")."""
+    return frozenset(int(m.group()) for m in _BARE_YEAR.finditer(text))
+
+
 def nearest_year(month: int, day: int, reference: dt.date) -> dt.date | None:
     """The month/day closest to the reference (December seen in January: last year)."""
     candidates = []

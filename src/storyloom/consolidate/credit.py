@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from storyloom.analyze.times import comparable_durations
+from storyloom.analyze.times import comparable_durations, years_in
 from storyloom.consolidate.same_fact import same_values
 from storyloom.consolidate.slots import values_in
 
@@ -49,7 +49,11 @@ def _values(text: str) -> dict[tuple, list]:
 
 def value_clash(fact: str, statement: str) -> bool:
     """The statement gives another value of a measure the fact gives, and not the
-    fact's own value of it."""
+    fact's own value of it; or other years than all the fact's ("has led since 2002" /
+    "since 2003")."""
+    fact_years, statement_years = years_in(fact), years_in(statement)
+    if fact_years and statement_years and fact_years.isdisjoint(statement_years):
+        return True
     mine, theirs = _values(fact), _values(statement)
     for bucket, values in mine.items():
         others = theirs.get(bucket)

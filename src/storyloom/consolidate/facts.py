@@ -97,8 +97,14 @@ def credited_clusters(cluster: StatementCluster, backers: frozenset[int] = froze
     by_article: dict[str, list[int]] = defaultdict(list)
     for k, unit in enumerate(cluster.units):
         by_article[unit.article_id].append(k)
-    credited = [a for a, indexes in by_article.items() if a == lead.article_id
-                or any(not clashes(lead.text, cluster.units[k].text) for k in indexes)]
+    # an outlet's version of the fact is its statement closest to the lead wording: the
+    # others in a loose cluster are about something near it, and one of them saying
+    # nothing of the disputed value does not make the outlet agree with it
+    lead_vector = cluster.vectors[next(k for k, u in enumerate(cluster.units) if u is lead)]
+    closest = {a: max(indexes, key=lambda k: float(cluster.vectors[k] @ lead_vector))
+               for a, indexes in by_article.items()}
+    credited = [a for a in by_article if a == lead.article_id
+                or not clashes(lead.text, cluster.units[closest[a]].text)]
     if len(credited) == len(by_article):
         return [(cluster, lead)]
     keep = sorted(k for a in credited for k in by_article[a])
