@@ -17,6 +17,13 @@ DATA = SHARED / "data"
 EXAMPLES = REPO / "examples"
 
 
+def pytest_sessionstart(session) -> None:
+    """CI sets STORYLOOM_REQUIRE_SHARED: there a missing ../shared fails the run instead of
+    skipping every test that reads real data."""
+    if os.environ.get("STORYLOOM_REQUIRE_SHARED") and not (SEEDS.is_dir() and DATA.is_dir()):
+        pytest.exit(f"STORYLOOM_REQUIRE_SHARED is set and {SHARED} (seeds/, data/) is missing", returncode=4)
+
+
 def require(path: Path) -> Path:
     if not path.exists():
         pytest.skip(f"{path} is not available")

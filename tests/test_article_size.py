@@ -15,6 +15,8 @@ from pathlib import Path
 
 import pytest
 
+pytestmark = pytest.mark.slow  # loads a model or reads real data
+
 ROOT = Path(__file__).resolve().parents[1]
 BUDGET_MB = 1024
 

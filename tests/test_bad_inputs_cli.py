@@ -3,7 +3,10 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from test_cli import run_cli
+
+pytestmark = pytest.mark.slow  # loads a model or reads real data
 
 GOOD = ("Storm floods the harbour of Velmar\n\n"
         "A winter storm flooded the harbour of Velmar on Tuesday, the harbour office said. "

@@ -10,6 +10,8 @@ import pytest
 
 from storyloom.render.jsonout import load_schema
 
+pytestmark = pytest.mark.slow  # loads a model or reads real data
+
 
 def run_cli(*args: str, stdin: str | None = None, cwd=None) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "storyloom", *args], input=stdin,

@@ -14,6 +14,8 @@ from storyloom.ingest import read_inputs
 from storyloom.model import Article
 from storyloom.pipeline import DigestOptions, digest_articles
 
+pytestmark = pytest.mark.slow  # loads a model or reads real data
+
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 PLANTED = {"number": ("240", "420"), "duration": ("two weeks", "three weeks"),
            "date": ("14 March", "21 March")}

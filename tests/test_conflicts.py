@@ -10,8 +10,7 @@ from hypothesis import strategies as st
 
 from storyloom.analyze.quantities import find_quantities, parse_number, same_value
 from storyloom.analyze.roles import find_roles
-from storyloom.analyze.times import (date_header, find_dates, find_durations, resolve,
-                                     same_duration)
+from storyloom.analyze.times import date_header, find_dates, find_durations, resolve, same_duration
 from storyloom.model import Article
 
 FIXTURE = Path(__file__).parent / "fixtures" / "paraphrase_story"
@@ -187,6 +186,7 @@ def test_duration_note_uses_date_arithmetic():
     assert {tuple(c.sources) for c in conflict.claims} == {("a", "c"), ("b",)}
 
 
+@pytest.mark.slow
 def test_paraphrase_and_translation_story_has_no_contradiction():
     """Real multilingual model: paraphrases and translations are never conflicts."""
     from storyloom.analyze import analyze
@@ -206,6 +206,7 @@ def _ids(members, *prefixes):
     return {m.id for m in members if m.id[:3] in prefixes}
 
 
+@pytest.mark.slow
 def test_seed_discrepancies(seed_members):
     from storyloom.consolidate.conflicts import find_conflicts
 
@@ -247,6 +248,7 @@ print(json.dumps(out, sort_keys=True, default=str))
 
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("folder", [FIXTURE, pytest.param(SEEDS, marks=pytest.mark.slow)],
                          ids=["fixture", "seeds"])
 def test_output_is_independent_of_the_hash_seed(folder):

@@ -73,6 +73,7 @@ def _contradictions(texts: dict[str, str]):
     return [c for c in find_conflicts(members) if c.contradiction]
 
 
+@pytest.mark.slow
 def test_an_article_giving_both_values_tells_two_facts():
     found = _contradictions({
         "a": "Tam Reyes scored 23 points, including 13 points in the first half, as the Owls won.",
@@ -81,6 +82,7 @@ def test_an_article_giving_both_values_tells_two_facts():
     assert found == []
 
 
+@pytest.mark.slow
 def test_same_reward_worded_differently_conflicts_on_the_amount():
     found = _contradictions({
         "a": "Federal authorities said they were offering a $35,000 reward for information "
@@ -92,6 +94,7 @@ def test_same_reward_worded_differently_conflicts_on_the_amount():
         ("number", ["$35,000", "$50,000"])]
 
 
+@pytest.mark.slow
 def test_ages_of_one_named_person_conflict():
     found = _contradictions({
         "a": "The victim, 59-year-old Rosa Delane, was struck by a grey sedan on Friday night.",
@@ -100,6 +103,7 @@ def test_ages_of_one_named_person_conflict():
     assert [sorted(cl.value for cl in c.claims) for c in found] == [["59-year-old", "61-year-old"]]
 
 
+@pytest.mark.slow
 def test_rounded_time_left_is_no_conflict():
     found = _contradictions({
         "a": "Ratliff returned the interception for a touchdown with 4 minutes 48 seconds remaining.",
@@ -108,6 +112,7 @@ def test_rounded_time_left_is_no_conflict():
     assert found == []
 
 
+@pytest.mark.slow
 def test_duration_note_without_a_publication_date_says_what_each_claim_implies():
     found = _contradictions({
         "a": "The ministers will meet again this Thursday, three weeks after their talks on December 7.",

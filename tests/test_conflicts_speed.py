@@ -69,6 +69,7 @@ def _fast_dates(texts: list[str]) -> list[str]:
     return [_outcome(times._dates_of, t) + _outcome(times._durations_of, t) for t in texts]
 
 
+@pytest.mark.slow
 def test_date_prefilters_change_nothing_on_news(sentences, monkeypatch):
     assert _fast_dates(sentences) == _plain_dates(monkeypatch, sentences)
 
@@ -86,6 +87,7 @@ def _plain_quantities(texts: list[str]) -> list[str]:
         return [_outcome(quantities.find_quantities, t) for t in texts]
 
 
+@pytest.mark.slow
 def test_quantity_prefilter_changes_nothing(sentences):
     texts = sentences + [t.upper() for t in sentences[:300]]
     assert [_outcome(quantities.find_quantities, t) for t in texts] == _plain_quantities(texts)
@@ -110,6 +112,7 @@ def _befores(text: str) -> list[str]:
     return [text[max(0, m.start() - 160):m.start()] for m in re.finditer(r"[A-Z]\w+", text)]
 
 
+@pytest.mark.slow
 def test_title_search_starts_late_and_finds_the_same(sentences):
     befores = [b for s in sentences for b in _befores(s)]
     befores += ["Kremlin spokesman ", "Deputy Foreign Minister of Xland \n", "the vicepresidents ",
@@ -126,6 +129,7 @@ def test_title_search_on_odd_text(text):
         assert _match(roles._title_before(before)) == _match(roles._TITLE.search(before))
 
 
+@pytest.mark.slow
 def test_url_and_stamp_hints(sentences):
     texts = sentences + ["see http : //x.org", "www . x", "page.shtml", "a / b", "Last Poſted 2009"]
     assert [slots._urlish(t) for t in texts] == [bool(slots._URLISH.search(t)) for t in texts]
@@ -144,6 +148,7 @@ def _plain_clause_around(text: str, start: int, end: int) -> tuple[int, int]:
     return left, max(right, end)
 
 
+@pytest.mark.slow
 def test_clause_bounds_by_bisection(sentences):
     for text in sentences[:800]:
         for start, end in ((0, 0), (len(text) // 3, len(text) // 2), (len(text), len(text))):
@@ -165,6 +170,7 @@ def _briefs(members) -> list:
     return [asdict(c) for c in find_conflicts(members)]
 
 
+@pytest.mark.slow
 def test_pairs_left_out_change_no_conflict(seed_members, monkeypatch):
     """The seed story (several languages: things counted compared by meaning) and a
     one-language story with bare counts, related heads and a syndicated copy."""

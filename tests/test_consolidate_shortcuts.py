@@ -7,17 +7,26 @@ import itertools
 import random
 
 import numpy as np
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from rapidfuzz import fuzz
 
 from storyloom.analyze.roles import find_roles
 from storyloom.consolidate import quotes as quotes_module
-from storyloom.consolidate.align import (ANCHOR_BONUS, ANCHOR_BONUS_CAP,
-                                         SAME_ARTICLE_PENALTY,
-                                         StatementCluster, Unit, anchor_weights, attach_packed,
-                                         average_link, similarity_matrix, split_at_breaks,
-                                         split_clauses)
+from storyloom.consolidate.align import (
+    ANCHOR_BONUS,
+    ANCHOR_BONUS_CAP,
+    SAME_ARTICLE_PENALTY,
+    StatementCluster,
+    Unit,
+    anchor_weights,
+    attach_packed,
+    average_link,
+    similarity_matrix,
+    split_at_breaks,
+    split_clauses,
+)
 from storyloom.consolidate.entities import acronym, article_roles, clean_name, same_org
 from storyloom.model import Sentence
 
@@ -132,6 +141,7 @@ def test_same_org_by_name_forms_equals_the_plain_comparison():
         assert same_org(first, second) == _same_org_plainly(first, second), (first, second)
 
 
+@pytest.mark.slow
 def test_article_roles_are_the_roles_of_each_sentence(seed_members):
     for member in seed_members:
         expected = []
@@ -143,6 +153,7 @@ def test_article_roles_are_the_roles_of_each_sentence(seed_members):
         assert article_roles(member) == expected  # the memoised second reading too
 
 
+@pytest.mark.slow
 def test_quote_groups_are_kept_for_one_story_only_while_it_is_unchanged(seed_members, monkeypatch):
     calls = []
     plain = quotes_module._quote_groups

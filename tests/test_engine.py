@@ -20,10 +20,12 @@ def test_unknown_executor_lists_choices():
     assert "dask" in str(info.value) and "local" in str(info.value)
 
 
+@pytest.mark.slow
 def test_process_pool_matches_local(seeds_dir):
     assert _digest(seeds_dir, "process") == _digest(seeds_dir, "local")
 
 
+@pytest.mark.slow
 def test_dask_local_cluster_matches_local(seeds_dir):
     pytest.importorskip("dask.distributed")
     assert _digest(seeds_dir, "dask") == _digest(seeds_dir, "local")
@@ -98,6 +100,7 @@ class _Recording:
         pass
 
 
+@pytest.mark.slow
 def test_every_stage_goes_through_the_executor(seeds_dir):
     from storyloom.ingest import read_inputs
     from storyloom.pipeline import run_stages
@@ -109,6 +112,7 @@ def test_every_stage_goes_through_the_executor(seeds_dir):
     assert executor.calls == ["read_target", "_analyze_chunk", "group_table", "_consolidate_story"]
 
 
+@pytest.mark.slow
 def test_ingest_through_a_mapper_reads_what_local_reading_reads(seeds_dir):
     from storyloom.ingest import read_inputs
 
@@ -122,6 +126,7 @@ def test_ingest_through_a_mapper_reads_what_local_reading_reads(seeds_dir):
     assert len(seen) >= 5 and mapped == read_inputs([str(seeds_dir)])
 
 
+@pytest.mark.slow
 def test_grouping_features_from_chunks_equal_features_of_the_whole_batch(seeds_dir):
     from storyloom.engine.base import LocalExecutor
     from storyloom.group import group_articles
@@ -136,6 +141,7 @@ def test_grouping_features_from_chunks_equal_features_of_the_whole_batch(seeds_d
     assert group_table(table) == group_articles(analyzed)
 
 
+@pytest.mark.slow
 def test_dask_scheduler_address_matches_local(seeds_dir):
     distributed = pytest.importorskip("dask.distributed")
     cluster = distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
@@ -174,6 +180,7 @@ def test_process_pool_warm_runs_the_loader_once_in_every_worker(tmp_path):
     assert len(loaded) == executor.workers
 
 
+@pytest.mark.slow
 def test_auto_digest_of_a_big_input_with_few_articles_matches_local(tmp_path, monkeypatch):
     """A large file starts a warm pool early; too few articles then fall back to local."""
     import storyloom.pipeline as pipeline
@@ -188,6 +195,7 @@ def test_auto_digest_of_a_big_input_with_few_articles_matches_local(tmp_path, mo
     assert auto == local and auto["stories"]
 
 
+@pytest.mark.slow
 def test_progress_moves_per_chunk_and_per_story(seeds_dir):
     """A progress callback sees the analysis in several steps (not 0% then 100%) and
     every story's consolidation; the digest is the same with and without it."""

@@ -61,6 +61,7 @@ def seed_entities(seed_members):
     return merge_entities(seed_members)
 
 
+@pytest.mark.slow
 def test_seed_entities(seed_entities):
     by_name = {e.name: e for e in seed_entities}
     for name in ("Joe Biden", "Vladimir Putin", "Volodymyr Zelensky", "Antony Blinken",

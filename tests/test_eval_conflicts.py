@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 import random
 
+import pytest
 from click.testing import CliRunner
 
 from storyloom.eval.conflicts import command, detokenise, inject, load_stories
@@ -34,6 +35,7 @@ def test_stories_need_two_articles(tmp_path):
     assert list(stories) == ["1_ecb"] and len(stories["1_ecb"]) == 2
 
 
+@pytest.mark.slow
 def test_injection_changes_a_value_with_a_counterpart(tmp_path):
     from storyloom.analyze import analyze
 
@@ -43,6 +45,7 @@ def test_injection_changes_a_value_with_a_counterpart(tmp_path):
     assert injection.new in changed.text and "23" not in changed.text
 
 
+@pytest.mark.slow
 def test_command_reports_recall_and_false_conflicts(tmp_path):
     result = CliRunner().invoke(command, [str(_write(tmp_path)), "--format", "json", "--seed", "1"])
     assert result.exit_code == 0, result.output
@@ -90,6 +93,7 @@ def test_labelled_score_counts_matches_by_kind_and_relation():
     assert result["by_relation"]["imprecise"] == {"labelled": 1}
 
 
+@pytest.mark.slow
 def test_eval_conflicts_command_scores_a_digest_against_labels(tmp_path):
     import json
     import subprocess

@@ -22,6 +22,8 @@ from __future__ import annotations
 
 import pytest
 
+pytestmark = pytest.mark.slow  # loads a model or reads real data
+
 RECALL_FLOOR = 0.75
 FALSE_CEILING = 0.15
 STORIES = 16

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from click.testing import CliRunner
 
 from storyloom.cli import main_group
@@ -22,6 +23,7 @@ def _write_jsonl(path):
     path.write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
 
 
+@pytest.mark.slow
 def test_grouping_command_prints_one_json_object(tmp_path, monkeypatch):
     monkeypatch.setenv("STORYLOOM_CACHE", str(tmp_path / "cache"))
     path = tmp_path / "stories.jsonl"

@@ -34,6 +34,7 @@ def ecb_subset(data_dir):
     return data, analyze_heads(data.articles)
 
 
+@pytest.mark.slow
 def test_ecbplus_subset_floors(ecb_subset, floors):
     data, analyzed = ecb_subset
     floor = floors["ecbplus_topics_1_10"]
@@ -43,6 +44,7 @@ def test_ecbplus_subset_floors(ecb_subset, floors):
     assert incremental.bcubed.f1 >= floor["incremental_bcubed_f1"], incremental
 
 
+@pytest.mark.slow
 def test_neus_subset_floor(data_dir, floors):
     data = load_neus(data_dir / "neus-allsides" / "val.source", limit=NEUS_LINES)
     score = score_grouping(data, "batch")

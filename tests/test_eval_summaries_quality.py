@@ -18,6 +18,8 @@ import pytest
 
 from storyloom.eval.summaries import load_cases, report
 
+pytestmark = pytest.mark.slow  # loads a model or reads real data
+
 
 @pytest.mark.slow  # ~40 s with a cold embedding cache (2 cores)
 def test_beats_the_baselines_on_neus_val(data_dir):

@@ -62,21 +62,25 @@ def test_syndicated_copy_is_marked(articles):
     assert articles["coastal-wire"].syndicated_of is None
 
 
+@pytest.mark.slow
 def test_no_input_warnings(digest):
     assert digest.warnings == []
     assert sum(len(item.articles) for item in digest.stories) == len(EVENT) + 1
 
 
+@pytest.mark.slow
 def test_unrelated_article_is_its_own_story(digest):
     story = next(item for item in digest.stories if UNRELATED in item.story.article_ids)
     assert story.story.article_ids == [UNRELATED]
 
 
+@pytest.mark.slow
 def test_event_articles_form_one_story(digest):
     story = next(item for item in digest.stories if "coastal-wire" in item.story.article_ids)
     assert set(story.story.article_ids) == EVENT
 
 
+@pytest.mark.slow
 def test_reports_render_for_examples(digest):
     from storyloom.render.html import render_html
     from storyloom.render.markdown import render_markdown
@@ -114,6 +118,7 @@ def event_conflicts(articles):
     return find_conflicts(members)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("kind", sorted(PLANTED_SIDES))
 def test_planted_disagreement_is_a_contradiction_with_its_sides(event_conflicts, kind):
     """240 vs 420 evacuated, two vs three weeks (zwei Wochen, tres semanas), 14 vs 21
@@ -129,12 +134,14 @@ def test_planted_disagreement_is_a_contradiction_with_its_sides(event_conflicts,
     assert first in claims[0].value and second in claims[1].value
 
 
+@pytest.mark.slow
 def test_no_spurious_conflicts_in_the_examples(event_conflicts):
     """Nothing but the four planted disagreements: the ship's length (210 m) and its
     distance from the shore (400 m) are two measures, not differing figures."""
     assert sorted(c.kind for c in event_conflicts) == sorted(PLANTED_SIDES)
 
 
+@pytest.mark.slow
 def test_summary_does_not_state_the_outvoted_side(digest):
     """The planted minority claims (420 evacuated, three weeks, 21 March, Ministry of
     Transport) are shown as conflicts, not stated as fact in the summary."""
@@ -150,6 +157,7 @@ def test_summary_does_not_state_the_outvoted_side(digest):
         assert "420" not in sentence.text and "Ministry of Transport" not in sentence.text
 
 
+@pytest.mark.slow
 def test_no_agreed_fact_counts_both_sides_of_a_contradiction(digest):
     """'Reopens on 14 March' is not corroborated by the outlets that say 21 March: each
     planted side is a fact of its own, with its own outlets."""
@@ -164,6 +172,7 @@ def test_no_agreed_fact_counts_both_sides_of_a_contradiction(digest):
     assert {"north-sea-observer", "faro-del-norte-ostrevik"} in [set(f.sources) for f in reopen]
 
 
+@pytest.mark.slow
 def test_conflict_notes_count_a_syndicated_copy_once(digest):
     story = next(item for item in digest.stories if "coastal-wire" in item.story.article_ids)
     evacuated = next(c for c in story.brief.conflicts if c.kind == "number")

@@ -6,8 +6,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from storyloom.analyze import analyze
-from storyloom.consolidate.align import (anchors_of, average_link, split_clauses,
-                                         statement_units)
+from storyloom.consolidate.align import anchors_of, average_link, split_clauses, statement_units
 from storyloom.consolidate.facts import align_facts, outlet_keys
 from storyloom.model import Article
 

@@ -15,6 +15,8 @@ from storyloom.consolidate.facts import align_facts
 from storyloom.consolidate.summary import summarise
 from storyloom.ingest import read_inputs
 
+pytestmark = pytest.mark.slow  # loads a model or reads real data
+
 
 @pytest.fixture(scope="module")
 def seed_members(seeds_dir):

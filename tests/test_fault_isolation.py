@@ -51,6 +51,7 @@ def _digest(strict: bool = False):
                                                          strict=strict))
 
 
+@pytest.mark.slow
 def test_a_failing_section_keeps_the_rest_of_the_story_and_the_other_stories(monkeypatch):
     clean = _digest(strict=True)
     assert len(clean.stories) == 2 and not clean.failures
@@ -132,8 +133,7 @@ def test_cli_exit_codes_for_a_failing_section(monkeypatch, tmp_path, capsys):
 
 def test_store_keeps_a_failed_brief_stale_and_retries_it(monkeypatch, tmp_path):
     from storyloom.store import open_store
-    from storyloom.store.incremental import IngestOptions, ingest_articles, rebuild_stale_briefs
-    from storyloom.store.incremental import IngestReport
+    from storyloom.store.incremental import IngestOptions, IngestReport, ingest_articles, rebuild_stale_briefs
 
     store = open_store(str(tmp_path / "s.db"))
     options = IngestOptions(embedder="hashing", entities=False)

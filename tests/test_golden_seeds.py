@@ -5,8 +5,11 @@ import json
 import re
 
 import jsonschema
+import pytest
 
 from storyloom.render.jsonout import load_schema
+
+pytestmark = pytest.mark.slow  # loads a model or reads real data
 
 FURNITURE = ["See them", "Source link", "Other News", "Leave A Reply",
              "Your email address will not be published.", "source site-34"]

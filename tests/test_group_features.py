@@ -3,10 +3,18 @@ from __future__ import annotations
 
 import math
 
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
-from storyloom.group.features import (TermStatistics, fold, name_tokens, number_tokens,
-                                      published_day, word_tokens, _hash_bags)
+from storyloom.group.features import (
+    TermStatistics,
+    _hash_bags,
+    fold,
+    name_tokens,
+    number_tokens,
+    published_day,
+    word_tokens,
+)
 
 
 def test_fold_removes_case_and_accents():

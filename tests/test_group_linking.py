@@ -5,9 +5,17 @@ import numpy as np
 
 from storyloom.group.features import extract
 from storyloom.group.linking import average_link
-from storyloom.group.similarity import (PAIR_FEATURES, RELATIVE_PRIOR_ROWS, TOP, WeightedTable,
-                                        block_features, fit_statistics, merge_top, pair_features,
-                                        top_k_pairs)
+from storyloom.group.similarity import (
+    PAIR_FEATURES,
+    RELATIVE_PRIOR_ROWS,
+    TOP,
+    WeightedTable,
+    block_features,
+    fit_statistics,
+    merge_top,
+    pair_features,
+    top_k_pairs,
+)
 from storyloom.model import AnalyzedArticle, Article
 
 

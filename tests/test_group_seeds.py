@@ -9,6 +9,8 @@ from storyloom.group import group_articles
 from storyloom.group.incremental import group_incremental
 from storyloom.ingest import read_inputs
 
+pytestmark = pytest.mark.slow  # loads a model or reads real data
+
 
 @pytest.fixture(scope="module")
 def seeds_and_others(seeds_dir, data_dir):

@@ -9,6 +9,8 @@ from storyloom.group import group_articles
 from storyloom.group.incremental import group_incremental
 from storyloom.model import Article
 
+pytestmark = pytest.mark.slow  # loads a model or reads real data
+
 UNRELATED = [
     "Harbour fire destroys warehouses.",
     "Election results delayed by storm.",

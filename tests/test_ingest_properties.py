@@ -1,14 +1,15 @@
 """Property tests for the parsers: they never raise on odd input and keep offsets exact."""
 import json
 
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from storyloom.errors import InputError
 from storyloom.ingest import read_inputs
 from storyloom.ingest.dates import is_date_line, normalise_published, parse_date_line
 from storyloom.ingest.decode import decode_bytes
-from storyloom.ingest.readers import Source
 from storyloom.ingest.jsonl import JsonReader
-from storyloom.errors import InputError
+from storyloom.ingest.readers import Source
 
 records = st.fixed_dictionaries(
     {"text": st.text(min_size=1, max_size=200)},

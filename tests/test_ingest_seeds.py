@@ -12,7 +12,7 @@ SEEDS = Path(__file__).resolve().parents[1].parent / "shared" / "seeds"
 FURNITURE = ("See them", "Source link", "Other News", "Leave A Reply",
              "Your email address will not be published.", "source site-34")
 
-pytestmark = pytest.mark.skipif(not SEEDS.is_dir(), reason="../shared/seeds not available")
+pytestmark = [pytest.mark.slow, pytest.mark.skipif(not SEEDS.is_dir(), reason="../shared/seeds not available")]
 
 
 @pytest.fixture(scope="module")

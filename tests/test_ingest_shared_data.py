@@ -13,6 +13,8 @@ import pytest
 from storyloom.ingest import read_inputs
 from storyloom.ingest.article import build_article
 
+pytestmark = pytest.mark.slow  # loads a model or reads real data
+
 DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
 NEUS = DATA / "neus-allsides" / "val.source"
 ECB = DATA / "ecbplus-dev.jsonl"

@@ -1,5 +1,6 @@
 """Syndicated copies: exact and near-duplicate copies point at the earliest version."""
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from storyloom.ingest.syndication import jaccard, mark_syndicated, shingles
 from storyloom.model import Article

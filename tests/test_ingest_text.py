@@ -1,7 +1,8 @@
 """Plain-text reading: title detection, header lines, furniture removal, offsets."""
 from pathlib import Path
 
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from storyloom.ingest import read_inputs
 from storyloom.ingest.article import build_article

@@ -76,6 +76,7 @@ def test_any_mix_of_list_and_abbreviation_fragments_splits_like_pysbd(words, gap
     assert fast == slow
 
 
+@pytest.mark.slow
 def test_real_articles_split_like_pysbd():
     path = DATA / "ecbplus-dev.jsonl"
     if not path.exists():
@@ -133,7 +134,8 @@ TRICKY = [r"(?=aa)a", r"ab|ac", r"(?:ab){2,}c?", r"x*y", r"(?i)ab", r"(?i:a)b", 
 def _backtracks_badly(pattern: str) -> bool:
     """A repeat inside an unbounded repeat (e.g. `(\\d{1,3},?)*`): searching a random
     text can take exponential time, in pysbd as here, so hypothesis stays off it."""
-    from re import _constants as c, _parser
+    from re import _constants as c
+    from re import _parser
 
     def walk(items, inside):
         for op, arg in items:

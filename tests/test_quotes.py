@@ -37,6 +37,7 @@ def test_reported_speech():
     assert find_reported("He said that it was fine and that nobody was hurt.") is None
 
 
+@pytest.mark.slow
 def test_one_quote_across_translations():
     from storyloom.analyze import analyze
     from storyloom.consolidate.quotes import extract_quotes
@@ -57,6 +58,7 @@ def seed_quotes(seed_members):
     return extract_quotes(seed_members)
 
 
+@pytest.mark.slow
 def test_seed_quotes(seed_quotes):
     concerned = next(q for q in seed_quotes if "concerned about the nature" in q.text)
     assert len(concerned.sources) == 4

@@ -15,17 +15,20 @@ import random
 import re
 import subprocess
 import sys
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import jsonschema
 import pytest
-from hypothesis import HealthCheck, Phase, example, given, settings, strategies as st
-
 import real_corpora
 from conftest import DATA, REPO, require
+from hypothesis import HealthCheck, Phase, example, given, settings
+from hypothesis import strategies as st
+
 from storyloom.pipeline import DigestOptions, digest_paths
 from storyloom.render.jsonout import load_schema, render_json
+
+pytestmark = pytest.mark.slow  # loads a model or reads real data
 
 OPTIONS = DigestOptions(embedder="hashing", executor="local", strict=True)
 SAMPLE = 20
@@ -53,7 +56,7 @@ def _check(result: dict, records: list[dict]) -> None:
     assert sorted(placed + refused) == sorted(r["id"] for r in records)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _records(name: str) -> tuple[dict, ...]:
     return tuple(real_corpora.load(name, require(DATA)))
 
@@ -91,7 +94,7 @@ MALFORMED_DATES = ["0001-01-01", "10/1/16", "", "yesterday", "2017-13-45", None]
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 
 
-@lru_cache(maxsize=None)
+@cache
 def _pool() -> tuple[dict, ...]:
     """A few articles of every corpus (whole stories, so mixes hold related reports)."""
     return tuple(r for name in real_corpora.available(require(DATA)) for r in _sample(name, 6))

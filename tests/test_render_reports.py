@@ -9,8 +9,23 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from storyloom.model import (
-    Article, Brief, Claim, Conflict, Coverage, Digest, Entity, Evidence, Fact, InputWarning,
-    Membership, QuoteItem, Signal, Story, StoryBrief, SummarySentence, TimelineEntry,
+    Article,
+    Brief,
+    Claim,
+    Conflict,
+    Coverage,
+    Digest,
+    Entity,
+    Evidence,
+    Fact,
+    InputWarning,
+    Membership,
+    QuoteItem,
+    Signal,
+    Story,
+    StoryBrief,
+    SummarySentence,
+    TimelineEntry,
 )
 from storyloom.render import render
 from storyloom.render.html import render_html

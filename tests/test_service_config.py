@@ -45,6 +45,7 @@ def test_unknown_db_scheme_is_refused_without_echoing_the_password(tmp_path, cap
     assert list(tmp_path.iterdir()) == []  # no directory named "mysql:" invented
 
 
+@pytest.mark.slow
 def test_quarantine_lists_and_retries(tmp_path, capsys):
     """`storyloom quarantine` lists what was set aside and why; --retry ingests it again
     (fixed now: it joins the store)."""

@@ -153,6 +153,7 @@ def test_feed_ingest_conditional_get_and_quarantine(tmp_path, site):
     store.close()
 
 
+@pytest.mark.slow
 def test_watch_stops_cleanly_on_sigint(tmp_path):
     folder, db = tmp_path / "in", tmp_path / "w.db"
     folder.mkdir()

@@ -77,8 +77,7 @@ def test_candidate_rows_match_the_packaged_weights():
 def test_scorer_json_round_trip_and_feature_check():
     import pytest
 
-    from storyloom.consolidate.sentence_scores import (ROW_NAMES, ScoringModelError, SentenceScorer,
-                                                       fit_scorer)
+    from storyloom.consolidate.sentence_scores import ROW_NAMES, ScoringModelError, SentenceScorer, fit_scorer
 
     rng = np.random.default_rng(0)
     rows = rng.normal(size=(400, len(ROW_NAMES)))
@@ -94,8 +93,8 @@ def test_scorer_json_round_trip_and_feature_check():
 
 
 def test_redundancy_prefers_a_new_fact_over_a_second_wording():
-    from storyloom.consolidate.summary import Candidate, select
     from storyloom.consolidate.sentence_scores import Wording
+    from storyloom.consolidate.summary import Candidate, select
     from storyloom.model import Evidence, Fact
 
     def candidate(text, importance):

@@ -84,6 +84,7 @@ def seed_timeline(seed_members):
     return build_timeline(seed_members)
 
 
+@pytest.mark.slow
 def test_seed_timeline(seed_timeline):
     dates = [e.date for e in seed_timeline]
     assert dates.index("--06") < dates.index("--12-07") < dates.index("--01-10")

@@ -266,6 +266,7 @@ def test_delete_an_article_rebuilds_its_story_and_is_audited(tmp_path):
     assert all(w["actor"].startswith("api ") for w in store.writes())
 
 
+@pytest.mark.slow
 def test_stories_left_without_a_brief_are_finished_on_start(tmp_path):
     """After a crash mid-build, `serve` finishes the stale briefs in the background."""
     from storyloom.web.commands import finish_on_start

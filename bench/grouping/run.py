@@ -81,7 +81,7 @@ def growth(data_dir: Path, base: int) -> None:
     sizes, seconds = [base, 2 * base, 4 * base], []
     group(analyzed[:20], "batch")
     for n in sizes:
-        seconds.append(best_time(lambda: group(analyzed[:n], "batch")))
+        seconds.append(best_time(lambda n=n: group(analyzed[:n], "batch")))
     slope = np.polyfit(np.log(sizes), np.log(seconds), 1)[0]
     print("growth (batch): " + ", ".join(f"n={n}: {s:.2f}s" for n, s in zip(sizes, seconds))
           + f"; fitted exponent {slope:.2f}; time ratio 4n/n {seconds[2] / seconds[0]:.2f}")

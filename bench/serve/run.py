@@ -175,12 +175,14 @@ def main() -> None:
                 until = time.perf_counter() + args.seconds
                 rng = random.Random(1)
 
-                async def run_all():
-                    tasks = [client(base, until, story_ids, words, latencies, errors,
-                                    random.Random(rng.random())) for _ in range(args.clients)]
-                    tasks += [writer(base, until, sentences, writes, write_errors,
-                                     random.Random(rng.random()), f"{name[:1]}{k}")
-                              for k in range(writers)]
+                # the phase's coroutines, made before the loop moves on
+                tasks = [client(base, until, story_ids, words, latencies, errors,
+                                random.Random(rng.random())) for _ in range(args.clients)]
+                tasks += [writer(base, until, sentences, writes, write_errors,
+                                 random.Random(rng.random()), f"{name[:1]}{k}")
+                          for k in range(writers)]
+
+                async def run_all(tasks=tasks):
                     await asyncio.gather(*tasks)
 
                 t0 = time.perf_counter()

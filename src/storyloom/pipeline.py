@@ -21,12 +21,11 @@ from storyloom.analyze import analyze_heads, deepen
 from storyloom.consolidate import build_brief_isolated, story_title
 from storyloom.engine import Executor, get_executor, resolve_auto
 from storyloom.engine.base import AUTO_PROCESS_MIN_ARTICLES
+from storyloom.errors import SectionError
 from storyloom.group.batch import group_table
 from storyloom.group.features import FeatureTable, extract
 from storyloom.ingest import read_inputs
-from storyloom.errors import SectionError
-from storyloom.model import (AnalyzedArticle, Article, Brief, Digest, InputWarning, SectionFailure, Story,
-                             StoryBrief)
+from storyloom.model import AnalyzedArticle, Article, Brief, Digest, InputWarning, SectionFailure, Story, StoryBrief
 
 log = logging.getLogger(__name__)
 

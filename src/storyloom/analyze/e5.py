@@ -16,7 +16,7 @@ from storyloom.analyze.embed import embed_texts
 
 MODEL_NAME = "multilingual-e5-small-q4"
 _lock = threading.Lock()
-_loaded: list["E5Small"] = []
+_loaded: list[E5Small] = []
 
 
 def available() -> bool:

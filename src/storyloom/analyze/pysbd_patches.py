@@ -56,7 +56,7 @@ def _sentences_with_char_spans(self, sentences):
 def _regex_span(text: str, sent: str, prior_end: int) -> list:
     from pysbd.utils import TextSpan
 
-    for match in re.finditer(r"{0}\s*".format(re.escape(sent)), text):
+    for match in re.finditer(rf"{re.escape(sent)}\s*", text):
         if match.end() > prior_end:
             return [TextSpan(match.group(), match.start(), match.end())]
     return []
@@ -227,7 +227,7 @@ def _search_for_abbreviations_in_string(self, text):
         entry = stripped[ind]
         if entry not in lowered:
             continue
-        abbrev_match = re.findall(r"(?:^|\s|\r|\n){}".format(entry), text, flags=re.IGNORECASE)
+        abbrev_match = re.findall(rf"(?:^|\s|\r|\n){entry}", text, flags=re.IGNORECASE)
         if not abbrev_match:
             continue
         next_word_start = r"(?<={" + str(re.escape(entry)) + "} ).{1}"

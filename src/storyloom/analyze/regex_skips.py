@@ -13,7 +13,8 @@ from functools import lru_cache
 _REGEX_SYNTAX = re.compile(r"[.^$*+?{}\[\]\\|()]")
 
 try:  # the parser of CPython's `re`; without it nothing is skipped or rewritten
-    from re import _constants as _c, _parser
+    from re import _constants as _c
+    from re import _parser
 except ImportError:  # pragma: no cover - other Pythons
     _c = _parser = None
 

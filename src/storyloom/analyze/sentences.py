@@ -4,10 +4,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from storyloom.analyze.pysbd_patches import patch_pysbd
-from storyloom.analyze.times import MONTHS, WEEKDAYS
 # the tests compare these patches with pysbd's own methods
-from storyloom.analyze.pysbd_patches import _apply, _sentences_with_char_spans  # noqa: F401
+from storyloom.analyze.pysbd_patches import _apply, _sentences_with_char_spans, patch_pysbd  # noqa: F401
+from storyloom.analyze.times import MONTHS, WEEKDAYS
 from storyloom.model import Article, Sentence
 
 # pysbd's rule sets; other languages fall back to English rules
@@ -15,7 +14,7 @@ _PYSBD_LANGS = {"en", "de", "es", "fr", "it", "ru", "nl", "pl", "da", "el", "fa"
                 "hy", "ja", "kk", "mr", "my", "sk", "ur", "zh", "am", "ar", "bg"}
 # a sentence glued to the next by a lost full stop: "...closed the harbourBut it said"
 _GLUE_WORDS = ("But", "And", "However", "The", "This", "It", "He", "She", "They", "We")
-_GLUED = re.compile(r"(?<=[a-z])(?=(?:%s)\b)" % "|".join(_GLUE_WORDS))
+_GLUED = re.compile(r"(?<=[a-z])(?=(?:" + "|".join(_GLUE_WORDS) + r")\b)")
 # where `_GLUED` can match at all: a lower-case letter, then the capital one of those
 # words starts with. Led by the capital, `re` jumps to the few capitals instead of
 # trying a lookbehind at every character of every sentence (same cuts; ~10% faster)

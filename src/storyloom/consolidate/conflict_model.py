@@ -23,9 +23,15 @@ from pathlib import Path
 
 from storyloom.analyze.quotes import SPEECH_VERBS, STATEMENT_NOUNS
 from storyloom.analyze.times import resolve
-from storyloom.consolidate.same_fact import (StoryValues, ages_of_one_person, different_things,
-                                             shared_context, stems, unrelated_figures)
 from storyloom.consolidate.logistic import StandardisedLogistic, load
+from storyloom.consolidate.same_fact import (
+    StoryValues,
+    ages_of_one_person,
+    different_things,
+    shared_context,
+    stems,
+    unrelated_figures,
+)
 from storyloom.consolidate.slots import Slot
 
 MODEL_PATH = Path(__file__).with_name("conflict_decision.json")

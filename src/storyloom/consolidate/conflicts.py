@@ -24,16 +24,20 @@ import numpy as np
 
 from storyloom.analyze.embed import embed_texts, embedder_of
 from storyloom.analyze.quantities import MEASURES, RELATED_CLASSES, related_heads, same_value
-from storyloom.analyze.times import comparable_durations, same_duration
 from storyloom.consolidate.align import align_statements
-from storyloom.consolidate.conflict_notes import (about_of, claim_value, date_header_flags,
-                                                  link_same_camps, mark_relation, note_for)
-from storyloom.consolidate.entities import article_roles, same_org, same_person
-from storyloom.consolidate.quotes import quote_groups
 from storyloom.consolidate.conflict_model import FEATURES, load_model, pair_features
+from storyloom.consolidate.conflict_notes import (
+    about_of,
+    claim_value,
+    date_header_flags,
+    link_same_camps,
+    mark_relation,
+    note_for,
+)
+from storyloom.consolidate.entities import article_roles, same_org, same_person
 from storyloom.consolidate.logistic import StandardisedLogistic
-from storyloom.consolidate.same_fact import (StoryValues, comparable, different_things, same,
-                                             same_language_fact)
+from storyloom.consolidate.quotes import quote_groups
+from storyloom.consolidate.same_fact import StoryValues, different_things, same, same_language_fact
 from storyloom.consolidate.slots import Slot, story_slots
 from storyloom.model import AnalyzedArticle, Claim, Conflict, Evidence
 
@@ -68,9 +72,6 @@ def independent(first: AnalyzedArticle, second: AnalyzedArticle) -> bool:
     return b.syndicated_of != a.id
 
 
-_same, _comparable = same, comparable  # the eval's injection uses the same notions
-
-
 def _other_people(first: Slot, second: Slot) -> bool:
     """Both clauses name people, and not the same ones: "Parker ran for 102 yards" and
     "James ran for 63 yards" are two facts."""
@@ -83,7 +84,7 @@ def _reports_value(member: AnalyzedArticle, slot: Slot, values: StoryValues) -> 
     """The article also gives this value, in a related clause: then its other value is
     another fact ("20 killed ... 35 injured"), not a different account of this one."""
     return values.memo(("reports_value", member.id, id(slot)), lambda: any(
-        _same(other, slot) and float(other.vector @ slot.vector) >= ALSO_REPORTED
+        same(other, slot) and float(other.vector @ slot.vector) >= ALSO_REPORTED
         for other in values.of_kind(member.id, slot.kind)))
 
 

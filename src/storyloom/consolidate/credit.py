@@ -28,6 +28,7 @@ from storyloom.analyze.times import comparable_durations, years_in
 from storyloom.consolidate.same_fact import same_values
 from storyloom.consolidate.slots import values_in
 
+
 def _bucket(kind: str, value) -> tuple | None:
     """Values of one bucket can measure one thing (see conflicts._bucket)."""
     if kind == "number":

@@ -15,7 +15,6 @@ from collections import Counter
 from storyloom.consolidate.facts import corroboration, outlet_keys
 from storyloom.model import AnalyzedArticle, Conflict, Evidence, Fact
 
-
 # per conflict: article id -> (start, end, claim index) of the sentences carrying a claim;
 # a story can hold hundreds of facts, so a fact's sentence looks only at its own article
 ClaimSpans = dict[str, list[tuple[int, int, int]]]

@@ -13,8 +13,7 @@ from collections import defaultdict
 
 import numpy as np
 
-from storyloom.consolidate.align import (SAME_STATEMENT, StatementCluster, Unit,
-                                         align_statements)
+from storyloom.consolidate.align import SAME_STATEMENT, StatementCluster, Unit, align_statements
 from storyloom.consolidate.credit import clashes
 from storyloom.model import AnalyzedArticle, Evidence, Fact
 

@@ -39,7 +39,7 @@ class StandardisedLogistic:
     def decide(self, features: list[float]) -> bool:
         return bool(self.probability([features])[0] >= self.threshold)
 
-    def at(self, threshold: float) -> "StandardisedLogistic":
+    def at(self, threshold: float) -> StandardisedLogistic:
         return replace(self, threshold=threshold)
 
     def to_dict(self) -> dict:

@@ -261,7 +261,7 @@ class SentenceScorer:
         return {"features": list(ROW_NAMES), **self.trees.to_json()}
 
     @classmethod
-    def from_json(cls, data: dict) -> "SentenceScorer":
+    def from_json(cls, data: dict) -> SentenceScorer:
         if data.get("features") != list(ROW_NAMES):
             raise ScoringModelError("sentence weights were fitted on other features")
         try:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from storyloom.analyze.embed import Embedder, embed_texts
+from storyloom.analyze.embed import embed_texts
 from storyloom.analyze.quantities import Quantity, find_quantities
 from storyloom.analyze.runs import word_runs
 from storyloom.analyze.times import Duration, TimeExpr, find_dates, find_durations

@@ -54,11 +54,10 @@ from dataclasses import dataclass
 import numpy as np
 
 from storyloom.consolidate.logistic import StandardisedLogistic
-from storyloom.consolidate.restatement import load_model as load_restatement
 from storyloom.consolidate.restatement import SentenceView, pair_features
+from storyloom.consolidate.restatement import load_model as load_restatement
 from storyloom.consolidate.sentence_form import label_length, stands_alone
-from storyloom.consolidate.sentence_scores import (SentenceScorer, Wording, default_scorer,
-                                                   shared_vocabulary, wordings)
+from storyloom.consolidate.sentence_scores import SentenceScorer, Wording, default_scorer, shared_vocabulary, wordings
 from storyloom.model import AnalyzedArticle, Evidence, Fact, SummarySentence
 
 log = logging.getLogger(__name__)

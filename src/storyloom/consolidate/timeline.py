@@ -20,8 +20,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from storyloom.analyze.times import (TimeExpr, date_header, find_dates, find_durations, parse_iso,
-                                     resolve, resolve_month)
+from storyloom.analyze.times import TimeExpr, date_header, find_dates, find_durations, parse_iso, resolve, resolve_month
 from storyloom.consolidate.slots import clause_around
 from storyloom.model import AnalyzedArticle, Evidence, Sentence, TimelineEntry
 

@@ -41,7 +41,7 @@ class Tree:
                 "value": self.value.tolist()}
 
     @classmethod
-    def from_json(cls, data: dict) -> "Tree":
+    def from_json(cls, data: dict) -> Tree:
         return cls(np.array(data["feature"], dtype=np.int64), np.array(data["threshold"], dtype=np.float64),
                    np.array(data["left"], dtype=np.int64), np.array(data["right"], dtype=np.int64),
                    np.array(data["value"], dtype=np.float64))
@@ -64,7 +64,7 @@ class BoostedTrees:
         return out
 
     @cached_property
-    def _forest(self) -> "_Forest":
+    def _forest(self) -> _Forest:
         return _Forest(self.trees)
 
     def to_json(self) -> dict:
@@ -72,7 +72,7 @@ class BoostedTrees:
                 "trees": [t.to_json() for t in self.trees]}
 
     @classmethod
-    def from_json(cls, data: dict) -> "BoostedTrees":
+    def from_json(cls, data: dict) -> BoostedTrees:
         return cls(float(data["baseline"]), float(data["rate"]),
                    [Tree.from_json(t) for t in data["trees"]])
 

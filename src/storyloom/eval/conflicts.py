@@ -81,7 +81,7 @@ def load_stories(path: Path, part: int | None = None) -> dict[str, list[Article]
             if part is not None and int(row["topic"]) % 2 != part:
                 continue
             text = detokenise(row["text"])
-            title = next((l for l in text.split("\n") if l.strip() and not l.startswith("http")), "")
+            title = next((line for line in text.split("\n") if line.strip() and not line.startswith("http")), "")
             doc = str(row["doc_id"])
             stories[str(row["event_cluster"])].append(
                 Article(doc, text, title=title, source=doc, language="en", input=str(path)))
@@ -104,9 +104,10 @@ def _changed_number(text: str, rng: random.Random) -> str:
 
 def _candidates(members: list[AnalyzedArticle]):
     """Values (and roles) that another article of the story reports the same way."""
-    from storyloom.consolidate.conflicts import _comparable, _same, independent
-    from storyloom.consolidate.entities import article_roles, same_person
     from storyloom.analyze.embed import embedder_of
+    from storyloom.consolidate.conflicts import independent
+    from storyloom.consolidate.entities import article_roles, same_person
+    from storyloom.consolidate.same_fact import comparable, same
     from storyloom.consolidate.slots import story_slots
 
     slots = story_slots(members, embedder_of(members))
@@ -114,12 +115,12 @@ def _candidates(members: list[AnalyzedArticle]):
     for a in slots:
         if a.kind == "date" and a.value.kind != "date":
             continue
-        if not _changeable(a, slots, _same):
+        if not _changeable(a, slots, same):
             continue
         # the counterpart rule is the eval's own (fixed, not the detector's thresholds):
         # the same value of the same kind of thing in a sentence of cosine >= COUNTERPART
         if any(b.member is not a.member and b.kind == a.kind and independent(a.member, b.member)
-               and _same(a, b) and _comparable(a, b)
+               and same(a, b) and comparable(a, b)
                and float(a.sentence_vector @ b.sentence_vector) >= COUNTERPART for b in slots):
             found.append((a.kind, a.member, a.start, a.end, a.value))
     roles = [(m, r, i) for m in members for r, i in article_roles(m) if r.explicit]

@@ -26,7 +26,7 @@ class LabelledArticles:
     labels: list[str]  # gold story of each article, same order
     groups: list[str]  # a coarser block (ECB+ topic) for cross-validation folds
 
-    def subset(self, keep: list[int]) -> "LabelledArticles":
+    def subset(self, keep: list[int]) -> LabelledArticles:
         return LabelledArticles([self.articles[i] for i in keep], [self.labels[i] for i in keep],
                                 [self.groups[i] for i in keep])
 

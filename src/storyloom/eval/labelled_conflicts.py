@@ -172,7 +172,7 @@ def score(digest: dict, labels: list[dict], examples: int = 10) -> dict:
     result = Score(labelled_stories=len({r["story"] for r in labels}))
     result.positives = sum(r["relation"] in POSITIVE for r in records)
     result.imprecise = len(records) - result.positives
-    for index, record in enumerate(records):
+    for record in records:
         result.by_relation[record["relation"]]["labelled"] += 1
         if record["relation"] in POSITIVE:
             result.by_kind[record.get("kind", "other")]["labelled"] += 1

@@ -39,8 +39,7 @@ import numpy as np
 
 from storyloom.eval.datasets import SimilarityPair, load_semeval
 from storyloom.eval.metrics import pearson
-from storyloom.eval.similarity_features import (BODY_CHARS, alignment, cosines, e5_block, space,
-                                                 surface_block)
+from storyloom.eval.similarity_features import BODY_CHARS, alignment, cosines, e5_block, space, surface_block
 from storyloom.eval.similarity_model import AUXILIARY, cross_validated
 
 MIN_PAIRS_PER_GROUP = 10

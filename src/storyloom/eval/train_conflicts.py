@@ -38,16 +38,15 @@ from dataclasses import asdict
 from pathlib import Path
 
 import click
-import numpy as np
 
 from storyloom.analyze import analyze
 from storyloom.consolidate.conflict_model import FEATURES, MODEL_PATH, SIGNS
+from storyloom.consolidate.conflicts import contradiction_features, find_conflicts, value_pairs
 from storyloom.consolidate.logistic import StandardisedLogistic
 from storyloom.consolidate.logistic import fit as fit_logistic
-from storyloom.consolidate.conflicts import contradiction_features, find_conflicts, value_pairs
+from storyloom.consolidate.slots import Slot
 from storyloom.eval.labelled_conflicts import POSITIVE, load_labels, overlap, score, tokens, value_key
 from storyloom.ingest import read_inputs
-from storyloom.consolidate.slots import Slot
 from storyloom.model import AnalyzedArticle, Article
 
 REGULARISATION = 0.3
@@ -132,7 +131,8 @@ def injected_rows(path: Path, seed: int = INJECTION_SEED, part: int = INJECTION_
     injection): the changed value against the other articles' same-meaning reports of the
     old value is positive, every other pair negative. They teach what BASIL's few labels
     cannot: the same clause told with another value is a contradiction."""
-    from storyloom.eval.conflicts import COUNTERPART, inject, load_stories as load_ecb
+    from storyloom.eval.conflicts import COUNTERPART, inject
+    from storyloom.eval.conflicts import load_stories as load_ecb
 
     rng = random.Random(seed)
     rows = []
@@ -243,7 +243,8 @@ def cross_validate(stories: dict[str, list[AnalyzedArticle]], labels: list[dict]
 def ecb_false_rates(data: Path, model: StandardisedLogistic, log=print) -> dict[float, float]:
     """Contradictions per untouched ECB+ dev story at each threshold, those matching a
     hand-labelled real disagreement left out (eval/conflicts.py's false measure)."""
-    from storyloom.eval.conflicts import labelled_real, labelled_real_pairs, load_stories as load_ecb
+    from storyloom.eval.conflicts import labelled_real, labelled_real_pairs
+    from storyloom.eval.conflicts import load_stories as load_ecb
 
     real = labelled_real_pairs()
     stories = [analyze(articles) for articles in load_ecb(data / "ecbplus-dev.jsonl").values()]

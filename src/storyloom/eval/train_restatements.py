@@ -40,7 +40,7 @@ def load_pairs(labels: Path, data_dir: Path) -> tuple[list[list[float]], list[in
     spans = [articles[data][aid].text[start:end] for data, aid, start, end in ends]
     vectors = unit_rows(embed_texts(spans, get_embedder()))
     views = []
-    for (data, aid, start, end), text, vector in zip(ends, spans, vectors):
+    for (data, aid, start, _end), text, vector in zip(ends, spans, vectors):
         article = articles[data][aid]
         views.append(SentenceView(text, content_words(text), vector, aid,
                                   start / max(len(article.text), 1),

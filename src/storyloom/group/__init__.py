@@ -2,7 +2,7 @@
 
 `group_articles` (batch, what the pipeline calls) and `group_incremental` (a stream of
 arrivals with a state between calls) share one learned same-story model
-(`decision.py`, coefficients in `same_story.json`, fit by `python -m storyloom.group.train`).
+(`decision.py`, coefficients in `same_story.json`, fit by `python -m storyloom.eval.train_grouping`).
 """
 from __future__ import annotations
 

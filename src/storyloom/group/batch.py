@@ -13,8 +13,7 @@ from scipy.sparse.csgraph import connected_components
 
 from storyloom.group.decision import SameStoryModel, default_model
 from storyloom.group.features import FeatureTable, extract
-from storyloom.group.linking import (average_link, component_matrices, explain, full_matrix,
-                                     score_pairs)
+from storyloom.group.linking import average_link, component_matrices, explain, full_matrix, score_pairs
 from storyloom.group.similarity import WeightedTable, fit_statistics, top_k_pairs, unique_pairs
 from storyloom.model import AnalyzedArticle, Story
 

@@ -1,7 +1,7 @@
 """The same-story decision: pair features -> probability that two articles share a story.
 
 The default is a logistic regression whose few coefficients live in
-`same_story.json` beside this module, produced by `python -m storyloom.group.train`
+`same_story.json` beside this module, produced by `python -m storyloom.eval.train_grouping`
 (the file records the exact command and its cross-validated scores). Publication
 dates are absent from every labelled set we have, so the time term is not learned:
 it is a stated prior (a grace period, then exponential decay).
@@ -70,7 +70,7 @@ class LogisticDecision:
 def model_from_dict(data: dict) -> LogisticDecision:
     if list(data.get("features", [])) != list(PAIR_FEATURES):
         raise DecisionModelError(f"model features {data.get('features')} != {PAIR_FEATURES}; "
-                                 "retrain with python -m storyloom.group.train")
+                                 "retrain with python -m storyloom.eval.train_grouping")
     time = data.get("time", {})
     return LogisticDecision(np.asarray(data["coefficients"], float), float(data["intercept"]),
                             float(data["link_threshold"]), float(data.get("link_veto", 0.0)),

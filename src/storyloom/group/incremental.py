@@ -86,7 +86,7 @@ class _Run:
         return np.array([self.index[a] for a in self.state.stories[story_id] if a in self.index],
                         dtype=np.int64)
 
-    def mean_links(self, row: int, story_ids: list[str]) -> dict[str, "_Link"]:
+    def mean_links(self, row: int, story_ids: list[str]) -> dict[str, _Link]:
         """Per story: how `row` links to its members (mean, weakest, best member)."""
         groups = {s: self.members_in_pool(s) for s in story_ids}
         groups = {s: m for s, m in groups.items() if len(m)}
@@ -203,7 +203,7 @@ class _Run:
         self.state.story_of[article_id] = story_id
         self.state.memberships[article_id] = Membership(article_id, None, 1.0, [])
 
-    def _join(self, row: int, story_id: str, link: "_Link | None") -> None:
+    def _join(self, row: int, story_id: str, link: _Link | None) -> None:
         article_id = self.pool.table.ids[row]
         self.state.stories[story_id].append(article_id)
         self.state.story_of[article_id] = story_id

@@ -4,8 +4,7 @@ from __future__ import annotations
 import numpy as np
 
 from storyloom.group.decision import SameStoryModel
-from storyloom.group.similarity import (PAIR_FEATURES, WeightedTable, block_features, day_gaps,
-                                        pair_features)
+from storyloom.group.similarity import PAIR_FEATURES, WeightedTable, block_features, day_gaps, pair_features
 from storyloom.model import Membership, Signal
 
 SHOWN_SIGNALS = 4

@@ -61,12 +61,12 @@ class WeightedTable:
 
     @classmethod
     def build(cls, table: FeatureTable, stats: TermStatistics | dict[str, TermStatistics]
-              ) -> "WeightedTable":
+              ) -> WeightedTable:
         by_bag = stats if isinstance(stats, dict) else {b: stats for b in BAGS}
         return cls(table, {b: _compact(by_bag[b].weigh(table.counts[b])) for b in BAGS},
                    {b: np.diff(table.counts[b].indptr).astype(np.float32) for b in BAGS})
 
-    def rows(self, keep: np.ndarray, table: FeatureTable) -> "WeightedTable":
+    def rows(self, keep: np.ndarray, table: FeatureTable) -> WeightedTable:
         """The given rows (already cut from this table as `table`), same columns."""
         return WeightedTable(table, {b: self.weighted[b][keep] for b in BAGS},
                              {b: self.sizes[b][keep] for b in BAGS}, self.nearest[keep].copy(),

@@ -14,9 +14,14 @@ from collections.abc import Iterable
 from rapidfuzz import fuzz
 
 from storyloom.ingest.lines import Line, normal_within, visible_lines, words_of
-from storyloom.ingest.vocabulary import (ACTION_VERBS, BOILERPLATE_PHRASES,
-                                         EDGE_BOILERPLATE_PHRASES, LABEL_ENDINGS, NAV_WORDS,
-                                         SOURCE_WORDS)
+from storyloom.ingest.vocabulary import (
+    ACTION_VERBS,
+    BOILERPLATE_PHRASES,
+    EDGE_BOILERPLATE_PHRASES,
+    LABEL_ENDINGS,
+    NAV_WORDS,
+    SOURCE_WORDS,
+)
 
 SHORT_WORDS = 6  # a call to action or label is at most this long
 BOILERPLATE_ANYWHERE_WORDS = 12  # a boilerplate-phrase line this short is dropped anywhere

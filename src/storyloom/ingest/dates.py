@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import logging
 import re
-from functools import lru_cache
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from email.utils import parsedate_to_datetime
+from functools import lru_cache
 
 from storyloom.ingest.lines import words_of
 
@@ -126,8 +126,8 @@ def _iso(year: int, month: int, day: int) -> str | None:
 # means "never". The text patterns read the same years (analyze/times.py: 19xx, 20xx),
 # and date arithmetic from year 1 or 9999 (the timeline's "on Friday") leaves the calendar.
 PUBLISHED_YEARS = range(1900, 2100)
-_STAMPS = (datetime(PUBLISHED_YEARS.start, 1, 1, tzinfo=timezone.utc).timestamp(),
-           datetime(PUBLISHED_YEARS.stop, 1, 1, tzinfo=timezone.utc).timestamp())
+_STAMPS = (datetime(PUBLISHED_YEARS.start, 1, 1, tzinfo=UTC).timestamp(),
+           datetime(PUBLISHED_YEARS.stop, 1, 1, tzinfo=UTC).timestamp())
 
 
 def normalise_published(value: object) -> str | None:
@@ -139,7 +139,7 @@ def normalise_published(value: object) -> str | None:
         # NaN fails both comparisons; a huge number would overflow fromtimestamp
         if not _STAMPS[0] <= value < _STAMPS[1]:
             return None
-        return datetime.fromtimestamp(value, tz=timezone.utc).isoformat(timespec="seconds")
+        return datetime.fromtimestamp(value, tz=UTC).isoformat(timespec="seconds")
     raw = str(value).strip()
     for parse in (_from_iso, _from_rfc822, _from_words, _from_dateparser):
         result = parse(raw)

@@ -5,7 +5,7 @@ outlets' reports from one feed stay three outlets."""
 from __future__ import annotations
 
 import calendar
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from storyloom.errors import InputError
 from storyloom.ingest.article import build_article
@@ -29,7 +29,7 @@ def _entry_published(entry) -> str | None:
     parsed = entry.get("published_parsed") or entry.get("updated_parsed")
     if parsed:  # feedparser gives UTC struct_time
         stamp = calendar.timegm(parsed)
-        return datetime.fromtimestamp(stamp, tz=timezone.utc).isoformat(timespec="seconds")
+        return datetime.fromtimestamp(stamp, tz=UTC).isoformat(timespec="seconds")
     return normalise_published(entry.get("published") or entry.get("updated"))
 
 

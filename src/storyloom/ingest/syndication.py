@@ -14,7 +14,6 @@ from collections import defaultdict
 from itertools import count
 
 import numpy as np
-
 from datasketch import MinHash, MinHashLSH
 
 from storyloom.model import Article

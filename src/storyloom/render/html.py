@@ -11,12 +11,32 @@ from functools import lru_cache
 from pathlib import Path
 
 from storyloom.model import (
-    Article, Brief, Claim, Conflict, Coverage, Digest, Entity, Evidence, Fact,
-    Membership, QuoteItem, StoryBrief, SummarySentence, TimelineEntry,
+    Article,
+    Brief,
+    Claim,
+    Conflict,
+    Coverage,
+    Digest,
+    Entity,
+    Evidence,
+    Fact,
+    Membership,
+    QuoteItem,
+    StoryBrief,
+    SummarySentence,
+    TimelineEntry,
 )
 from storyloom.render.common import (
-    agreed_facts, article_outlet, conflict_count_label, conflict_kind_label, date_label, outlet_label,
-    outlets_of, plural, split_by_reach, story_anchor,
+    agreed_facts,
+    article_outlet,
+    conflict_count_label,
+    conflict_kind_label,
+    date_label,
+    outlet_label,
+    outlets_of,
+    plural,
+    split_by_reach,
+    story_anchor,
 )
 from storyloom.render.svg import timeline_svg
 

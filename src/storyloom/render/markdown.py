@@ -17,13 +17,29 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from storyloom.model import (
-    Article, Brief, Conflict, Coverage, Digest, Entity, Fact, Membership,
-    QuoteItem, StoryBrief, SummarySentence, TimelineEntry,
+    Article,
+    Conflict,
+    Coverage,
+    Digest,
+    Entity,
+    Fact,
+    Membership,
+    QuoteItem,
+    StoryBrief,
+    SummarySentence,
+    TimelineEntry,
 )
 from storyloom.render.common import (
-    agreed_facts, article_outlet, conflict_count_label, conflict_kind_label, date_label,
+    agreed_facts,
+    article_outlet,
+    conflict_count_label,
+    conflict_kind_label,
+    date_label,
     membership_reason,
-    outlet_label, outlets_of, plural, split_by_reach,
+    outlet_label,
+    outlets_of,
+    plural,
+    split_by_reach,
 )
 
 WIDTH = 80
@@ -202,7 +218,7 @@ def _timeline(timeline: list[TimelineEntry], cite: Cite) -> list[str]:
             f"{md_escape(t.text)} {cite(t.sources)}" for t in timeline]
 
 
-def _coverage(coverage: list[Coverage], articles: list[Article], budget: "_Budget",
+def _coverage(coverage: list[Coverage], articles: list[Article], budget: _Budget,
               full: bool) -> list[str]:
     """Per outlet, a count line, then what it alone reports while the budget lasts
     (in full: everything, and what it leaves out)."""

@@ -15,7 +15,6 @@ from html import escape
 from storyloom.model import TimelineEntry
 from storyloom.render.common import YEARLESS_DATE, date_label
 
-
 WIDTH = 960
 MARGIN_X = 48
 DOT_RADIUS = 10

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from storyloom.errors import StoreError
-from storyloom.model import AnalyzedArticle, Article, Membership, SectionFailure, Story
+from storyloom.model import AnalyzedArticle, Article, SectionFailure, Story
 from storyloom.render.jsonout import failure_to_dict
 from storyloom.store.base import Store, chunks, content_hash
 

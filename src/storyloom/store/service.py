@@ -6,8 +6,15 @@ from dataclasses import dataclass, field
 
 from storyloom.store.base import Store
 from storyloom.store.fetch import Fetcher
-from storyloom.store.incremental import (IngestOptions, IngestReport, Progress, _noop, check_embedder,
-                                        finish_pending, store_articles)
+from storyloom.store.incremental import (
+    IngestOptions,
+    IngestReport,
+    Progress,
+    _noop,
+    check_embedder,
+    finish_pending,
+    store_articles,
+)
 from storyloom.store.sources import collect, is_url
 
 log = logging.getLogger(__name__)

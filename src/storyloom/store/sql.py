@@ -15,8 +15,17 @@ from typing import Any
 import numpy as np
 
 from storyloom.model import Article, Membership, Signal
-from storyloom.store.base import (SORTS, FeedState, NotFoundError, StoryPage, StoryRow,
-                                  bytes_vector, chunks, utc_now, vector_bytes)
+from storyloom.store.base import (
+    SORTS,
+    FeedState,
+    NotFoundError,
+    StoryPage,
+    StoryRow,
+    bytes_vector,
+    chunks,
+    utc_now,
+    vector_bytes,
+)
 from storyloom.store.schema import MIGRATIONS, MIGRATIONS_TABLE
 
 log = logging.getLogger(__name__)

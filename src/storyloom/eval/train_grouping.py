@@ -1,6 +1,6 @@
 """Fit the same-story decision on the labelled dev data and write `same_story.json`.
 
-    python -m storyloom.group.train [--data ../shared/data] [--out PATH]
+    python -m storyloom.eval.train_grouping [--data ../shared/data] [--out PATH]
 
 One model for all data: a logistic regression on pair features from ECB+ (within-topic
 pairs: two events of one kind), NeuS train (stories of 2-3 outlets) and SemEval pairs
@@ -26,8 +26,14 @@ from storyloom.eval.metrics import bcubed
 from storyloom.group.batch import cluster_labels
 from storyloom.group.decision import MODEL_PATH, LogisticDecision
 from storyloom.group.features import extract
-from storyloom.group.similarity import (PAIR_FEATURES, WeightedTable, fit_statistics,
-                                        pair_features, top_k_pairs, unique_pairs)
+from storyloom.group.similarity import (
+    PAIR_FEATURES,
+    WeightedTable,
+    fit_statistics,
+    pair_features,
+    top_k_pairs,
+    unique_pairs,
+)
 
 log = logging.getLogger(__name__)
 THRESHOLDS = np.round(np.arange(0.3, 0.71, 0.05), 2)
@@ -168,7 +174,7 @@ def train(data_dir: Path, out: Path) -> dict:
         "link_veto": SETTINGS[best][1],
         "time": {"grace_days": 3.0, "decay_days": 7.0,
                  "note": "prior, not learned: no labelled set has publication dates"},
-        "trained_by": "python -m storyloom.group.train " + " ".join(sys.argv[1:]),
+        "trained_by": "python -m storyloom.eval.train_grouping " + " ".join(sys.argv[1:]),
         "cv_bcubed_f1": {name: round(float(cv[name][best]), 4) for name in cv},
         "cv_by_threshold_and_veto": {f"{t}/{v}": round(float(m), 4)
                                      for (t, v), m in zip(SETTINGS, mean)},
