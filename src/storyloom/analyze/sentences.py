@@ -28,7 +28,7 @@ _GLUE_POINT = re.compile(f"[{_GLUE_CAPITALS}](?<=[a-z][{_GLUE_CAPITALS}])")
 # (profiled). A larger cache (a few MB) keeps them all compiled. CPython-specific knob.
 _RE_CACHE_ENTRIES = 4096
 if getattr(re, "_MAXCACHE", _RE_CACHE_ENTRIES) < _RE_CACHE_ENTRIES:
-    re._MAXCACHE = _RE_CACHE_ENTRIES
+    setattr(re, "_MAXCACHE", _RE_CACHE_ENTRIES)  # noqa: B010 (not a public attribute)
 
 
 @lru_cache(maxsize=32)
@@ -75,7 +75,7 @@ def _continues(previous: str, part: str) -> bool:
         return True
     if _CLOCK_END.search(previous):
         word = _FIRST_WORD.match(part)
-        return bool(word) and word.group().lower() in _CLOCK_FOLLOWERS
+        return word is not None and word.group().lower() in _CLOCK_FOLLOWERS
     return False
 
 

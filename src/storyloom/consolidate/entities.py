@@ -226,7 +226,7 @@ def article_roles(member: AnalyzedArticle) -> list[tuple[Role, int]]:
     for mention in member.mentions:
         if mention.label == "PERSON":
             people[mention.sentence].append(mention)
-    found = []
+    found: list = []
     for sentence in member.sentences:
         spans = tuple((m.start - sentence.start, m.end - sentence.start)
                       for m in people.get(sentence.index, ()))

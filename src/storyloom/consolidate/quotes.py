@@ -181,7 +181,7 @@ def _fragment_similarities(sim: np.ndarray, members: list[AnalyzedArticle], pair
             # the shorter quote is the fragment (the first of two as short)
             fragment, other = (i, j) if lengths[i] <= lengths[j] else (j, i)
             head = heads(fragment)  # "concerned" of "deeply concerned"
-            context_sim = float(contexts[i] @ contexts[j])
+            context_sim = float(contexts[i] @ contexts[j])  # type: ignore[operator]  # placed: rows
             shared = head and head <= words(other)
             sim[i, j] = context_sim + FRAGMENT_BONUS if shared and context_sim >= FRAGMENT_CONTEXT \
                 else -1.0
@@ -237,10 +237,10 @@ def _quote_groups(members: list[AnalyzedArticle]) -> list[list[FoundQuote]]:
     for i, quote in enumerate(quotes):
         scores = [(similarity[i, group].max(), g) for g, group in enumerate(groups)
                   if quote.article_id not in articles[g]]
-        best = max(scores, default=(-1.0, None))
-        if best[0] >= MERGE_SIMILARITY:
-            groups[best[1]].append(i)
-            articles[best[1]].add(quote.article_id)
+        score, best = max(scores, default=(-1.0, -1))
+        if score >= MERGE_SIMILARITY:
+            groups[best].append(i)
+            articles[best].add(quote.article_id)
         else:
             groups.append([i])
             articles.append({quote.article_id})

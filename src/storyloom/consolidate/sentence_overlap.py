@@ -48,7 +48,10 @@ class OverlapContext:
         # every sentence's counts as one sparse matrix: a candidate is compared with all
         # of them at once (a per-pair Counter loop was quadratic in the story's sentences)
         self.vocabulary: dict[str, int] = {}
-        rows, cols, counts, owners = [], [], [], []
+        rows: list[int] = []
+        cols: list[int] = []
+        counts: list[int] = []
+        owners: list[str] = []  # each row's article
         self._row_of: dict[tuple[str, str], int] = {}  # (article, sentence text) -> row
         self._counters = {(aid, text): counter for aid, texts in sentences.items()
                           for text, counter in texts}
@@ -179,7 +182,7 @@ def sentence_values(context: OverlapContext) -> dict[tuple[str, str], tuple[floa
     # so converting them is exact): reading numpy scalars one by one cost more
     article_totals = in_articles.sum(axis=1).tolist()
     in_articles, in_titles = in_articles.tolist(), in_titles.tolist()
-    best, n = best.tolist(), n.tolist()
+    best_counts, counted = best.tolist(), n.tolist()
     position = {aid: a for a, aid in enumerate(ids)}
     others = len(ids) - 1
     title_totals = [context._title_counts.total[aid] for aid in ids]
@@ -192,8 +195,8 @@ def sentence_values(context: OverlapContext) -> dict[tuple[str, str], tuple[floa
         titled, row = titled_by_own[own], in_titles[i]
         recall_share = (sum(int(row[a]) / title_totals[a] for a in titled) / len(titled)
                         if titled else 0.0)
-        values[key] = (float(best[i]) if best[i] >= 0 else 0.0,
-                       total / (int(n[i]) * others) if others else 0.0, recall_share)
+        values[key] = (float(best_counts[i]) if best_counts[i] >= 0 else 0.0,
+                       total / (int(counted[i]) * others) if others else 0.0, recall_share)
     return values
 
 

@@ -152,11 +152,11 @@ _RATE = re.compile(r"(?:\d[\d,.]*\s+(?:[\w-]+\s+){0,3}|\b(?:once|twice|times)\s+
 # Recombined and syndicated copies repeat sentences word for word: the typed values of
 # a sentence (a pure function of its text; frozen records) are found once per text.
 @functools.lru_cache(maxsize=16384)
-def values_in(text: str) -> tuple[tuple[str, int, int, object], ...]:
+def values_in(text: str) -> tuple[tuple[str, int, int, Quantity | Duration | TimeExpr], ...]:
     """(kind, start, end, value) of each typed value of a sentence, offsets into it."""
     if _urlish(text):
         return ()  # an address line: its numbers are no facts
-    found: list[tuple[str, int, int, object]] = []
+    found: list[tuple[str, int, int, Quantity | Duration | TimeExpr]] = []
     durations = find_durations(text)
     found += [("duration", d.start, d.end, d) for d in durations
               if not d.ago and not (d.unit in ("second", "minute") and d.number == 1)

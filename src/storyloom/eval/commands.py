@@ -6,12 +6,12 @@ import importlib
 import click
 
 # module name under storyloom.eval -> it exposes `command` (a click.Command)
-EVAL_MODULES = ("grouping", "similarity", "summaries", "conflicts", "brief")
+EVAL_MODULES = ("grouping", "similarity", "summaries", "conflicts", "brief", "quotes")
 
 
 @click.group("eval")
 def eval_group() -> None:
-    """Score storyloom on labelled data (grouping, similarity, summaries, conflicts)."""
+    """Score storyloom on labelled data (grouping, similarity, summaries, conflicts, brief, quotes)."""
 
 
 def _register() -> None:

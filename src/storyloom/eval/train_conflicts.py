@@ -148,6 +148,7 @@ def injected_rows(path: Path, seed: int = INJECTION_SEED, part: int = INJECTION_
                 a, b = b, a
             positive = (a.article_id == injection.article_id and a.text == injection.new
                         and b.text == injection.old
+                        and a.sentence_vector is not None and b.sentence_vector is not None
                         and float(a.sentence_vector @ b.sentence_vector) >= COUNTERPART)
             rows.append((features, int(positive)))
     return rows

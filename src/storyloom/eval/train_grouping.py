@@ -16,6 +16,7 @@ import logging
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import click
 import numpy as np
@@ -146,10 +147,10 @@ def _strictest_near_best(mean: np.ndarray) -> int:
     return max(close, key=lambda n: SETTINGS[n])
 
 
-def load_corpora(data_dir: Path) -> dict:
+def load_corpora(data_dir: Path) -> dict[str, Any]:
     ecb = datasets.load_ecbplus(data_dir / "ecbplus-dev.jsonl")
     neus = datasets.load_neus(data_dir / "neus-allsides" / "train.source", NEUS_TRAIN_LINES)
-    corpora = {}
+    corpora: dict[str, Any] = {}
     for name, data in (("ecbplus", ecb), ("neus-train", neus)):
         corpora[name] = (analyze_heads(data.articles), data.labels, _fold_of(data.groups))
     corpora["_blocks"] = {"ecbplus": ecb.groups, "neus-train": neus.groups}

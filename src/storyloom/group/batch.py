@@ -174,8 +174,8 @@ def stories_from_labels(weighted: WeightedTable, model: SameStoryModel, labels: 
     cached = [_cached(members, component, scored) for members in groups]
     missing = [n for n, item in enumerate(cached) if item is None and len(groups[n]) > 1]
     # stories joined by attached singletons or copies: their matrices in one batch
-    for n, item in zip(missing, component_matrices(model, weighted, [groups[n] for n in missing])):
-        cached[n] = item
+    for n, matrices in zip(missing, component_matrices(model, weighted, [groups[n] for n in missing])):
+        cached[n] = matrices
     return [Story(f"s{n + 1}", [ids[m] for m in members],
                   _memberships(weighted, model, members, cached[n]))
             for n, members in enumerate(groups)]

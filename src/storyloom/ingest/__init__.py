@@ -64,16 +64,18 @@ def _read_target(target: Target) -> ReadResult:
     if target.path is None:
         data = sys.stdin.buffer.read()
         stem = "stdin"
+        fmt = target.format or "json"  # discover.expand_paths reads "-" as JSON lines
     else:
-        fmt = target.format or sniff_format(read_capped(target.path, target.name, SNIFF_BYTES)[0])
-        target = Target(target.name, target.path, fmt, target.suffix)
-        data, notes = read_capped(target.path, target.name, READERS.create(fmt).max_bytes)
-        stem = target.path.stem
+        path = target.path
+        fmt = target.format or sniff_format(read_capped(path, target.name, SNIFF_BYTES)[0])
+        target = Target(target.name, path, fmt, target.suffix)
+        data, notes = read_capped(path, target.name, READERS.create(fmt).max_bytes)
+        stem = path.stem
     if not data.strip():
         raise InputError(target.name, "empty file")
     if not data.startswith(_UNICODE_BOMS) and looks_binary(data):
         raise InputError(target.name, "binary file, not text")
-    result = READERS.create(target.format).read(Source(target.name, stem, data, target.suffix))
+    result = READERS.create(fmt).read(Source(target.name, stem, data, target.suffix))
     result.warnings[:0] = [InputWarning(target.name, note) for note in notes]
     return result
 

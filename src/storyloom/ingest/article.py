@@ -44,6 +44,7 @@ def build_article(article_id: str, text: str, name: str, title: str | None = Non
         title, header = finding.title, finding.line_indices
         echo = "" if finding.extra.get("title_guessed") else title
         extra.update(finding.extra)
+    assert title is not None  # given, or found just above
     blocks = blocks_of(kept_lines(lines, echo, header))
     if not blocks and header and not extra.get("title_guessed"):
         # the only line read as a headline: it is the article itself, keep it as body

@@ -113,7 +113,8 @@ def _place(dots: list[_Dot]) -> bool:
 
 
 def _date_labels(dots: list[_Dot], axis_y: float) -> list[str]:
-    parts, last_x = [], -MIN_LABEL_GAP
+    parts: list[str] = []
+    last_x: float = -MIN_LABEL_GAP
     for dot in sorted(dots, key=lambda d: d.x):
         if dot.x - last_x < MIN_LABEL_GAP:
             continue

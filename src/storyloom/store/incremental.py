@@ -215,7 +215,7 @@ def _group_chunk(store: Store, new: list[AnalyzedArticle], embedder: str,
     from storyloom.group import group_articles
 
     candidates = _candidates(store, new, embedder)
-    story_of = {c.id: store.article_story(c.id) for c in candidates}
+    story_of = {c.id: story for c in candidates if (story := store.article_story(c.id)) is not None}
     redirect: dict[str, str] = {}
 
     def current(story_id: str) -> str:

@@ -101,6 +101,11 @@ class SqlStore:
     def _one(self, sql: str, params: tuple | list = ()) -> tuple | None:
         return self._exec(sql, params).fetchone()
 
+    def _count(self, sql: str, params: tuple | list = ()) -> int:
+        """The number a COUNT query gives (such a query always has one row)."""
+        row = self._one(sql, params)
+        return int(row[0]) if row is not None else 0
+
     def migrate(self) -> None:
         self._exec(MIGRATIONS_TABLE)
         done = {row[0] for row in self._rows("SELECT version FROM schema_migrations")}
@@ -228,7 +233,7 @@ class SqlStore:
                 for a, linked, score in rows]
 
     def article_count(self) -> int:
-        return int(self._one("SELECT COUNT(*) FROM articles")[0])
+        return self._count("SELECT COUNT(*) FROM articles")
 
     # ---- stories ---------------------------------------------------------------------
 
@@ -274,7 +279,7 @@ class SqlStore:
         return [r[0] for r in rows]
 
     def story_count(self) -> int:
-        return int(self._one("SELECT COUNT(*) FROM stories WHERE merged_into IS NULL")[0])
+        return self._count("SELECT COUNT(*) FROM stories WHERE merged_into IS NULL")
 
     def remove_article(self, article_id: str) -> str | None:
         """Delete the article and its membership rows; its story (returned) loses it, is
@@ -371,7 +376,7 @@ class SqlStore:
                          "AND a.source = ?)")
             params.append(source)
         clause = " AND ".join(where)
-        total = int(self._one(f"SELECT COUNT(*) FROM stories s WHERE {clause}", params)[0])
+        total = self._count(f"SELECT COUNT(*) FROM stories s WHERE {clause}", params)
         order = _SORT_SQL[sort if sort in SORTS else "newest"]
         rows = self._rows(
             "SELECT s.id, s.title, s.article_count, s.outlet_count, s.conflict_count, s.latest, "

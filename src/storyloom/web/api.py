@@ -27,7 +27,7 @@ class ErrorBody(BaseModel):
     error: ErrorDetail
 
 
-ERRORS = {status: {"model": ErrorBody} for status in (401, 404, 413, 422)}
+ERRORS: dict[int | str, dict[str, Any]] = {status: {"model": ErrorBody} for status in (401, 404, 413, 422)}
 
 
 class StoryListItem(BaseModel):
@@ -150,7 +150,8 @@ def parse_upload(body: bytes, request: Request) -> list[dict[str, Any]]:
 
 def _default_id(record: dict[str, Any]) -> str:
     """An id for a posted article without one: stable for the same text."""
-    text = record.get("text") if isinstance(record.get("text"), str) else ""
+    given = record.get("text")
+    text = given if isinstance(given, str) else ""
     return "a" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
 
 
