@@ -94,11 +94,13 @@ def _resolve(member: AnalyzedArticle, quotes: list[RawQuote]) -> list[FoundQuote
     people = _person_mentions(member)
     found: list[FoundQuote] = []
     for quote in quotes:
-        who = quote.speaker or _fallback_speaker(member, quote)
         previous = found[-1] if found else None
         gap = member.article.text[previous.raw.end:quote.start] if previous else ""
-        if previous and (who.split()[:1] and who.split()[0].lower() in PRONOUNS
-                         or not who and len(gap) < 6):
+        goes_on = previous is not None and not quote.speaker and (
+            len(gap) < 6 or _next_paragraph(member.article.text, gap, quote.start)
+            or _after_attribution(gap, previous.raw.speaker))
+        who = quote.speaker or ("" if goes_on else _fallback_speaker(member, quote))
+        if previous and (who.split()[:1] and who.split()[0].lower() in PRONOUNS or goes_on):
             found.append(FoundQuote(member.id, member.article.publisher, quote, previous.speaker,
                                     previous.role, previous.named))
             continue  # "he said" / a quote continuing the previous one
@@ -112,6 +114,24 @@ def _resolve(member: AnalyzedArticle, quotes: list[RawQuote]) -> list[FoundQuote
         found.append(FoundQuote(member.id, member.article.publisher, quote, speaker, role,
                                 bool(name)))
     return found
+
+
+# a quote opening the paragraph after another quote, with no speaker of its own, goes on
+# with that speaker (the news convention for a long quotation); the gap between the two
+# is at most the earlier quote's attribution ('," Espinoza said Friday.')
+CONTINUATION_GAP = 100
+
+
+def _next_paragraph(text: str, gap: str, start: int) -> bool:
+    line_start = text.rfind("\n", 0, start) + 1
+    return ("\n" in gap and len(gap) <= CONTINUATION_GAP
+            and not text[line_start:start].strip(" \t\u201c\"\u201e\u00ab\u2018'"))
+
+
+def _after_attribution(gap: str, speaker: str) -> bool:
+    """'"I feel badly," Mr. Trump said on Monday. "...': the next quote in the paragraph,
+    right after the previous one's attribution, is the same speaker's."""
+    return bool(speaker) and "\n" not in gap and len(gap) <= CONTINUATION_GAP and speaker in gap
 
 
 def article_quotes(member: AnalyzedArticle) -> list[FoundQuote]:

@@ -1,0 +1,105 @@
+"""Periods and vague times: years, "last week", "this year", "the third quarter", "now".
+
+`times.py` reads the expressions that name a day or a span of time; this reads those
+that name a longer period, or no fixed time at all, and keeps them as vague as the text
+is: "last year" is a year (`1988`), never a day; "recently" is the past (`PAST_REF`), not a
+date. Values follow TimeML (`YYYY`, `YYYY-MM`, `YYYY-Www`, `YYYY-Qn`, `YYYY-SU`,
+`PRESENT_REF`, ...), resolved against a reference date (an article's publication date).
+Offsets are relative to the text.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+# English words; other languages to come with the per-language text layer (#18)
+_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
+_SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
+_REFERENCES = {"now": "PRESENT_REF", "currently": "PRESENT_REF", "current": "PRESENT_REF",
+               "recently": "PAST_REF", "recent": "PAST_REF", "previously": "PAST_REF",
+               "the past": "PAST_REF", "formerly": "PAST_REF", "the future": "FUTURE_REF",
+               "future": "FUTURE_REF", "soon": "FUTURE_REF"}
+_OFFSETS = {"last": -1, "past": -1, "previous": -1, "this": 0, "next": 1, "coming": 1}
+_UNIT = r"(?P<unit>year|month|week|quarter|" + "|".join(_SEASONS) + r")"
+_PATTERNS = [
+    ("relative", re.compile(r"\b(?P<mod>(?:earlier|later|early|late)\s+)?(?P<which>last|this|next|"
+                            rf"previous|coming)\s+{_UNIT}\b", re.I)),
+    ("quarter", re.compile(r"\b(?:the\s+)?(?P<ordinal>first|second|third|fourth)[\s-]quarter\b", re.I)),
+    ("quarter", re.compile(r"\bthe\s+(?:latest\s+|most\s+recent\s+)?quarter\b", re.I)),
+    ("year", re.compile(r"(?<![\w$\u20ac\u00a3.,/-])(?P<year>1[89]\d\d|20\d\d)(?![\w%/-]|[.,]\d)")),
+    ("reference", re.compile(r"\b(?P<word>now|currently|current|recently|recent|previously|"
+                             r"formerly|soon|(?:the\s+)?future|the\s+past)\b", re.I)),
+]
+
+
+@dataclass(frozen=True)
+class Period:
+    kind: str  # relative | quarter | year | reference
+    start: int
+    end: int
+    text: str
+    unit: str = ""  # relative: year, month, week, quarter or a season
+    offset: int = 0  # relative: -1 last, 0 this, +1 next
+    number: int | None = None  # year: the year; quarter: 1-4 (None: the latest quarter)
+    reference: str = ""  # reference: PRESENT_REF, PAST_REF or FUTURE_REF
+
+
+def find_periods(text: str) -> list[Period]:
+    """Periods in reading order; a span is claimed by the first pattern that reads it."""
+    found: list[Period] = []
+    for kind, pattern in _PATTERNS:
+        for match in pattern.finditer(text):
+            if any(p.start < match.end() and match.start() < p.end for p in found):
+                continue
+            found.append(_period(kind, match))
+    return sorted(found, key=lambda p: p.start)
+
+
+def _period(kind: str, match: re.Match) -> Period:
+    groups = match.groupdict()
+    if kind == "relative":
+        return Period(kind, match.start(), match.end(), match.group(), groups["unit"].lower(),
+                      _OFFSETS[groups["which"].lower()])
+    if kind == "quarter":
+        ordinal = groups.get("ordinal")
+        return Period(kind, match.start(), match.end(), match.group(),
+                      number=_ORDINALS[ordinal.lower()] if ordinal else None)
+    if kind == "year":
+        return Period(kind, match.start(), match.end(), match.group(), number=int(groups["year"]))
+    word = " ".join(groups["word"].lower().split())
+    return Period(kind, match.start(), match.end(), match.group(), reference=_REFERENCES[word])
+
+
+def _quarter(day: dt.date) -> int:
+    return (day.month - 1) // 3 + 1
+
+
+def period_value(period: Period, reference: dt.date | None) -> str:
+    """The TimeML value; `XXXX` where the year needs a reference that is missing."""
+    if period.kind == "reference":
+        return period.reference
+    if period.kind == "year":
+        return f"{period.number:04d}"
+    if reference is None:
+        return "XXXX"
+    if period.kind == "quarter":
+        if period.number is None:  # "the quarter" of a results report: the last one ended
+            current = _quarter(reference) - 1
+            year = reference.year - (current == 0)
+            return f"{year:04d}-Q{current or 4}"
+        # a quarter still to come this year is last year's ("fourth-quarter" in February)
+        year = reference.year - (period.number > _quarter(reference))
+        return f"{year:04d}-Q{period.number}"
+    if period.unit == "year":
+        return f"{reference.year + period.offset:04d}"
+    if period.unit == "month":
+        month = reference.month - 1 + period.offset
+        return f"{reference.year + month // 12:04d}-{month % 12 + 1:02d}"
+    if period.unit == "week":
+        year, week, _ = (reference + dt.timedelta(weeks=period.offset)).isocalendar()
+        return f"{year:04d}-W{week:02d}"
+    if period.unit == "quarter":
+        index = reference.year * 4 + _quarter(reference) - 1 + period.offset
+        return f"{index // 4:04d}-Q{index % 4 + 1}"
+    return f"{reference.year + period.offset:04d}-{_SEASONS[period.unit]}"

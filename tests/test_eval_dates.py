@@ -1,0 +1,35 @@
+"""`storyloom eval dates`: TempEval-3 Task A scoring of the time readers."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+from click.testing import CliRunner
+
+from storyloom.eval.dates import annotate_times, command, score
+
+
+def test_spans_leave_out_leading_prepositions_and_values_resolve():
+    text = "The talks ended on Tuesday after two weeks; they resume March 4, 2021."
+    found = annotate_times(text, dt.date(2021, 2, 25))  # a Thursday
+    assert [(text[t.start:t.end], t.value) for t in found] == [
+        ("Tuesday", "2021-02-23"), ("two weeks", "P2W"), ("March 4, 2021", "2021-03-04")]
+
+
+def test_scores_strict_relaxed_and_values():
+    text = "The talks ended on Tuesday after two weeks."
+    gold = [{"start": text.index("Tuesday"), "end": text.index("Tuesday") + 7, "type": "DATE",
+             "value": "2021-02-23"},
+            {"start": text.index("two"), "end": text.index("two") + 9, "type": "DURATION", "value": "P3W"},
+            {"start": 0, "end": 3, "type": "DATE", "value": "PRESENT_REF"}]
+    result = score([{"id": "d", "dct": "2021-02-25", "text": text, "timexes": gold}])
+    assert result["predicted"] == 2 and result["gold"] == 3
+    assert result["strict_span_f1"] == result["relaxed_span_f1"] == 0.8
+    assert result["value_accuracy"] == 0.5 and result["missed_by_type"] == {"DATE": 1}
+
+
+def test_command_prints_json(tmp_path):
+    path = tmp_path / "t.jsonl"
+    path.write_text(json.dumps({"id": "d", "dct": "2021-02-25", "text": "Tuesday.", "timexes": []}) + "\n")
+    result = CliRunner().invoke(command, [str(path), "--format", "json"])
+    assert result.exit_code == 0 and json.loads(result.output)["predicted"] == 1
