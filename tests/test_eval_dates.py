@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 
+import pytest
 from click.testing import CliRunner
 
 from storyloom.eval.dates import annotate_times, command, score
@@ -33,3 +34,13 @@ def test_command_prints_json(tmp_path):
     path.write_text(json.dumps({"id": "d", "dct": "2021-02-25", "text": "Tuesday.", "timexes": []}) + "\n")
     result = CliRunner().invoke(command, [str(path), "--format", "json"])
     assert result.exit_code == 0 and json.loads(result.output)["predicted"] == 1
+
+
+@pytest.mark.slow  # reads ../shared
+def test_tempeval3_train_floor(data_dir):
+    # #15 targets: value F1 >= 0.80, relaxed span F1 >= 0.88 (HeidelTime: 0.776 / 0.903)
+    documents = [json.loads(line) for line in
+                 (data_dir / "tempeval3" / "train.jsonl").read_text(encoding="utf-8").splitlines() if line]
+    result = score(documents)
+    assert result["gold"] == 1822
+    assert result["relaxed_span_f1"] >= 0.88 and result["value_f1"] >= 0.73, result

@@ -28,18 +28,25 @@ _PATTERNS = [
     ("quarter", re.compile(r"\b(?:the\s+)?(?P<ordinal>first|second|third|fourth)[\s-]quarter\b", re.I)),
     ("quarter", re.compile(r"\bthe\s+(?:latest\s+|most\s+recent\s+)?quarter\b", re.I)),
     ("year", re.compile(r"(?<![\w$\u20ac\u00a3.,/-])(?P<year>1[89]\d\d|20\d\d)(?![\w%/-]|[.,]\d)")),
+    # "in recent weeks": some weeks, how many the text does not say (TimeML PXW)
+    ("vague", re.compile(r"\b(?:recent|past|coming|next|last)\s+(?P<unit>years|months|weeks|days|decades)\b",
+                         re.I)),
+    # "the past two months" is a span (times.find_durations), not the past
     ("reference", re.compile(r"\b(?P<word>now|currently|current|recently|recent|previously|"
-                             r"formerly|soon|(?:the\s+)?future|the\s+past)\b", re.I)),
+                             r"formerly|soon|(?:the\s+)?future|the\s+past)\b"
+                             r"(?!\s+(?:[\w-]+\s+){0,2}(?:years?|months?|weeks?|days?|decades?|hours?)\b)",
+                             re.I)),
 ]
+_VAGUE_UNITS = {"years": "Y", "months": "M", "weeks": "W", "days": "D", "decades": "DE"}
 
 
 @dataclass(frozen=True)
 class Period:
-    kind: str  # relative | quarter | year | reference
+    kind: str  # relative | quarter | year | vague | reference
     start: int
     end: int
     text: str
-    unit: str = ""  # relative: year, month, week, quarter or a season
+    unit: str = ""  # relative: year, month, week, quarter or a season; vague: years, ...
     offset: int = 0  # relative: -1 last, 0 this, +1 next
     number: int | None = None  # year: the year; quarter: 1-4 (None: the latest quarter)
     reference: str = ""  # reference: PRESENT_REF, PAST_REF or FUTURE_REF
@@ -67,6 +74,8 @@ def _period(kind: str, match: re.Match) -> Period:
                       number=_ORDINALS[ordinal.lower()] if ordinal else None)
     if kind == "year":
         return Period(kind, match.start(), match.end(), match.group(), number=int(groups["year"]))
+    if kind == "vague":
+        return Period(kind, match.start(), match.end(), match.group(), groups["unit"].lower())
     word = " ".join(groups["word"].lower().split())
     return Period(kind, match.start(), match.end(), match.group(), reference=_REFERENCES[word])
 
@@ -79,6 +88,8 @@ def period_value(period: Period, reference: dt.date | None) -> str:
     """The TimeML value; `XXXX` where the year needs a reference that is missing."""
     if period.kind == "reference":
         return period.reference
+    if period.kind == "vague":
+        return f"PX{_VAGUE_UNITS[period.unit]}"
     if period.kind == "year":
         return f"{period.number:04d}"
     if reference is None:

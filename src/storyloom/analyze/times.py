@@ -275,8 +275,21 @@ def nearest_year(month: int, day: int, reference: dt.date) -> dt.date | None:
     return min(candidates, key=lambda d: abs((d - reference).days)) if candidates else None
 
 
-def resolve(expr: TimeExpr, reference: dt.date | None) -> dt.date | None:
-    """The calendar day an expression names, or None when the text does not fix one."""
+# what makes a bare weekday's clause speak of the days ahead: "will meet Tuesday", "is
+# scheduled for Friday"; without them a news report's bare weekday is a day gone by
+_FUTURE_CUES = re.compile(r"\b(?:will|won't|shall|'ll|going to|is to|are to|scheduled|plans? to|"
+                          r"planned|expected to|set to|due to|upcoming|next|later)\b|\u2019ll\b", re.I)
+
+
+def tense_of(clause: str) -> str:
+    """'future' when the clause speaks of what is to come, else 'past'."""
+    return "future" if _FUTURE_CUES.search(clause) else "past"
+
+
+def resolve(expr: TimeExpr, reference: dt.date | None, tense: str = "") -> dt.date | None:
+    """The calendar day an expression names, or None when the text does not fix one.
+    `tense` ("past" or "future", from `tense_of` the expression's clause) sets which way
+    a bare weekday points; without it, the nearest such day (at most three days ahead)."""
     if expr.kind == "date":
         if expr.year is not None:
             try:
@@ -294,9 +307,36 @@ def resolve(expr: TimeExpr, reference: dt.date | None) -> dt.date | None:
             return reference + dt.timedelta(days=delta or 7)
         if expr.lead in ("last", "since"):
             return reference - dt.timedelta(days=(7 - delta) % 7 or 7)
+        if tense == "past":  # that day this week or before, the publication day included
+            return reference - dt.timedelta(days=(7 - delta) % 7)
+        if tense == "future":
+            return reference + dt.timedelta(days=delta)
         # bare / "this" / "on": the nearest such day, news rarely reaches further
         return reference + dt.timedelta(days=delta if delta <= 3 else delta - 7)
     return None
+
+
+_AGO_UNIT = re.compile(r"\b(decade|year|month|week)s?\b", re.I)
+
+
+def ago_value(expr: TimeExpr, reference: dt.date | None) -> str | None:
+    """'a year ago' -> '1988', 'two months ago' -> '1989-09', 'three weeks ago' -> '1989-W40':
+    as precise as its unit, never a false day; days ago -> the day."""
+    day = resolve(expr, reference)
+    if day is None:
+        return None
+    unit = _AGO_UNIT.search(expr.text)
+    name = unit.group(1).lower() if unit else "day"
+    if name == "decade":
+        return f"{day.year // 10}X"
+    if name == "year":
+        return f"{day.year:04d}"
+    if name == "month":
+        return f"{day.year:04d}-{day.month:02d}"
+    if name == "week":
+        year, week, _ = day.isocalendar()
+        return f"{year:04d}-W{week:02d}"
+    return day.isoformat()
 
 
 def resolve_month(expr: TimeExpr, reference: dt.date | None) -> str | None:

@@ -7,7 +7,8 @@ resolved against the document's creation date as the brief resolves against an a
 publication date:
 
 - a calendar day -> `YYYY-MM-DD`; a month -> `YYYY-MM`; a weekday or "yesterday" -> the
-  day it names; a duration -> `P<n><Y|M|W|D>` or `PT<n><H|M|S>`; a year, "last week",
+  day it names (a bare weekday looks back unless its sentence speaks of what is to come:
+  `times.tense_of`); a duration -> `P<n><Y|M|W|D>` or `PT<n><H|M|S>`; a year, "last week",
   "the third quarter", "now" -> `YYYY`, `YYYY-Www`, `YYYY-Q3`, `PRESENT_REF`
   (`analyze.periods`).
 - the words that lead into a date and that TimeML leaves outside the expression ("on",
@@ -23,6 +24,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,7 +32,16 @@ from pathlib import Path
 import click
 
 from storyloom.analyze.periods import find_periods, period_value
-from storyloom.analyze.times import Duration, TimeExpr, find_dates, find_durations, resolve, resolve_month
+from storyloom.analyze.times import (
+    Duration,
+    TimeExpr,
+    ago_value,
+    find_dates,
+    find_durations,
+    resolve,
+    resolve_month,
+    tense_of,
+)
 
 # leading words TimeML puts outside the expression ("on Tuesday": the TIMEX3 is "Tuesday")
 _OUTSIDE = ("on", "since", "until", "till", "by", "from", "in")
@@ -56,10 +67,22 @@ def duration_value(duration: Duration) -> str:
     return f"P{_number(duration.number)}{_UNITS.get(duration.unit, 'D')}"
 
 
-def date_value(expr: TimeExpr, reference: dt.date | None) -> str:
+_SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")
+
+
+def _sentence_around(text: str, start: int, end: int) -> str:
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, 0, start)]
+    after = _SENTENCE_END.search(text, end)
+    return text[ends[-1] if ends else 0:after.start() if after else len(text)]
+
+
+def date_value(expr: TimeExpr, reference: dt.date | None, sentence: str = "") -> str:
     if expr.kind == "month":
         return resolve_month(expr, reference) or f"XXXX-{expr.month:02d}"
-    day = resolve(expr, reference)
+    if expr.kind == "relative" and expr.offset_days and not expr.text.lower().startswith(
+            ("yesterday", "tomorrow")):  # "a year ago"
+        return ago_value(expr, reference) or ""
+    day = resolve(expr, reference, tense_of(sentence) if sentence else "")
     if day is not None:
         return day.isoformat()
     if expr.kind == "date":
@@ -79,7 +102,7 @@ def annotate_times(text: str, reference: dt.date | None) -> list[Timex]:
     found = []
     for expr in find_dates(text):
         start, end = _trimmed(expr, text)
-        found.append(Timex(start, end, date_value(expr, reference), "DATE"))
+        found.append(Timex(start, end, date_value(expr, reference, _sentence_around(text, start, end)), "DATE"))
     for duration in find_durations(text):
         if duration.ago:
             continue  # "two weeks ago" is a date TimeML resolves; its reading is left to #15

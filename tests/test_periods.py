@@ -1,0 +1,50 @@
+"""Periods and vague times (analyze/periods.py) and vague spans kept vague (times.ago_value)."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from storyloom.analyze.periods import find_periods, period_value
+from storyloom.analyze.times import ago_value, find_dates, resolve, tense_of
+
+REFERENCE = dt.date(1989, 11, 2)  # a Thursday, in the fourth quarter
+
+
+@pytest.mark.parametrize("text, found, value", [
+    ("Sales rose last year.", "last year", "1988"),
+    ("Profit fell earlier this year.", "earlier this year", "1989"),
+    ("The plant closes next month.", "next month", "1989-12"),
+    ("Talks began last week.", "last week", "1989-W43"),
+    ("Earnings in the third quarter were flat.", "the third quarter", "1989-Q3"),
+    ("Fourth-quarter results are due.", "Fourth-quarter", "1989-Q4"),
+    ("Net income for the quarter rose.", "the quarter", "1989-Q3"),
+    ("It was built in 1968.", "1968", "1968"),
+    ("Prices are now higher.", "now", "PRESENT_REF"),
+    ("Prices rose recently.", "recently", "PAST_REF"),
+    ("Prices rose in recent weeks.", "recent weeks", "PXW"),
+    ("They will meet last summer's partners.", "last summer", "1988-SU"),
+])
+def test_periods_and_their_values(text, found, value):
+    periods = find_periods(text)
+    assert [text[p.start:p.end] for p in periods] == [found]
+    assert period_value(periods[0], REFERENCE) == value
+
+
+def test_figures_and_spans_are_not_periods():
+    assert find_periods("It cost $1990, sold 1,998 copies, in the 1990s; the past two months") == []
+
+
+def test_a_year_ago_is_a_year_not_a_day():
+    text = "Sales a year ago were lower; two weeks ago they rose; three days ago they fell."
+    values = [ago_value(e, REFERENCE) for e in find_dates(text) if e.kind == "relative"]
+    assert values == ["1988", "1989-W42", "1989-10-30"]
+
+
+def test_tense_sets_the_direction_of_a_bare_weekday():
+    tuesday = next(e for e in find_dates("on Tuesday") if e.kind == "weekday")
+    assert tense_of("The board met on Tuesday.") == "past"
+    assert tense_of("The board will meet on Tuesday.") == "future"
+    assert resolve(tuesday, REFERENCE, "past") == dt.date(1989, 10, 31)
+    assert resolve(tuesday, REFERENCE, "future") == dt.date(1989, 11, 7)
+    assert resolve(tuesday, REFERENCE) == dt.date(1989, 10, 31)  # nearest: unchanged default
