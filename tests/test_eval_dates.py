@@ -7,7 +7,8 @@ import json
 import pytest
 from click.testing import CliRunner
 
-from storyloom.eval.dates import annotate_times, command, score
+from storyloom.analyze.timex import annotate_times
+from storyloom.eval.dates import command, score
 
 
 def test_spans_leave_out_leading_prepositions_and_values_resolve():

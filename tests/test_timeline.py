@@ -114,3 +114,10 @@ def test_case_insensitive_day_words_never_crash_and_resolve():
 
     found = find_dates("He left yeſterday and returns TOMORROW.")
     assert [e.offset_days for e in found] == [-1, 1]
+
+
+def test_vague_spans_keep_their_vagueness():
+    entries = _timeline({"a": "The plant opened a year ago. Its owner left two weeks ago. "
+                              "A fire broke out three days ago."}, published="2021-12-29")
+    assert [(e.date, e.approximate) for e in entries] == [
+        ("2020", True), ("2021-12", True), ("2021-12-26", False)]

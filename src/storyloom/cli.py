@@ -22,7 +22,8 @@ EXIT_OK, EXIT_INTERNAL, EXIT_NOTHING, EXIT_INCOMPLETE = 0, 1, 2, 3
 log = logging.getLogger("storyloom")
 
 # subsystems that add their own commands: each module exposes COMMANDS
-COMMAND_MODULES = ("storyloom.eval.commands", "storyloom.store.commands", "storyloom.web.commands")
+COMMAND_MODULES = ("storyloom.annotate", "storyloom.eval.commands", "storyloom.store.commands",
+                   "storyloom.web.commands")
 
 
 class Progress:

@@ -64,6 +64,8 @@ def _describe(who: str) -> str:
 
 
 def _name_in(who: str, people: list[tuple[int, int, str]]) -> str:
+    # a name has a capital: the tagger also marks "harbour master" as a PERSON
+    people = [p for p in people if any(w[:1].isupper() for w in clean_name(p[2]).split())]
     for _, _, name in sorted(people, key=lambda p: -len(p[2])):
         if clean_name(name) and clean_name(name) in who:
             return clean_name(name)

@@ -20,7 +20,16 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from storyloom.analyze.times import TimeExpr, date_header, find_dates, find_durations, parse_iso, resolve, resolve_month
+from storyloom.analyze.times import (
+    TimeExpr,
+    ago_value,
+    date_header,
+    find_dates,
+    find_durations,
+    parse_iso,
+    resolve,
+    resolve_month,
+)
 from storyloom.consolidate.slots import clause_around
 from storyloom.model import AnalyzedArticle, Evidence, Sentence, TimelineEntry
 
@@ -142,6 +151,11 @@ def _date_of(expr: TimeExpr, reference: dt.date | None, now: _Now | None
             month = resolve_month(expr, reference)
             return (month, (0, month, 0), False) if month else None
         day = resolve(expr, reference)
+        vague = ago_value(expr, reference) if expr.kind == "relative" else None
+        if day is not None and vague is not None and len(vague) < 10:
+            # "a year ago" is a year, "three weeks ago" about a month: never a false day
+            shown = day.strftime("%Y-%m") if "W" in vague else vague
+            return shown, (0, day.strftime("%Y-%m"), day.day), True
         return (day.isoformat(), (0, day.strftime("%Y-%m"), day.day), False) if day else None
     now_month = now[0] if now else None
     if expr.kind == "date":

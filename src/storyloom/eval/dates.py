@@ -2,7 +2,7 @@
 
 Scored as TempEval-3 Task A on documents with gold TIMEX3 annotations
 (`tempeval3/train.jsonl`: `{id, dct, text, timexes: [{start, end, text, type, value}]}`),
-through the readers of dates and durations the brief uses (`analyze.times`), each value
+through the time readers of `storyloom annotate` (`analyze.timex`), each value
 resolved against the document's creation date as the brief resolves against an article's
 publication date:
 
@@ -24,93 +24,12 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import re
 from collections import Counter
-from dataclasses import dataclass
 from pathlib import Path
 
 import click
 
-from storyloom.analyze.periods import find_periods, period_value
-from storyloom.analyze.times import (
-    Duration,
-    TimeExpr,
-    ago_value,
-    find_dates,
-    find_durations,
-    resolve,
-    resolve_month,
-    tense_of,
-)
-
-# leading words TimeML puts outside the expression ("on Tuesday": the TIMEX3 is "Tuesday")
-_OUTSIDE = ("on", "since", "until", "till", "by", "from", "in")
-_UNITS = {"year": "Y", "month": "M", "week": "W", "day": "D", "decade": "DE"}
-_CLOCK_UNITS = {"hour": "H", "minute": "M", "second": "S"}
-
-
-@dataclass(frozen=True)
-class Timex:
-    start: int
-    end: int
-    value: str
-    type: str
-
-
-def _number(value: float) -> str:
-    return str(int(value)) if float(value).is_integer() else f"{value:g}"
-
-
-def duration_value(duration: Duration) -> str:
-    if duration.unit in _CLOCK_UNITS:
-        return f"PT{_number(duration.number)}{_CLOCK_UNITS[duration.unit]}"
-    return f"P{_number(duration.number)}{_UNITS.get(duration.unit, 'D')}"
-
-
-_SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")
-
-
-def _sentence_around(text: str, start: int, end: int) -> str:
-    ends = [m.end() for m in _SENTENCE_END.finditer(text, 0, start)]
-    after = _SENTENCE_END.search(text, end)
-    return text[ends[-1] if ends else 0:after.start() if after else len(text)]
-
-
-def date_value(expr: TimeExpr, reference: dt.date | None, sentence: str = "") -> str:
-    if expr.kind == "month":
-        return resolve_month(expr, reference) or f"XXXX-{expr.month:02d}"
-    if expr.kind == "relative" and expr.offset_days and not expr.text.lower().startswith(
-            ("yesterday", "tomorrow")):  # "a year ago"
-        return ago_value(expr, reference) or ""
-    day = resolve(expr, reference, tense_of(sentence) if sentence else "")
-    if day is not None:
-        return day.isoformat()
-    if expr.kind == "date":
-        return f"XXXX-{expr.month:02d}-{expr.day:02d}"
-    return ""
-
-
-def _trimmed(expr: TimeExpr, text: str) -> tuple[int, int]:
-    start = expr.start
-    if expr.lead in _OUTSIDE:
-        start += len(text[expr.start:expr.end]) - len(text[expr.start:expr.end][len(expr.lead):].lstrip())
-    return start, expr.end
-
-
-def annotate_times(text: str, reference: dt.date | None) -> list[Timex]:
-    """The time expressions of a text with TimeML-style spans, values and types."""
-    found = []
-    for expr in find_dates(text):
-        start, end = _trimmed(expr, text)
-        found.append(Timex(start, end, date_value(expr, reference, _sentence_around(text, start, end)), "DATE"))
-    for duration in find_durations(text):
-        if duration.ago:
-            continue  # "two weeks ago" is a date TimeML resolves; its reading is left to #15
-        found.append(Timex(duration.start, duration.end, duration_value(duration), "DURATION"))
-    for period in find_periods(text):  # years, "last week", quarters, "now": where no day is read
-        if not any(t.start < period.end and period.start < t.end for t in found):
-            found.append(Timex(period.start, period.end, period_value(period, reference), "DATE"))
-    return sorted(found, key=lambda t: (t.start, t.end))
+from storyloom.analyze.timex import annotate_times
 
 
 def _f1(hits_predicted: int, predicted: int, hits_gold: int, gold: int) -> float:

@@ -1,0 +1,111 @@
+"""`storyloom annotate PATH...`: what the brief is built from, one article at a time.
+
+Per article: its sentences; its entities (type, the name the story would show, the
+variants written); its time expressions (TimeML type and value resolved against the
+publication date, and how certain: `analyze.timex`); its quantities (value, unit, what
+is counted); its quotes (the quoted words, the speaker as resolved and as written, the
+cue, direct or reported, and whether it goes on from the quote before). Offsets are into
+the article's text as read (`text` is included, so every span can be checked), the same
+text the digest cites. The contract is `annotation.schema.json` beside this module.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+from typing import Any
+
+import click
+
+from storyloom.analyze import analyze
+from storyloom.analyze.quantities import find_quantities
+from storyloom.analyze.times import parse_iso
+from storyloom.analyze.timex import annotate_times
+from storyloom.consolidate.entities import merge_entities
+from storyloom.consolidate.quotes import article_quotes
+from storyloom.ingest import read_inputs
+from storyloom.model import AnalyzedArticle
+
+SCHEMA_PATH = Path(__file__).with_name("annotation.schema.json")
+
+
+def _entities(member: AnalyzedArticle) -> list[dict[str, Any]]:
+    merged = merge_entities([member])
+    name_of = {variant: entity for entity in merged for variant in entity.variants}
+    return [{"start": m.start, "end": m.end, "text": m.text, "type": m.label,
+             "name": name_of[m.text].name if m.text in name_of else m.text,
+             "variants": name_of[m.text].variants if m.text in name_of else [m.text]}
+            for m in member.mentions]
+
+
+def _times(member: AnalyzedArticle, reference: dt.date | None) -> list[dict[str, Any]]:
+    text = member.article.text
+    return [{"start": t.start, "end": t.end, "text": text[t.start:t.end], "type": t.type,
+             "value": t.value, "certainty": t.certainty}
+            for sentence in member.sentences
+            for t in _shifted(annotate_times(sentence.text, reference), sentence.start)]
+
+
+def _shifted(found, offset: int):
+    from dataclasses import replace
+
+    return [replace(t, start=t.start + offset, end=t.end + offset) for t in found]
+
+
+def _quantities(member: AnalyzedArticle) -> list[dict[str, Any]]:
+    return [{"start": sentence.start + q.start, "end": sentence.start + q.end, "text": q.text,
+             "value": q.value, "unit": q.unit, "counted": q.thing, "head": q.head,
+             "approximate": q.approx}
+            for sentence in member.sentences for q in find_quantities(sentence.text)]
+
+
+def _quotes(member: AnalyzedArticle) -> list[dict[str, Any]]:
+    quotes = []
+    previous = None
+    for quote in article_quotes(member):
+        raw = quote.raw
+        quotes.append({"start": raw.start, "end": raw.end, "text": raw.body, "direct": raw.direct,
+                       "speaker": quote.speaker, "speaker_as_written": raw.speaker,
+                       "speaker_is_name": quote.named, "role": quote.role,
+                       "continues": previous is not None and not raw.speaker and bool(quote.speaker)
+                       and quote.speaker == previous.speaker})
+        previous = quote
+    return quotes
+
+
+def annotate_article(member: AnalyzedArticle) -> dict[str, Any]:
+    article = member.article
+    reference = parse_iso(article.published)
+    return {"id": article.id, "title": article.title, "source": article.outlet,
+            "published": article.published, "language": article.language, "text": article.text,
+            "sentences": [{"start": s.start, "end": s.end} for s in member.sentences],
+            "entities": _entities(member), "times": _times(member, reference),
+            "quantities": _quantities(member), "quotes": _quotes(member)}
+
+
+@click.command("annotate")
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--format", "fmt", type=click.Choice(["json", "jsonl"]), default="json", show_default=True)
+@click.option("--out", "-o", type=click.Path(dir_okay=False, path_type=Path), help="Write here, not stdout.")
+def command(paths: tuple[str, ...], fmt: str, out: Path | None) -> None:
+    """Per article: sentences, entities, time expressions, quantities and quotes, with
+    character offsets (the contract: annotation.schema.json)."""
+    articles, warnings = read_inputs(list(paths))
+    for warning in warnings:
+        click.echo(f"warning: {warning.input}: {warning.problem}", err=True)
+    if not articles:
+        raise click.UsageError("no readable article in the inputs")
+    # the embeddings are not part of the annotation: the model-free embedder skips them
+    annotated = [annotate_article(member) for member in analyze(articles, "hashing")]
+    if fmt == "jsonl":
+        text = "".join(json.dumps(a, ensure_ascii=False) + "\n" for a in annotated)
+    else:
+        text = json.dumps({"articles": annotated}, ensure_ascii=False, indent=1) + "\n"
+    if out:
+        out.write_text(text, encoding="utf-8")
+        click.echo(f"wrote {out}", err=True)
+    else:
+        click.echo(text, nl=False)
+
+
+COMMANDS = [command]
