@@ -17,7 +17,7 @@ pytestmark = pytest.mark.slow  # real models on 384 articles
 def test_polnear_dev_speakers(data_dir):
     result = score(*load_polnear(data_dir / "polnear" / "dev.jsonl")).as_dict()
     assert result["gold_quotes"] == 312
-    assert result["precision"] >= 0.90 and result["recall"] >= 0.64, result
+    assert result["precision"] >= 0.90 and result["recall"] >= 0.68, result
 
 
 def test_basil_speakers(data_dir):

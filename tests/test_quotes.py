@@ -69,3 +69,12 @@ def test_seed_quotes(seed_quotes):
     horne = next(q for q in seed_quotes if "diplomatic" in q.text and q.speaker == "Emily Horne"
                  and len(q.sources) == 2)
     assert horne.variants
+
+
+def test_lines_signed_by_a_dash_and_titles_in_names():
+    text = ("\u201cHe scares me.\u201d \u2015 Pamela Padilla\n"
+            "\u201cI am so ashamed.\u201d\u2015 Krystal Correa\n"
+            "\u201cWe must act now,\u201d Rep. Gwen Moore (D-Wis.) said Friday.\n"
+            "\u201cIt was close,\u201d she told Fox News.")
+    assert [q.speaker for q in find_quotes(text)] == ["Pamela Padilla", "Krystal Correa",
+                                                      "Rep. Gwen Moore (D-Wis.)", "she"]

@@ -35,6 +35,9 @@ _VERB_THEN_WHO = re.compile(rf"^\s*[,.]?\s*{_VERB}\s+(?P<who>[^,.;:“”\"]{{2,
 _PRONOUN_THEN_VERB = re.compile(rf"^\s*[,.]?\s*(?P<who>he|she|they)\s+{_VERB}\b", re.I)
 # ', the senior administration official said.' / ' Lind detailed in her statement.'
 _WHO_THEN_VERB = re.compile(rf"^\s*[,.]?\s*(?P<who>[^,.;:“”\"]{{2,90}}?)\s+{_VERB}\b", re.I)
+# '” ― Pamela Padilla' / '"\n- Bernie Sanders.': a line of speech signed by a dash
+_DASH_WHO = re.compile(r"^\s*[,.]?\s*[\u2015\u2014\u2013-]\s?(?P<who>[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,4})"
+                       r"[ \t]*(?:[,.;\n]|$)")
 _ACCORDING = re.compile(r"^\s*[,.]?\s*according to (?P<who>[^,.;:“”\"]{2,90})", re.I)
 # 'A government official said the mayor wanted to offer the union a ' (before the quote)
 _WHO_SAID_BEFORE = re.compile(rf"(?P<who>(?:[A-Z][\w.'-]*|the|a|an|of|for)(?:\s+[\w.'-]+){{0,8}}?)\s+"
@@ -95,7 +98,7 @@ def _clean_who(who: str) -> str:
 
 def _speaker_after(text: str, end: int) -> str:
     after = _hide_abbreviations(text[end:end + 140])
-    for pattern in (_ACCORDING, _PRONOUN_THEN_VERB, _VERB_THEN_WHO, _WHO_THEN_VERB):
+    for pattern in (_ACCORDING, _PRONOUN_THEN_VERB, _VERB_THEN_WHO, _WHO_THEN_VERB, _DASH_WHO):
         match = pattern.match(after)
         if match:
             who = _clean_who(match.group("who"))
