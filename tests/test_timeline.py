@@ -121,3 +121,11 @@ def test_vague_spans_keep_their_vagueness():
                               "A fire broke out three days ago."}, published="2021-12-29")
     assert [(e.date, e.approximate) for e in entries] == [
         ("2020", True), ("2021-12", True), ("2021-12-26", False)]
+
+
+def test_a_bare_weekday_points_the_way_of_its_tense():
+    # published on a Monday: "met on Friday" is three days back, "will meet on Friday" ahead
+    entries = _timeline({"a": "The board met on Friday to review the plan.",
+                         "b": "The council will meet on Friday to vote on the plan."},
+                        published="2021-12-27")
+    assert sorted(e.date for e in entries) == ["2021-12-24", "2021-12-31"]

@@ -29,6 +29,7 @@ from storyloom.analyze.times import (
     parse_iso,
     resolve,
     resolve_month,
+    tense_of,
 )
 from storyloom.consolidate.slots import clause_around
 from storyloom.model import AnalyzedArticle, Evidence, Sentence, TimelineEntry
@@ -139,7 +140,7 @@ def _month_order(month: int, lead: str, now_month: int | None) -> int:
     return month
 
 
-def _date_of(expr: TimeExpr, reference: dt.date | None, now: _Now | None
+def _date_of(expr: TimeExpr, reference: dt.date | None, now: _Now | None, tense: str = ""
              ) -> tuple[str, tuple, bool] | None:
     """(date, sort order, whether the day is an estimate) for one expression.
 
@@ -150,7 +151,8 @@ def _date_of(expr: TimeExpr, reference: dt.date | None, now: _Now | None
         if expr.kind == "month":
             month = resolve_month(expr, reference)
             return (month, (0, month, 0), False) if month else None
-        day = resolve(expr, reference)
+        # a bare weekday points the way its sentence's tense does ("met on Tuesday")
+        day = resolve(expr, reference, tense if expr.kind == "weekday" else "")
         vague = ago_value(expr, reference) if expr.kind == "relative" else None
         if day is not None and vague is not None and len(vague) < 10:
             # "a year ago" is a year, "three weeks ago" about a month: never a false day
@@ -215,7 +217,7 @@ def _dated_events(members: list[AnalyzedArticle]) -> list[_Dated]:
                 if expr.kind == "month" and (expr.month in explicit_months or not expr.lead
                                              and expr.year is None):
                     continue  # "the beginning of the month, on December 7" / a bare "January"
-                dated = _date_of(expr, own, now)
+                dated = _date_of(expr, own, now, tense_of(sentence.text))
                 if dated is None:
                     continue
                 label = expr.text.strip(" .,")
