@@ -52,11 +52,13 @@ def _shifted(found, offset: int):
     return [replace(t, start=t.start + offset, end=t.end + offset) for t in found]
 
 
-def _quantities(member: AnalyzedArticle) -> list[dict[str, Any]]:
-    return [{"start": sentence.start + q.start, "end": sentence.start + q.end, "text": q.text,
-             "value": q.value, "unit": q.unit, "counted": q.thing, "head": q.head,
-             "approximate": q.approx}
-            for sentence in member.sentences for q in find_quantities(sentence.text)]
+def _quantities(member: AnalyzedArticle, times: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Figures that are not part of a time expression ("14. März", "vor 25 Jahren")."""
+    found = [{"start": sentence.start + q.start, "end": sentence.start + q.end, "text": q.text,
+              "value": q.value, "unit": q.unit, "counted": q.thing, "head": q.head,
+              "approximate": q.approx}
+             for sentence in member.sentences for q in find_quantities(sentence.text)]
+    return [q for q in found if not any(t["start"] < q["end"] and q["start"] < t["end"] for t in times)]
 
 
 def _quotes(member: AnalyzedArticle) -> list[dict[str, Any]]:
@@ -76,11 +78,12 @@ def _quotes(member: AnalyzedArticle) -> list[dict[str, Any]]:
 def annotate_article(member: AnalyzedArticle) -> dict[str, Any]:
     article = member.article
     reference = parse_iso(article.published)
+    times = _times(member, reference)
     return {"id": article.id, "title": article.title, "source": article.outlet,
             "published": article.published, "language": article.language, "text": article.text,
             "sentences": [{"start": s.start, "end": s.end} for s in member.sentences],
-            "entities": _entities(member), "times": _times(member, reference),
-            "quantities": _quantities(member), "quotes": _quotes(member)}
+            "entities": _entities(member), "times": times,
+            "quantities": _quantities(member, times), "quotes": _quotes(member)}
 
 
 @click.command("annotate")

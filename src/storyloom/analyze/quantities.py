@@ -20,16 +20,26 @@ WORD_NUMBERS = {
 }
 SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
           "m": 1e6, "bn": 1e9, "mln": 1e6, "mn": 1e6}
+# the same scales in German, Spanish, French and Italian ("1,2 Millionen", "4,5 millones",
+# "80 millions", "2 miliardi"); a milliard is a thousand million
+FOREIGN_SCALES = {"millionen": 1e6, "millions": 1e6, "mio": 1e6, "millones": 1e6, "millón": 1e6,
+                  "milioni": 1e6, "milione": 1e6, "milliarden": 1e9, "milliarde": 1e9, "mrd": 1e9,
+                  "milliards": 1e9, "milliard": 1e9, "miliardi": 1e9, "miliardo": 1e9}
+SCALES.update(FOREIGN_SCALES)
+_SCALE_WORDS = "|".join(sorted(SCALES, key=len, reverse=True))
 _CURRENCY_WORDS = {"euro": "EUR", "euros": "EUR", "dollar": "USD", "dollars": "USD",
                    "pound": "GBP", "pounds": "GBP", "yen": "JPY", "yuan": "CNY", "rupees": "INR"}
 _CURRENCY = {"$": "USD", "€": "EUR", "£": "GBP", "us$": "USD", "$us": "USD"}
 _WORD_NUM = "|".join(sorted((re.escape(w) for w in WORD_NUMBERS), key=len, reverse=True))
-NUMBER_PATTERN = (r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+# a decimal comma ("1,2", "4,5": one or two digits after it, never three: "1,200" is a
+# thousand and two hundred) and thousands set apart by a no-break space ("12\u202f000")
+NUMBER_PATTERN = (r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+,\d{1,2}(?![\d,])|\d{1,3}(?:[\u00a0\u202f]\d{3})+(?!\d)"
+                  r"|\d+(?:\.\d+)?"
                   rf"|(?:{_WORD_NUM})(?:[\s-](?:{_WORD_NUM}))?)")
 _QUANTITY = re.compile(
     r"(?:(?P<cur>US\$|\$US|[$€£])\s?|(?<![\w.,:/-]))"
     rf"(?P<num>{NUMBER_PATTERN})(?![\w:/]|[.,]\d)"
-    r"(?:[\s-]?(?P<scale>thousand|million|billion|trillion|bn|mln|mn|m)\b)?"  # "$2.6-million"
+    rf"(?:[\s-]?(?P<scale>{_SCALE_WORDS})\b(?:(?<=[Mm]io|[Mm]rd)\.)?)?"  # "$2.6-million", "1,2 Mio."
     r"(?:\s?(?P<pct>%|percent\b|per cent\b))?", re.I)
 # words that end the "thing counted" phrase after a number
 _STOP = set("""a an the of to at in on for from by with as than and or but who that which
@@ -86,13 +96,15 @@ class Quantity:
 
 # (patterns compiled once: they run for every number of every sentence)
 _DOTTED_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")
+_DECIMAL_COMMA = re.compile(r"\d+,\d{1,2}")
 _NUMBER_WORDS_SPLIT = re.compile(r"[\s-]+")
 _THING_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*(?<=-)\d+|[A-Za-z][A-Za-z'-]*|\S")
 _YEAR = re.compile(r"(1[6-9]|20)\d\d")
 _MONTH_BEFORE = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*$", re.I)
 _MONTH_AFTER = re.compile(r"\s*(st|nd|rd|th)?\s*(of\s+)?(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", re.I)
 _CLOCK_AFTER = re.compile(r"\s*(a\.m\.|p\.m\.|am\b|pm\b|o'clock)", re.I)
-_NEXT_WORD = re.compile(r"[\s-]*(\w+)")
+# the word after a figure: "euros", and "de euros", "di euro", "d'euros" in other languages
+_NEXT_WORD = re.compile(r"[\s-]*(?:(?:de|di|des)\s+|d['\u2019])?(\w+)", re.I)
 
 
 def parse_number(token: str) -> float | None:
@@ -101,6 +113,9 @@ def parse_number(token: str) -> float | None:
     if not token:
         return None
     if token[0].isdigit():
+        token = token.replace("\u00a0", "").replace("\u202f", "")
+        if _DECIMAL_COMMA.fullmatch(token):
+            return float(token.replace(",", "."))
         if _DOTTED_THOUSANDS.fullmatch(token):
             token = token.replace(".", ",")  # "1.200": a dot as thousands separator (de, es)
         try:
@@ -236,7 +251,7 @@ def find_quantities(text: str) -> list[Quantity]:
         # "a 48-page indictment", "a 35-word oath": the word joined by the hyphen is what
         # is counted (pages, words), whatever noun the compound then describes
         thing = compound.group(1) if compound else ("" if unit else _thing_after(text, end))
-        currency = _NEXT_WORD.match(text[end:end + 12])
+        currency = _NEXT_WORD.match(text[end:end + 16])
         if not unit and currency and currency.group(1).lower() in _CURRENCY_WORDS:
             unit, thing = _CURRENCY_WORDS[currency.group(1).lower()], ""
         if age:

@@ -25,7 +25,20 @@ QUOTE_VERBS = SPEECH_VERBS + ("tells", "adds", "writes", "notes", "asks", "asked
                               "replies", "countered", "pointed out", "called")
 # occasions of speaking: "in an interview Tuesday", "in a statement Monday"
 STATEMENT_NOUNS = ("interview", "statement", "conference", "speech", "remarks", "tweet", "briefing")
-_VERB = r"(?:" + "|".join(QUOTE_VERBS) + r")"
+# the same cues in the other languages the brief reads (the past and present of "to say"
+# and its common synonyms): German, Spanish, French, Italian
+FOREIGN_QUOTE_VERBS = {
+    "de": ("sagte", "sagt", "erklärte", "erklärt", "betonte", "betont", "meinte", "schrieb",
+           "sagten", "warnte", "versicherte", "fügte hinzu", "teilte mit"),
+    "es": ("dijo", "dice", "afirmó", "afirma", "declaró", "explicó", "señaló", "aseguró",
+           "añadió", "advirtió", "subrayó", "indicó", "escribió", "dijeron"),
+    "fr": ("a déclaré", "a dit", "a affirmé", "a expliqué", "a souligné", "a ajouté", "a assuré",
+           "a indiqué", "a averti", "déclare", "dit", "affirme", "explique", "ajoute", "a écrit"),
+    "it": ("ha detto", "ha dichiarato", "ha spiegato", "ha affermato", "ha sottolineato",
+           "ha aggiunto", "ha assicurato", "ha scritto", "dice", "afferma", "spiega", "dichiara"),
+}
+_VERB = r"(?:" + "|".join(sorted(QUOTE_VERBS + tuple(v for verbs in FOREIGN_QUOTE_VERBS.values()
+                                                     for v in verbs), key=len, reverse=True)) + r")"
 _QUOTE = re.compile(r"(?P<open>[“\"„«])(?P<body>[^“”\"„«»\n]{2,700}?)(?P<close>[”\"“»])")
 _CLOSERS = {"“": "”“\"", "\"": "\"”“", "„": "“”\"", "«": "»"}
 # ', said the senior government official' / ', warned the official.'

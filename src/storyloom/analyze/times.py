@@ -24,12 +24,36 @@ UNIT_DAYS = {"second": 1 / 86400, "minute": 1 / 1440, "hour": 1 / 24, "day": 1.0
              "month": 30.4, "year": 365.25, "decade": 3652.5}
 # German, Spanish and French month names, only next to a day ("14. März", "21 de marzo",
 # "3 mars"): alone, several are ordinary words or names ("Mars", "Mai")
+def _dateparser_names(keys: list[str], shortest: int) -> dict[str, int]:
+    """Full names (at least `shortest` letters, lower case) of months or weekdays in
+    German, Spanish, French and Italian, from dateparser's language data."""
+    import importlib
+
+    names: dict[str, int] = {}
+    for language in ("de", "es", "fr", "it"):
+        info = importlib.import_module(f"dateparser.data.date_translation_data.{language}").info
+        for number, key in enumerate(keys):
+            for word in info.get(key, ()):
+                if len(word) >= shortest and word.isalpha():
+                    names.setdefault(word.lower(), number)
+    return names
+
+
+_MONTH_KEYS = ["", "january", "february", "march", "april", "may", "june", "july", "august",
+               "september", "october", "november", "december"]
+# a day's name in another language: lower case in Spanish, French and Italian running text
+# ("el martes", "mardi", "martedì"), after "am" in German ("am Dienstag"); capitalised
+# alone it is more often a name ("Domingo", "Sabato")
+FOREIGN_WEEKDAYS = _dateparser_names(["monday", "tuesday", "wednesday", "thursday", "friday",
+                                      "saturday", "sunday"], 5)
 FOREIGN_MONTHS = {name: n for n, names in enumerate([
     ("januar", "jänner", "enero", "janvier"), ("februar", "febrero", "février"),
     ("märz", "marzo", "mars"), ("abril", "avril"), ("mai", "mayo"), ("juni", "junio", "juin"),
     ("juli", "julio", "juillet"), ("agosto", "août"), ("septiembre", "setiembre", "septembre"),
     ("oktober", "octubre", "octobre"), ("noviembre", "novembre"),
     ("dezember", "diciembre", "décembre")], start=1) for name in names}
+FOREIGN_MONTHS.update({name: n for name, n in _dateparser_names(_MONTH_KEYS, 4).items()
+                       if n and name not in MONTHS})
 _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\b\.?"
 _ANY_MONTH = r"(?P<month>" + "|".join(sorted(list(MONTHS) + list(FOREIGN_MONTHS), key=len,
                                              reverse=True)) + r")\b\.?"
@@ -45,6 +69,9 @@ _PATTERNS = [
     ("month", re.compile(rf"\b{_LEAD}{_MONTH}(?:\s+(?P<year>(?:19|20)\d\d)\b)?", re.I)),
     ("weekday", re.compile(rf"\b{_LEAD}{_WEEKDAY}\b", re.I)),
     ("relative", re.compile(r"\b(?P<word>today|tonight|yesterday|tomorrow)\b", re.I)),
+    ("weekday", re.compile(r"(?:\b[Aa]m\s+(?P<weekday>" + "|".join(
+        sorted((w.capitalize() for w in FOREIGN_WEEKDAYS), key=len, reverse=True)) + r")|(?<![\w-])(?P<weekday_lower>"
+        + "|".join(sorted(FOREIGN_WEEKDAYS, key=len, reverse=True)) + r"))(?![\w-])")),
 ]
 # durations in German, Spanish and French: number words and units of those languages
 FOREIGN_NUMBERS = {
@@ -53,7 +80,9 @@ FOREIGN_NUMBERS = {
     "un": 1, "una": 1, "uno": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6,
     "siete": 7, "ocho": 8, "nueve": 9, "diez": 10, "doce": 12,
     "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "sept": 7, "huit": 8,
-    "neuf": 9, "dix": 10, "onze": 11, "douze": 12,
+    "neuf": 9, "dix": 10, "onze": 11, "douze": 12, "six": 6,
+    "due": 2, "tre": 3, "quattro": 4, "cinque": 5, "sei": 6, "sette": 7, "otto": 8, "nove": 9,
+    "dieci": 10, "undici": 11, "dodici": 12,
 }
 FOREIGN_UNITS = {
     "sekunde": "second", "sekunden": "second", "minute": "minute", "minuten": "minute",
@@ -67,6 +96,9 @@ FOREIGN_UNITS = {
     "seconde": "second", "secondes": "second", "heure": "hour", "heures": "hour",
     "jour": "day", "jours": "day", "semaine": "week", "semaines": "week", "mois": "month",
     "ans": "year", "année": "year", "années": "year", "décennie": "decade",
+    "secondi": "second", "minuti": "minute", "ora": "hour", "ore": "hour", "giorno": "day",
+    "giorni": "day", "settimana": "week", "settimane": "week", "mese": "month", "mesi": "month",
+    "anno": "year", "anni": "year", "decennio": "decade", "decenni": "decade",
 }
 _FOREIGN_DURATION = re.compile(
     r"(?<![\w-])(?P<num>\d+(?:[.,]\d+)?|" + "|".join(sorted(FOREIGN_NUMBERS, key=len, reverse=True))
@@ -75,6 +107,9 @@ _DURATION = re.compile(
     rf"(?<![\w-])(?P<num>{NUMBER_PATTERN}|a|an)[\s-]+(?P<unit>second|minute|hour|day|week|month|year|decade)s?\b"
     r"(?![\s-]*old\b)(?P<ago>\s+ago\b)?", re.I)
 _SCORE_BEFORE = re.compile(r"\d\s*[-\u2013]\s*$")
+# "ago" in German, Spanish and French (before the span) and Italian (after it)
+_FOREIGN_AGO_BEFORE = re.compile(r"\b(?:vor|hace|il y a)\s+$", re.I)
+_FOREIGN_AGO_AFTER = re.compile(r"\s+fa\b", re.I)
 _CAPITAL_MONTH_ONLY = {"may", "mar", "jun", "jan", "dec", "oct", "sep", "aug", "nov", "apr"}
 
 
@@ -123,7 +158,8 @@ def _expr_from(kind: str, match: re.Match) -> TimeExpr | None:
     month_no = (int(month) if month and month.isdigit() else MONTHS.get(name, FOREIGN_MONTHS.get(name))
                 if month else None)
     year = int(groups["year"]) if groups.get("year") else None
-    weekday = WEEKDAYS.get((groups.get("weekday") or "").lower())
+    said = (groups.get("weekday") or groups.get("weekday_lower") or "").lower()
+    weekday = WEEKDAYS.get(said, FOREIGN_WEEKDAYS.get(said))
     if kind == "month" and not _month_is_word(match):
         return None
     if kind in ("date", "iso"):
@@ -157,7 +193,7 @@ _ENGLISH_MONTHS, _ALL_MONTHS = set(MONTHS), set(MONTHS) | set(FOREIGN_MONTHS)
 _DAY_DIGIT, _DASH = re.compile(r"[1-9]"), re.compile(r"-")
 _NEEDS = [(_ALL_MONTHS, _DAY_DIGIT), (_ENGLISH_MONTHS, _DAY_DIGIT), (None, _DASH),
           (_ENGLISH_MONTHS, None), (set(WEEKDAYS), None),
-          ({"today", "tonight", "yesterday", "tomorrow"}, None)]
+          ({"today", "tonight", "yesterday", "tomorrow"}, None), (set(FOREIGN_WEEKDAYS), None)]
 _UNIT_WORDS = {unit + end for unit in UNIT_DAYS for end in ("", "s")}  # "day", "days"
 
 
@@ -199,6 +235,16 @@ def _dates_of(text: str) -> tuple[TimeExpr, ...]:
 _COMPOUND_JOIN = re.compile(r"^(?:,\s*|\s+and\s+|\s+)$")
 
 
+# "300 ship calls a month", "twice a day", "1.2 million euros a day": a rate, "a month" is
+# no span of time
+_RATE = re.compile(r"(?:\d[\d,.]*\s+(?:[\w-]+\s+){0,3}|\b(?:once|twice|times)\s+)$", re.I)
+
+
+def is_rate(text: str, duration: Duration) -> bool:
+    """Whether "a day" / "a month" in `text` is a rate ("twice a day"), not a duration."""
+    return duration.number == 1 and bool(_RATE.search(text[:duration.start]))
+
+
 def find_durations(text: str) -> list[Duration]:
     """"three weeks", "21 days", "a two-hour call" (as 2 hours), "two weeks ago",
     "4 minutes, 48 seconds" (as one duration)."""
@@ -233,8 +279,14 @@ def _durations_of(text: str) -> tuple[Duration, ...]:
             continue
         raw, unit = match.group("num").lower(), FOREIGN_UNITS[match.group("unit").lower()]
         number = FOREIGN_NUMBERS.get(raw) or float(raw.replace(",", "."))
-        found.append(Duration(number * UNIT_DAYS[unit], number, unit, match.start(),
-                              match.end(), match.group(), False))
+        start, end = match.start(), match.end()
+        before, after = _FOREIGN_AGO_BEFORE.search(text[:start]), _FOREIGN_AGO_AFTER.match(text[end:])
+        if before:
+            start = before.start()
+        elif after:
+            end += after.end()
+        found.append(Duration(number * UNIT_DAYS[unit], number, unit, start, end, text[start:end],
+                              bool(before or after)))
     return tuple(sorted(found, key=lambda d: d.start))
 
 
@@ -316,17 +368,14 @@ def resolve(expr: TimeExpr, reference: dt.date | None, tense: str = "") -> dt.da
     return None
 
 
-_AGO_UNIT = re.compile(r"\b(decade|year|month|week)s?\b", re.I)
-
-
 def ago_value(expr: TimeExpr, reference: dt.date | None) -> str | None:
     """'a year ago' -> '1988', 'two months ago' -> '1989-09', 'three weeks ago' -> '1989-W40':
     as precise as its unit, never a false day; days ago -> the day."""
     day = resolve(expr, reference)
     if day is None:
         return None
-    unit = _AGO_UNIT.search(expr.text)
-    name = unit.group(1).lower() if unit else "day"
+    spans = _durations_of(expr.text)  # the unit in any language the readers know
+    name = spans[0].unit if spans else "day"
     if name == "decade":
         return f"{day.year // 10}X"
     if name == "year":

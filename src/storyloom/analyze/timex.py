@@ -21,6 +21,7 @@ from storyloom.analyze.times import (
     ago_value,
     find_dates,
     find_durations,
+    is_rate,
     resolve,
     resolve_month,
     tense_of,
@@ -91,8 +92,8 @@ def annotate_times(text: str, reference: dt.date | None) -> list[Timex]:
                      "approximate" if expr.kind == "relative" and len(value) < 10 else "exact")
         found.append(Timex(start, end, value, "DATE", certainty))
     for duration in find_durations(text):
-        if duration.ago:
-            continue  # "two weeks ago" is a date TimeML resolves; its reading is left to #15
+        if duration.ago or is_rate(text, duration):
+            continue  # "two weeks ago" is a date (find_dates reads it); "twice a day" a rate
         found.append(Timex(duration.start, duration.end, duration_value(duration), "DURATION"))
     for period in find_periods(text):  # years, "last week", quarters, "now": where no day is read
         if not any(t.start < period.end and period.start < t.end for t in found):

@@ -16,7 +16,7 @@ import numpy as np
 from storyloom.analyze.embed import embed_texts
 from storyloom.analyze.quantities import Quantity, find_quantities
 from storyloom.analyze.runs import word_runs
-from storyloom.analyze.times import Duration, TimeExpr, find_dates, find_durations
+from storyloom.analyze.times import Duration, TimeExpr, find_dates, find_durations, is_rate
 from storyloom.model import AnalyzedArticle, Evidence, Sentence
 
 # a shorter masked clause embeds too little to compare ("after missing # games"); on
@@ -145,9 +145,6 @@ def _dateline(text: str) -> bool:
     return len(words) < 4 or _stamp(text) or _urlish(text)
 
 
-# "300 ship calls a month", "twice a day": a rate, "a month" is no span of time
-_RATE = re.compile(r"(?:\d[\d,.]*\s+(?:[\w-]+\s+){0,3}|\b(?:once|twice|times)\s+)$", re.I)
-
 
 # Recombined and syndicated copies repeat sentences word for word: the typed values of
 # a sentence (a pure function of its text; frozen records) are found once per text.
@@ -160,7 +157,7 @@ def values_in(text: str) -> tuple[tuple[str, int, int, Quantity | Duration | Tim
     durations = find_durations(text)
     found += [("duration", d.start, d.end, d) for d in durations
               if not d.ago and not (d.unit in ("second", "minute") and d.number == 1)
-              and not (d.number == 1 and _RATE.search(text[:d.start]))]
+              and not is_rate(text, d)]
     if not _dateline(text):
         found += [("date", d.start, d.end, d) for d in find_dates(text) if d.kind in ("date", "weekday")]
     taken = [(s, e) for _, s, e, _ in found]

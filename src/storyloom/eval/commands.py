@@ -6,7 +6,7 @@ import importlib
 import click
 
 # module name under storyloom.eval -> it exposes `command` (a click.Command)
-EVAL_MODULES = ("grouping", "similarity", "summaries", "conflicts", "brief", "quotes", "dates")
+EVAL_MODULES = ("grouping", "similarity", "summaries", "conflicts", "brief", "quotes", "dates", "languages")
 
 
 @click.group("eval")
