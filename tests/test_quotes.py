@@ -78,3 +78,8 @@ def test_lines_signed_by_a_dash_and_titles_in_names():
             "\u201cIt was close,\u201d she told Fox News.")
     assert [q.speaker for q in find_quotes(text)] == ["Pamela Padilla", "Krystal Correa",
                                                       "Rep. Gwen Moore (D-Wis.)", "she"]
+
+
+def test_an_age_between_commas_and_a_participle_cue():
+    text = "\u201cI will vote for him,\u201d Sarandon, 69, told MSNBC on Monday."
+    assert [q.speaker for q in find_quotes(text)] == ["Sarandon"]

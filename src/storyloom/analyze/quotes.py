@@ -22,7 +22,7 @@ QUOTE_VERBS = SPEECH_VERBS + ("tells", "adds", "writes", "notes", "asks", "asked
                               "testified", "predicted", "cautioned", "suggested", "urged",
                               "conceded", "boasted", "complained", "lamented", "mused", "shouted",
                               "yelled", "insists", "warns", "argues", "tweets", "responds",
-                              "replies", "countered", "pointed out", "called")
+                              "replies", "countered", "pointed out", "called", "retorted")
 # occasions of speaking: "in an interview Tuesday", "in a statement Monday"
 STATEMENT_NOUNS = ("interview", "statement", "conference", "speech", "remarks", "tweet", "briefing")
 # the same cues in the other languages the brief reads (the past and present of "to say"
@@ -48,6 +48,9 @@ _VERB_THEN_WHO = re.compile(rf"^\s*[,.]?\s*{_VERB}\s+(?P<who>[^,.;:“”\"]{{2,
 _PRONOUN_THEN_VERB = re.compile(rf"^\s*[,.]?\s*(?P<who>he|she|they)\s+{_VERB}\b", re.I)
 # ', the senior administration official said.' / ' Lind detailed in her statement.'
 _WHO_THEN_VERB = re.compile(rf"^\s*[,.]?\s*(?P<who>[^,.;:“”\"]{{2,90}}?)\s+{_VERB}\b", re.I)
+# ', Sarandon, 69, told MSNBC': a name, its age between commas, then the verb
+_WHO_AGE_VERB = re.compile(rf"^\s*[,.]?\s*(?P<who>[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){{0,3}}),\s+\d{{1,3}},\s+"
+                           rf"{_VERB}\b")
 # '” ― Pamela Padilla' / '"\n- Bernie Sanders.': a line of speech signed by a dash
 _DASH_WHO = re.compile(r"^\s*[,.]?\s*[\u2015\u2014\u2013-]\s?(?P<who>[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,4})"
                        r"[ \t]*(?:[,.;\n]|$)")
@@ -111,7 +114,7 @@ def _clean_who(who: str) -> str:
 
 def _speaker_after(text: str, end: int) -> str:
     after = _hide_abbreviations(text[end:end + 140])
-    for pattern in (_ACCORDING, _PRONOUN_THEN_VERB, _VERB_THEN_WHO, _WHO_THEN_VERB, _DASH_WHO):
+    for pattern in (_ACCORDING, _PRONOUN_THEN_VERB, _VERB_THEN_WHO, _WHO_THEN_VERB, _WHO_AGE_VERB, _DASH_WHO):
         match = pattern.match(after)
         if match:
             who = _clean_who(match.group("who"))

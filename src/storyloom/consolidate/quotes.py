@@ -31,7 +31,11 @@ FRAGMENT_CONTEXT = 0.35  # sentence similarity a fragment needs (with its head w
 FRAGMENT_BONUS = 0.3  # a shared head word plus related sentences counts as a match
 _FUNCTION_WORDS = {"that", "this", "with", "from", "have", "were", "will", "would", "they",
                    "their", "there", "about", "which", "been", "also", "into"}
-_VERB_RE = re.compile(r"\b(?:" + "|".join(SPEECH_VERBS) + r")\b", re.I)
+# the verb of the quote's sentence that makes its subject the speaker, a participle too:
+# "Trump returned the compliment, telling Reuters, “...”", "calling him a “...”"
+_VERB_RE = re.compile(r"\b(?:" + "|".join(SPEECH_VERBS + ("saying", "telling", "calling", "writing",
+                                                          "declaring", "noting", "adding", "labeling",
+                                                          "labelling")) + r")\b", re.I)
 
 
 @dataclass
