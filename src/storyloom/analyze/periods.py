@@ -16,10 +16,11 @@ from dataclasses import dataclass
 # English words; other languages to come with the per-language text layer (#18)
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
 _SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
+# words TimeML marks as a time when they stand for one; "previously", "soon", "recent" and
+# a bare "future" mostly qualify something else ("future plans") and are left out
 _REFERENCES = {"now": "PRESENT_REF", "currently": "PRESENT_REF", "current": "PRESENT_REF",
-               "recently": "PAST_REF", "recent": "PAST_REF", "previously": "PAST_REF",
-               "the past": "PAST_REF", "formerly": "PAST_REF", "the future": "FUTURE_REF",
-               "future": "FUTURE_REF", "soon": "FUTURE_REF"}
+               "recently": "PAST_REF", "the past": "PAST_REF", "formerly": "PAST_REF",
+               "the future": "FUTURE_REF"}
 _OFFSETS = {"last": -1, "past": -1, "previous": -1, "this": 0, "next": 1, "coming": 1}
 _UNIT = r"(?P<unit>year|month|week|quarter|" + "|".join(_SEASONS) + r")"
 _PATTERNS = [
@@ -32,8 +33,7 @@ _PATTERNS = [
     ("vague", re.compile(r"\b(?:recent|past|coming|next|last)\s+(?P<unit>years|months|weeks|days|decades)\b",
                          re.I)),
     # "the past two months" is a span (times.find_durations), not the past
-    ("reference", re.compile(r"\b(?P<word>now|currently|current|recently|recent|previously|"
-                             r"formerly|soon|(?:the\s+)?future|the\s+past)\b"
+    ("reference", re.compile(r"\b(?P<word>now|currently|current|recently|formerly|the\s+future|the\s+past)\b"
                              r"(?!\s+(?:[\w-]+\s+){0,2}(?:years?|months?|weeks?|days?|decades?|hours?)\b)",
                              re.I)),
 ]

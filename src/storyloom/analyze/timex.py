@@ -29,6 +29,8 @@ from storyloom.analyze.times import (
 
 # leading words TimeML puts outside the expression ("on Tuesday": the TIMEX3 is "Tuesday")
 _OUTSIDE = ("on", "since", "until", "till", "by", "from", "in")
+# "$1.2 million from a year earlier": a span, though a figure stands before it
+_RELATION_AFTER = re.compile(r"\s+(?:earlier|later|before|after|ago)\b", re.I)
 _UNITS = {"year": "Y", "month": "M", "week": "W", "day": "D", "decade": "DE"}
 _CLOCK_UNITS = {"hour": "H", "minute": "M", "second": "S"}
 
@@ -92,7 +94,7 @@ def annotate_times(text: str, reference: dt.date | None) -> list[Timex]:
                      "approximate" if expr.kind == "relative" and len(value) < 10 else "exact")
         found.append(Timex(start, end, value, "DATE", certainty))
     for duration in find_durations(text):
-        if duration.ago or is_rate(text, duration):
+        if duration.ago or is_rate(text, duration) and not _RELATION_AFTER.match(text[duration.end:]):
             continue  # "two weeks ago" is a date (find_dates reads it); "twice a day" a rate
         found.append(Timex(duration.start, duration.end, duration_value(duration), "DURATION"))
     for period in find_periods(text):  # years, "last week", quarters, "now": where no day is read
