@@ -343,6 +343,7 @@ def resolve(expr: TimeExpr, reference: dt.date | None, tense: str = "") -> dt.da
     `tense` ("past" or "future", from `tense_of` the expression's clause) sets which way
     a bare weekday points; without it, the nearest such day (at most three days ahead)."""
     if expr.kind == "date":
+        assert expr.month is not None and expr.day is not None  # a date names both
         if expr.year is not None:
             try:
                 return dt.date(expr.year, expr.month, expr.day)
@@ -354,6 +355,7 @@ def resolve(expr: TimeExpr, reference: dt.date | None, tense: str = "") -> dt.da
     if expr.kind == "relative":
         return reference + dt.timedelta(days=expr.offset_days or 0)
     if expr.kind == "weekday":
+        assert expr.weekday is not None  # a weekday expression names one
         delta = (expr.weekday - reference.weekday()) % 7  # 0..6 days ahead
         if expr.lead == "next":
             return reference + dt.timedelta(days=delta or 7)
@@ -390,6 +392,7 @@ def ago_value(expr: TimeExpr, reference: dt.date | None) -> str | None:
 
 def resolve_month(expr: TimeExpr, reference: dt.date | None) -> str | None:
     """'YYYY-MM' for a month expression ("last June", "in January 2020")."""
+    assert expr.month is not None  # a month expression names one
     if expr.year:
         return f"{expr.year:04d}-{expr.month:02d}"
     if reference is None:

@@ -55,7 +55,7 @@ def pairwise(gold: Sequence[Hashable], predicted: Sequence[Hashable]) -> PRF:
     return _prf(p, r)
 
 
-def pearson(x: Sequence[float], y: Sequence[float]) -> float:
+def pearson(x: Sequence[float] | np.ndarray, y: Sequence[float] | np.ndarray) -> float:
     a, b = np.asarray(x, float), np.asarray(y, float)
     if len(a) != len(b):
         raise ValueError("pearson needs two sequences of the same length")

@@ -39,7 +39,15 @@ import numpy as np
 
 from storyloom.eval.datasets import SimilarityPair, load_semeval
 from storyloom.eval.metrics import pearson
-from storyloom.eval.similarity_features import BODY_CHARS, alignment, cosines, e5_block, space, surface_block
+from storyloom.eval.similarity_features import (
+    BODY_CHARS,
+    FeatureBlock,
+    alignment,
+    cosines,
+    e5_block,
+    space,
+    surface_block,
+)
 from storyloom.eval.similarity_model import AUXILIARY, cross_validated
 
 MIN_PAIRS_PER_GROUP = 10
@@ -92,7 +100,7 @@ def pair_matrix(pairs: list[SimilarityPair], e5: bool = False) -> PairMatrix:
     names = [*PAIR_FEATURES, "body_embedding", "mean_sentence_embedding", "sentence_alignment",
              "sentence_alignment_weaker_side", "best_sentence_pair"]
     spaces = [space(vectors, first, second) for vectors in (bodies, table.heads)]
-    blocks = [surface_block(analyzed, first, second)]
+    blocks: list[FeatureBlock | None] = [surface_block(analyzed, first, second)]
     if e5:
         blocks.append(e5_block(analyzed, first, second))
     for block in filter(None, blocks):

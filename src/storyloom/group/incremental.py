@@ -186,6 +186,7 @@ class _Run:
     def _raise_nearest(self, row: int, neighbours: np.ndarray) -> None:
         """The arrival may be an earlier article's new nearest neighbour."""
         pool = self.pool
+        assert pool.nearest is not None and pool.compared is not None  # set by WeightedTable.build
         pool.compared[:row] += 1  # every earlier article now has one more to compare with
         if len(neighbours) == 0:
             return
@@ -250,6 +251,7 @@ def group_incremental(analyzed_in_time_order: list[AnalyzedArticle],
         first_new = len(state.window) if state.window is not None else 0
         state.window = _concat(state.window, arrivals)
         pool = WeightedTable.build(state.window, state.stats)
+        assert pool.nearest is not None and pool.compared is not None
         if state.nearest is not None:
             pool.nearest[:first_new] = state.nearest
         if state.compared is not None:
@@ -265,6 +267,7 @@ def group_incremental(analyzed_in_time_order: list[AnalyzedArticle],
 def _earlier_neighbours(pool: WeightedTable, first_new: int, k: int, window_days: float):
     """For each arrival (in order), its candidate rows among the articles before it."""
     arrivals = np.arange(first_new, len(pool.table))
+    assert pool.nearest is not None and pool.compared is not None
     queries = pool.rows(arrivals, _take(pool.table, arrivals))
     rows, cols = top_k_pairs(queries, pool, k, same_table=False, window_days=window_days,
                              before=arrivals)
