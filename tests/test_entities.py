@@ -104,3 +104,12 @@ def test_names_given_by_several_non_english_articles_are_kept():
         _in("de", _member("d2", "Laut Vantor ist niemand verletzt.", [("Vantor", "ORG")])),
     ]
     assert [e.name for e in merge_entities(members)] == ["Vantor"]
+
+
+def test_short_given_names_and_country_prefixed_acronyms():
+    assert same_person("Chuck Schumer", "Charles E. Schumer")
+    assert same_person("Jim Mattis", "James Mattis")
+    assert not same_person("Loretta Sanchez", "Linda Sánchez")
+    assert not same_person("Bill Clinton", "Hillary Clinton")
+    assert same_org("FDA", "U.S. Food and Drug Administration")
+    assert not same_org("FDA", "U.S. Food Distribution Agency Union")

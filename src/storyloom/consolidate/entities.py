@@ -23,6 +23,23 @@ KEPT_TYPES = {"PERSON", "ORG", "GPE", "LOC", "FAC", "EVENT"}
 SURNAME_SIMILARITY = 85  # rapidfuzz ratio of phonetic surname keys
 FIRST_NAME_SIMILARITY = 70
 _ACRONYM_SKIP = {"of", "for", "and", "in", "the", "on", "de", "des", "la"}
+# English given names and their usual short forms: "Chuck Schumer" is "Charles E. Schumer",
+# "Jim Mattis" is "James Mattis"
+_NICKNAMES = {short: full for full, shorts in {
+    "charles": "chuck charlie", "william": "bill billy will", "robert": "bob bobby rob",
+    "james": "jim jimmy jamie", "michael": "mike mick", "joseph": "joe joey", "thomas": "tom tommy",
+    "richard": "dick rick rich", "edward": "ted ed eddie", "elizabeth": "liz beth betsy lisa",
+    "benjamin": "ben", "daniel": "dan danny", "david": "dave", "steven": "steve", "stephen": "steve",
+    "anthony": "tony", "nicholas": "nick", "matthew": "matt", "christopher": "chris",
+    "alexander": "alex", "andrew": "andy drew", "patrick": "pat", "ronald": "ron",
+    "donald": "don", "lawrence": "larry", "laurence": "larry", "gerald": "jerry",
+    "samuel": "sam", "zachary": "zack zach", "john": "jack johnny", "katherine": "kate kathy",
+    "jennifer": "jen jenny", "margaret": "maggie peggy", "kenneth": "ken", "timothy": "tim",
+    "gregory": "greg", "jeffrey": "jeff", "frederick": "fred", "theodore": "ted teddy",
+}.items() for short in shorts.split()}
+# a country named before an organisation is not part of its acronym ("U.S. Food and Drug
+# Administration" is the FDA)
+_COUNTRY_PREFIX = re.compile(r"^(?:U\.?S\.?|U\.?K\.?|E\.?U\.?|U\.?N\.?)\s+(?=\S)")
 _STRIP = re.compile(r"^(?:the|a|an)\s+|['’]s$|[\s.,;:]+$", re.I)
 _SPACES = re.compile(r"\s+")
 _INITIAL = re.compile(r"[A-Z]\.?")
@@ -64,6 +81,9 @@ def same_person(first: str, second: str) -> bool:
     if fuzz.ratio(phonetic(a[-1]), phonetic(b[-1])) < SURNAME_SIMILARITY:
         return False
     if len(a) > 1 and len(b) > 1:
+        first_a, first_b = a[0].lower(), b[0].lower()
+        if _NICKNAMES.get(first_a, first_a) == _NICKNAMES.get(first_b, first_b):
+            return True
         return fuzz.ratio(phonetic(a[0]), phonetic(b[0])) >= FIRST_NAME_SIMILARITY \
             or a[0][0].lower() == b[0][0].lower() and (len(a[0]) <= 2 or len(b[0]) <= 2)
     return True
@@ -86,7 +106,7 @@ class _OrgForm(NamedTuple):
     lower: str
     bare: str  # lower case without full stops: "U.S." = "US"
     short: str  # the name as an acronym (upper case, 2-6 letters), else ""
-    expands_to: str  # the acronym of a name of several words, else ""
+    expands_to: tuple[str, ...]  # acronyms of a name of several words (with and without a country)
     head: str  # the first 5 letters of a single word of 5 or more, else ""
 
 
@@ -95,9 +115,10 @@ def _org_form(name: str) -> _OrgForm:
     clean = clean_name(name)
     short = clean.replace(".", "")
     several = len(clean.split()) >= 2
+    without_country = _COUNTRY_PREFIX.sub("", clean)
     return _OrgForm(clean.lower(), short.lower(),
                     short if short.isupper() and 2 <= len(short) <= 6 else "",
-                    acronym(clean) if several else "",
+                    tuple(dict.fromkeys((acronym(clean), acronym(without_country)))) if several else (),
                     clean[:5].lower() if not several and len(clean) >= 5 else "")
 
 
@@ -109,7 +130,7 @@ def same_org(first: str, second: str) -> bool:
         if long.lower.startswith(short.lower + " of "):
             return True  # "National Security Council of the White House"
     for short, long in ((a, b), (b, a)):
-        if short.short and long.expands_to == short.short:
+        if short.short and short.short in long.expands_to:
             return True
     if a.head and a.head == b.head:
         return True  # "Portugal" / "Portuguese": a place and its adjective
