@@ -18,6 +18,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import chain
+from typing import TYPE_CHECKING
 
 import numpy as np
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
@@ -25,6 +26,9 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 from storyloom.analyze.embed import embed_texts, embedder_of
 from storyloom.errors import StoryloomError
 from storyloom.model import AnalyzedArticle, Sentence
+
+if TYPE_CHECKING:  # scipy loads only where a story needs its sparse products
+    from scipy.sparse import csr_matrix
 
 log = logging.getLogger(__name__)
 
@@ -216,7 +220,7 @@ class _AnchorIndex:
 
     weights: dict[str, float]
     columns: dict[str, int]
-    matrix: object  # scipy csr_matrix, units x anchors
+    matrix: csr_matrix  # units x anchors
 
 
 def _anchor_index(units: list[Unit]) -> _AnchorIndex:

@@ -63,10 +63,10 @@ SPOKEN_BEFORE, SPOKEN_AFTER = 4, 2  # words looked at on each side of the date
 
 def _relative_difference(a: Slot, b: Slot) -> float:
     if a.kind == "number":
-        high = max(abs(a.value.value), abs(b.value.value))
-        return abs(a.value.value - b.value.value) / high if high else 0.0
+        high = max(abs(a.quantity.value), abs(b.quantity.value))
+        return abs(a.quantity.value - b.quantity.value) / high if high else 0.0
     if a.kind == "duration":
-        return abs(a.value.days - b.value.days) / max(a.value.days, b.value.days, 1e-9)
+        return abs(a.duration.days - b.duration.days) / max(a.duration.days, b.duration.days, 1e-9)
     return 0.0
 
 
@@ -82,7 +82,7 @@ def _date_gap(a: Slot, b: Slot) -> tuple[float, float]:
     """(days between the two resolved dates / DATE_GAP_CAP, whether either is unresolved)."""
     if a.kind != "date":
         return 0.0, 0.0
-    first, second = resolve(a.value, _published(a)), resolve(b.value, _published(b))
+    first, second = resolve(a.time, _published(a)), resolve(b.time, _published(b))
     if first is None or second is None:
         return 0.0, 1.0
     return min(abs((first - second).days), DATE_GAP_CAP) / DATE_GAP_CAP, 0.0
@@ -104,7 +104,8 @@ def _position(slot: Slot) -> float:
 def pair_features(a: Slot, b: Slot, values: StoryValues, other_people: bool,
                   reports_related: bool, sentence: float) -> list[float]:
     """The FEATURES of one pair of slots of one kind with different values."""
-    weekday = a.kind == "date" and a.value.kind == "weekday"
+    assert a.vector is not None and b.vector is not None  # story_slots embeds every clause
+    weekday = a.kind == "date" and a.time.kind == "weekday"
     gap, unresolved = _date_gap(a, b)
     crowd = values.crowd(a, b)  # in the two articles only (see StoryValues.crowd)
     thing_a = (getattr(a.value, "thing", "") or "").lower()
@@ -120,7 +121,7 @@ def pair_features(a: Slot, b: Slot, values: StoryValues, other_people: bool,
         float(bool(getattr(a.value, "approx", False))) + float(bool(getattr(b.value, "approx", False))),
         float(ages_of_one_person(a, b, values, sentence)), float(values.same_lead(a, b)),
         min(_position(a), _position(b)),
-        float(a.kind == "number" and bool(thing_a) and thing_a == (b.value.thing or "").lower()),
+        float(a.kind == "number" and bool(thing_a) and thing_a == (b.quantity.thing or "").lower()),
         float(_statement_time(a)) + float(_statement_time(b)),
     ]
 

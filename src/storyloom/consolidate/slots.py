@@ -45,6 +45,26 @@ class Slot:
     def __post_init__(self) -> None:
         self.article_id = self.member.id
 
+    # the value typed by the slot's kind (number: Quantity, duration: Duration, date:
+    # TimeExpr); reading the wrong one is a bug, so it raises
+    @property
+    def quantity(self) -> Quantity:
+        if not isinstance(self.value, Quantity):
+            raise TypeError(f"a {self.kind} slot has no quantity")
+        return self.value
+
+    @property
+    def duration(self) -> Duration:
+        if not isinstance(self.value, Duration):
+            raise TypeError(f"a {self.kind} slot has no duration")
+        return self.value
+
+    @property
+    def time(self) -> TimeExpr:
+        if not isinstance(self.value, TimeExpr):
+            raise TypeError(f"a {self.kind} slot has no date")
+        return self.value
+
     @property
     def text(self) -> str:
         return self.member.article.text[self.start:self.end]

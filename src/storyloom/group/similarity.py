@@ -50,8 +50,9 @@ class WeightedTable:
     table: FeatureTable
     weighted: dict[str, sparse.csr_matrix]
     sizes: dict[str, np.ndarray]  # distinct tokens per row and bag
-    nearest: np.ndarray | None = None  # (n, len(VIEWS), TOP) best scores of each row per view
-    compared: np.ndarray | None = None  # (n,) how many articles each row's `nearest` covers
+    # given or zeros (__post_init__): never None once built
+    nearest: np.ndarray = None  # type: ignore[assignment]  # (n, len(VIEWS), TOP) best scores per view
+    compared: np.ndarray = None  # type: ignore[assignment]  # (n,) how many articles `nearest` covers
 
     def __post_init__(self) -> None:
         if self.nearest is None:
