@@ -111,9 +111,9 @@ def _candidates(members: list[AnalyzedArticle]):
     from storyloom.consolidate.slots import story_slots
 
     slots = story_slots(members, embedder_of(members))
-    found = []
+    found: list[tuple] = []  # (kind, member, start, end, value: a slot's value or a Role)
     for a in slots:
-        if a.kind == "date" and a.value.kind != "date":
+        if a.kind == "date" and a.time.kind != "date":
             continue
         if not _changeable(a, slots, same):
             continue
@@ -121,6 +121,7 @@ def _candidates(members: list[AnalyzedArticle]):
         # the same value of the same kind of thing in a sentence of cosine >= COUNTERPART
         if any(b.member is not a.member and b.kind == a.kind and independent(a.member, b.member)
                and same(a, b) and comparable(a, b)
+               and a.sentence_vector is not None and b.sentence_vector is not None
                and float(a.sentence_vector @ b.sentence_vector) >= COUNTERPART for b in slots):
             found.append((a.kind, a.member, a.start, a.end, a.value))
     roles = [(m, r, i) for m in members for r, i in article_roles(m) if r.explicit]
@@ -151,6 +152,7 @@ def _changeable(slot, slots, same) -> bool:
 def _new_text(kind: str, old: str, value, rng: random.Random) -> str:
     if kind == "number":
         token = re.search(r"[\d,.]*\d|[A-Za-z]+(?:-[a-z]+)?", old)
+        assert token is not None  # a number slot's text has its figure or number word
         return old[:token.start()] + _changed_number(token.group(), rng) + old[token.end():]
     if kind == "duration":
         # "two weeks" -> "3 weeks", "15 years" -> "30 years": clearly different, same scale
@@ -234,12 +236,13 @@ def labelled_real_pairs(path: Path = LABELLED_PAIRS) -> list[tuple[tuple, tuple]
     labels/README.md)."""
     if not path.exists():
         return []
-    pairs = []
+    pairs: list[tuple[tuple, tuple]] = []
     for line in path.read_text(encoding="utf-8").splitlines():
         if line.strip():
             row = json.loads(line)
             if row["label"] in ("contradiction", "update"):
-                pairs.append(tuple((row[k]["article"], row[k]["start"], row[k]["end"]) for k in "ab"))
+                a, b = ((row[k]["article"], row[k]["start"], row[k]["end"]) for k in "ab")
+                pairs.append((a, b))
     return pairs
 
 
