@@ -19,10 +19,10 @@ def test_years_standing_alone_are_read_and_figures_are_not():
 
 
 def test_other_years_clash_and_a_shared_year_does_not():
-    assert value_clash("Pelosi has led House Democrats since 2002.",
-                       "Pelosi has led House Democrats since 2003, and that is the problem.")
+    assert value_clash("Lind has chaired the port board since 2012.",
+                       "Lind has chaired the port board since 2013, and that is the issue.")
     assert not value_clash("He served from 1967 to 1979.", "He left the Senate in 1979.")
-    assert not value_clash("Pelosi has led House Democrats since 2002.", "Pelosi leads House Democrats.")
+    assert not value_clash("Lind has chaired the port board since 2012.", "Lind chairs the port board.")
 
 
 def test_another_weekday_and_missing_quoted_words_clash():
@@ -38,10 +38,10 @@ def _unit(article: str, text: str, index: int = 0) -> Unit:
 def test_an_outlets_closest_statement_decides_its_credit():
     # b's statement closest to the fact gives another year; its other statement in the
     # loose cluster says nothing of the year and must not make b agree with "2002"
-    lead = _unit("a", "Pelosi has led House Democrats since 2002.")
-    closest = _unit("b", "Pelosi has led House Democrats since 2003.", 1)
-    loose = _unit("b", "Republicans cheered her victory as good news for them.", 2)
-    agreeing = _unit("c", "Pelosi, who has led House Democrats since 2002, won again.")
+    lead = _unit("a", "Lind has chaired the port board since 2012.")
+    closest = _unit("b", "Lind has chaired the port board since 2013.", 1)
+    loose = _unit("b", "Her rivals cheered the result as good news for them.", 2)
+    agreeing = _unit("c", "Lind, who has chaired the port board since 2012, won again.")
     vectors = np.array([[1.0, 0.0], [0.99, 0.141], [0.6, 0.8], [0.95, 0.312]])
     vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
     cluster = StatementCluster([lead, closest, loose, agreeing], vectors)

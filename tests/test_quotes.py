@@ -72,14 +72,14 @@ def test_seed_quotes(seed_quotes):
 
 
 def test_lines_signed_by_a_dash_and_titles_in_names():
-    text = ("\u201cHe scares me.\u201d \u2015 Pamela Padilla\n"
-            "\u201cI am so ashamed.\u201d\u2015 Krystal Correa\n"
-            "\u201cWe must act now,\u201d Rep. Gwen Moore (D-Wis.) said Friday.\n"
-            "\u201cIt was close,\u201d she told Fox News.")
-    assert [q.speaker for q in find_quotes(text)] == ["Pamela Padilla", "Krystal Correa",
-                                                      "Rep. Gwen Moore (D-Wis.)", "she"]
+    text = ("\u201cThe quay is unsafe.\u201d \u2015 Ana Lind\n"
+            "\u201cWe need a new pier.\u201d\u2015 Tomas Berg\n"
+            "\u201cWe must act now,\u201d Rep. Ilse Marrow (D-Ore.) said Friday.\n"
+            "\u201cIt was close,\u201d she told Radio Nord.")
+    assert [q.speaker for q in find_quotes(text)] == ["Ana Lind", "Tomas Berg",
+                                                      "Rep. Ilse Marrow (D-Ore.)", "she"]
 
 
 def test_an_age_between_commas_and_a_participle_cue():
-    text = "\u201cI will vote for him,\u201d Sarandon, 69, told MSNBC on Monday."
-    assert [q.speaker for q in find_quotes(text)] == ["Sarandon"]
+    text = "\u201cThe vote was fair,\u201d Wrenfield, 61, told Radio Nord on Monday."
+    assert [q.speaker for q in find_quotes(text)] == ["Wrenfield"]

@@ -15,7 +15,7 @@ SPEECH_VERBS = ("said", "says", "added", "warned", "told", "stressed", "explaine
                 "claimed", "asserted", "admitted", "acknowledged", "reiterated", "tweeted",
                 "commented", "remarked", "responded", "promised", "affirmed", "concluded")
 # More cues of a quote's speaker: the present tense of news features and commentary
-# ("Espinoza tells", "Viguerie adds") and other verbs of saying. Kept apart from
+# ("Lind tells", "Berg adds") and other verbs of saying. Kept apart from
 # SPEECH_VERBS, which the learned contradiction decision's features were fitted with.
 QUOTE_VERBS = SPEECH_VERBS + ("tells", "adds", "writes", "notes", "asks", "asked", "explains",
                               "continues", "recalled", "recalls", "joked", "quipped", "posted",
@@ -43,15 +43,15 @@ _QUOTE = re.compile(r"(?P<open>[“\"„«])(?P<body>[^“”\"„«»\n]{2,700}
 _CLOSERS = {"“": "”“\"", "\"": "\"”“", "„": "“”\"", "«": "»"}
 # ', said the senior government official' / ', warned the official.'
 _VERB_THEN_WHO = re.compile(rf"^\s*[,.]?\s*{_VERB}\s+(?P<who>[^,.;:“”\"]{{2,90}})", re.I)
-# '," she told Fox News': the pronoun speaks (and the previous speaker goes on), the
+# '," she told Radio Nord': the pronoun speaks (and the previous speaker goes on), the
 # words after the verb are whom she told
 _PRONOUN_THEN_VERB = re.compile(rf"^\s*[,.]?\s*(?P<who>he|she|they)\s+{_VERB}\b", re.I)
 # ', the senior administration official said.' / ' Lind detailed in her statement.'
 _WHO_THEN_VERB = re.compile(rf"^\s*[,.]?\s*(?P<who>[^,.;:“”\"]{{2,90}}?)\s+{_VERB}\b", re.I)
-# ', Sarandon, 69, told MSNBC': a name, its age between commas, then the verb
+# ', Marrow, 54, told Radio Nord': a name, its age between commas, then the verb
 _WHO_AGE_VERB = re.compile(rf"^\s*[,.]?\s*(?P<who>[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){{0,3}}),\s+\d{{1,3}},\s+"
                            rf"{_VERB}\b")
-# '” ― Pamela Padilla' / '"\n- Bernie Sanders.': a line of speech signed by a dash
+# '” ― Ana Lind' / '"\n- Tomas Berg.': a line of speech signed by a dash
 _DASH_WHO = re.compile(r"^\s*[,.]?\s*[\u2015\u2014\u2013-]\s?(?P<who>[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,4})"
                        r"[ \t]*(?:[,.;\n]|$)")
 _ACCORDING = re.compile(r"^\s*[,.]?\s*according to (?P<who>[^,.;:“”\"]{2,90})", re.I)
@@ -65,7 +65,7 @@ _CUT_WHO = re.compile(r"\s+(?:to|in|on|at|during|after|before|from|with|of the|w
                       r"already|again|then|later|once)\b.*$", re.I)
 _BOUNDARY = re.compile(r"[.!?]\s|\n")
 PRONOUNS = {"he", "she", "they", "it", "we", "i"}
-# the full stop of a title or an initial ("Rep. Gwen Moore (D-Wis.)", "John F. Kelly")
+# the full stop of a title or an initial ("Rep. Ana Lind (D-Ore.)", "Tomas F. Berg")
 # is no clause end: hidden while a speaker is read, same length, then put back
 _TITLES = frozenset("Mr Ms Mrs Dr Sen Rep Reps Gov Gen Lt Col Sgt Maj Capt Adm Cmdr St Jr Sr "
                     "Rev Prof Atty Supt Gen Pres Sens Msgr Hon".split())
@@ -93,7 +93,7 @@ class RawQuote:
 def _hide_abbreviations(text: str) -> str:
     def hide(match: re.Match) -> str:
         word = match.group(1)
-        closes = match.string[match.end():match.end() + 1] == ")"  # "(D-Wis.)"
+        closes = match.string[match.end():match.end() + 1] == ")"  # "(D-Ore.)"
         if word is None or closes or word in _TITLES or len(word) == 1:
             return match.group().replace(".", _HIDDEN_DOT)
         return match.group()

@@ -50,8 +50,8 @@ def _values(text: str) -> dict[tuple, list]:
 
 def value_clash(fact: str, statement: str) -> bool:
     """The statement gives another value of a measure the fact gives, and not the
-    fact's own value of it; or other years than all the fact's ("has led since 2002" /
-    "since 2003")."""
+    fact's own value of it; or other years than all the fact's ("has chaired it since 2012"
+    / "since 2013")."""
     fact_years, statement_years = years_in(fact), years_in(statement)
     if fact_years and statement_years and fact_years.isdisjoint(statement_years):
         return True

@@ -32,7 +32,7 @@ FRAGMENT_BONUS = 0.3  # a shared head word plus related sentences counts as a ma
 _FUNCTION_WORDS = {"that", "this", "with", "from", "have", "were", "will", "would", "they",
                    "their", "there", "about", "which", "been", "also", "into"}
 # the verb of the quote's sentence that makes its subject the speaker, a participle too:
-# "Trump returned the compliment, telling Reuters, “...”", "calling him a “...”"
+# "The mayor thanked the crews, telling reporters, “...”", "calling it a “...”"
 _VERB_RE = re.compile(r"\b(?:" + "|".join(SPEECH_VERBS + ("saying", "telling", "calling", "writing",
                                                           "declaring", "noting", "adding", "labeling",
                                                           "labelling")) + r")\b", re.I)
@@ -124,7 +124,7 @@ def _resolve(member: AnalyzedArticle, quotes: list[RawQuote]) -> list[FoundQuote
 
 # a quote opening the paragraph after another quote, with no speaker of its own, goes on
 # with that speaker (the news convention for a long quotation); the gap between the two
-# is at most the earlier quote's attribution ('," Espinoza said Friday.')
+# is at most the earlier quote's attribution ('," Lind said on Friday.')
 CONTINUATION_GAP = 100
 
 
@@ -135,7 +135,7 @@ def _next_paragraph(text: str, gap: str, start: int) -> bool:
 
 
 def _after_attribution(gap: str, speaker: str) -> bool:
-    """'"I feel badly," Mr. Trump said on Monday. "...': the next quote in the paragraph,
+    """'"We are ready," Ms. Lind said on Monday. "...': the next quote in the paragraph,
     right after the previous one's attribution, is the same speaker's."""
     return bool(speaker) and "\n" not in gap and len(gap) <= CONTINUATION_GAP and speaker in gap
 
