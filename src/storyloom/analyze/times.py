@@ -181,6 +181,13 @@ def _expr_from(kind: str, match: re.Match) -> TimeExpr | None:
 RELATIVE_DAYS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
 
 
+def month_day(expr: TimeExpr) -> tuple[int, int]:
+    """(month, day) of a calendar date ("date" kind: the text names both)."""
+    if expr.month is None or expr.day is None:
+        raise ValueError(f"{expr.text!r} names no day of a month")
+    return expr.month, expr.day
+
+
 def find_dates(text: str) -> list[TimeExpr]:
     """Date expressions in reading order; a span is claimed by its most specific pattern."""
     return list(_dates_of(text))

@@ -26,6 +26,7 @@ from storyloom.analyze.times import (
     date_header,
     find_dates,
     find_durations,
+    month_day,
     parse_iso,
     resolve,
     resolve_month,
@@ -71,21 +72,22 @@ class _Now(NamedTuple):
 def _estimated_now(members: list[AnalyzedArticle]) -> _Now | None:
     """The story's "now": explicit date + elapsed duration (with the weekday its sentence
     names), else the most-mentioned explicit date's month."""
-    estimates, explicit = [], []
+    estimates: list[tuple[dt.date, int | None, tuple[int, int], int]] = []
+    explicit: list[tuple[int, int]] = []
     for member in members:
         for sentence in member.sentences:
             dates = [d for d in find_dates(sentence.text) if d.kind == "date"]
-            explicit += [(d.month, d.day) for d in dates]
+            explicit += [month_day(d) for d in dates]
             since = [d for d in find_durations(sentence.text) if 1 <= d.days <= 60
                      and sentence.text[d.end:d.end + 8].strip().startswith(("after", "since"))]
             if dates and since:
-                start = dt.date(2001, dates[0].month, min(dates[0].day, 28))  # any non-leap year
+                month, day = month_day(dates[0])
+                start = dt.date(2001, month, min(day, 28))  # any non-leap year
                 named = sorted({d.weekday for d in find_dates(sentence.text)
                                 if d.kind == "weekday" and d.weekday is not None})
                 weekday = named[0] if len(named) == 1 else None
                 days = int(since[0].days)
-                estimates.append((start + dt.timedelta(days=days), weekday,
-                                  (dates[0].month, dates[0].day), days))
+                estimates.append((start + dt.timedelta(days=days), weekday, (month, day), days))
     if estimates:
         middle, _, anchor, days = sorted(estimates, key=lambda e: (e[0], e[3]))[len(estimates) // 2]
         weekdays = Counter(w for d, w, _, _ in estimates if d == middle and w is not None)
@@ -161,9 +163,11 @@ def _date_of(expr: TimeExpr, reference: dt.date | None, now: _Now | None, tense:
         return (day.isoformat(), (0, day.strftime("%Y-%m"), day.day), False) if day else None
     now_month = now[0] if now else None
     if expr.kind == "date":
-        order = _month_order(expr.month, expr.lead, now_month)
-        return f"--{expr.month:02d}-{expr.day:02d}", (1, order, expr.day), False
+        month_no, day_no = month_day(expr)
+        order = _month_order(month_no, expr.lead, now_month)
+        return f"--{month_no:02d}-{day_no:02d}", (1, order, day_no), False
     if expr.kind == "month":
+        assert expr.month is not None  # a month expression names one
         return f"--{expr.month:02d}", (1, _month_order(expr.month, expr.lead, now_month), 0), False
     if now is None:
         return None
@@ -221,7 +225,7 @@ def _dated_events(members: list[AnalyzedArticle]) -> list[_Dated]:
                 if dated is None:
                     continue
                 label = expr.text.strip(" .,")
-                if expr.kind == "weekday" and own is None:
+                if expr.kind == "weekday" and own is None and expr.weekday is not None:
                     label = _WEEKDAY_NAMES[expr.weekday]
                 events.append(_Dated(dated[0], dated[1], _text(sentence, expr), label, member,
                                      sentence, dated[2]))
