@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +21,7 @@ import click
 from storyloom.analyze import analyze
 from storyloom.analyze.quantities import find_quantities
 from storyloom.analyze.times import parse_iso
-from storyloom.analyze.timex import annotate_times
+from storyloom.analyze.timex import Timex, annotate_times
 from storyloom.consolidate.entities import merge_entities
 from storyloom.consolidate.quotes import article_quotes
 from storyloom.ingest import read_inputs
@@ -46,9 +47,8 @@ def _times(member: AnalyzedArticle, reference: dt.date | None) -> list[dict[str,
             for t in _shifted(annotate_times(sentence.text, reference), sentence.start)]
 
 
-def _shifted(found, offset: int):
-    from dataclasses import replace
-
+def _shifted(found: list[Timex], offset: int) -> list[Timex]:
+    """Spans of a sentence's expressions moved to the article's offsets."""
     return [replace(t, start=t.start + offset, end=t.end + offset) for t in found]
 
 
