@@ -171,6 +171,10 @@ def contradiction_features(a: Slot, b: Slot, values: StoryValues) -> list[float]
 
 
 def _value_conflicts(members: list[AnalyzedArticle], model: StandardisedLogistic) -> list[Conflict]:
+    if not _independence(members).any():
+        # one outlet (or its copies): no pair of values can be compared, so neither the
+        # clauses nor the alignment are worth their model calls (a quarter of real stories)
+        return []
     found = value_pairs(members)
     slots, values = found.slots, found.values
     union, contradicting, related = _Union(len(slots)), set(), []

@@ -257,6 +257,10 @@ def _quote_groups(members: list[AnalyzedArticle]) -> list[list[FoundQuote]]:
     if not quotes:
         return []
     _full_names(members, quotes)
+    if len({q.article_id for q in quotes}) < 2:
+        # a group holds at most one quote per article: each quote is its own group, and
+        # comparing them would only cost model calls
+        return [[quote] for quote in quotes]
     similarity = _similarities(members, pairs)
     groups: list[list[int]] = []
     articles: list[set[str]] = []  # the articles of each group
