@@ -154,22 +154,34 @@ def test_article_roles_are_the_roles_of_each_sentence(seed_members):
 
 
 @pytest.mark.slow
-def test_quote_groups_are_kept_for_one_story_only_while_it_is_unchanged(seed_members, monkeypatch):
-    calls = []
-    plain = quotes_module._quote_groups
-    monkeypatch.setattr(quotes_module, "_quote_groups",
-                        lambda members: calls.append(1) or plain(members))
-    quotes_module._LAST.clear()
-    first = quotes_module.quote_groups(seed_members)
-    second = quotes_module.quote_groups(seed_members)
-    assert len(calls) == 1 and first == second
-    second[0].clear()  # each caller owns its lists
-    assert quotes_module.quote_groups(seed_members) == first and len(calls) == 1
-    changed = copy.copy(seed_members[0])
-    changed.mentions = [m for m in changed.mentions if m.label != "PERSON"]
-    quotes_module.quote_groups([changed] + list(seed_members[1:]))
-    assert len(calls) == 2
-    quotes_module._LAST.clear()
+def test_a_brief_aligns_its_story_and_groups_its_quotes_once(seed_members, monkeypatch):
+    from storyloom.consolidate import readings as readings_module
+    from storyloom.consolidate.brief import build_brief_isolated
+    from storyloom.model import Story
+
+    calls = {"align": 0, "quotes": 0}
+    align, group = readings_module.align_statements, readings_module.quote_groups
+
+    def counted(kind, function):
+        return lambda members: calls.__setitem__(kind, calls[kind] + 1) or function(members)
+
+    monkeypatch.setattr(readings_module, "align_statements", counted("align", align))
+    monkeypatch.setattr(readings_module, "quote_groups", counted("quotes", group))
+    story = Story("s", [m.id for m in seed_members])
+    brief, failures = build_brief_isolated(story, list(seed_members), strict=True)
+    assert not failures and brief.facts and brief.quotes
+    assert calls == {"align": 1, "quotes": 1}
+
+
+@pytest.mark.slow
+def test_story_readings_give_each_caller_its_own_quote_lists(seed_members):
+    from storyloom.consolidate.readings import StoryReadings
+
+    readings = StoryReadings(list(seed_members))
+    first = readings.quote_groups()
+    first[0].clear()
+    assert readings.quote_groups() == quotes_module.quote_groups(list(seed_members))
+    assert readings.clusters() is readings.clusters()
 
 
 @given(st.lists(st.sampled_from(["the", "mayor", "said", "and", "but", "while", "after", ",",

@@ -48,3 +48,54 @@ def test_tense_sets_the_direction_of_a_bare_weekday():
     assert resolve(tuesday, REFERENCE, "past") == dt.date(1989, 10, 31)
     assert resolve(tuesday, REFERENCE, "future") == dt.date(1989, 11, 7)
     assert resolve(tuesday, REFERENCE) == dt.date(1989, 10, 31)  # nearest: unchanged default
+
+
+def test_a_time_before_the_calendar_is_not_placed():
+    text = "The crater formed 66 million years ago; people came 10,000 years ago."
+    for expr in find_dates(text):
+        assert resolve(expr, REFERENCE) is None
+        assert ago_value(expr, REFERENCE) is None
+
+
+@pytest.mark.parametrize("text, found", [
+    # the quarter the text named last: that quarter, or the same one a year before
+    ("Third-quarter profit rose from the year-earlier quarter.", {"Third-quarter": "1989-Q3",
+                                                                 "the year-earlier quarter": "1988-Q3"}),
+    ("Second-quarter sales fell. Net was up from a year earlier.", {"Second-quarter": "1989-Q2",
+                                                                    "a year earlier": "1988-Q2"}),
+    ("Second-quarter sales fell. The latest period was weak.", {"Second-quarter": "1989-Q2",
+                                                                "The latest period": "1989-Q2"}),
+    # no quarter named: "a year ago" stays a year
+    ("Sales rose from a year ago.", {"a year ago": "1988"}),
+])
+def test_quarter_relative_expressions_read_the_quarter_named_before(text, found):
+    from storyloom.analyze.timex import annotate_times
+
+    assert {text[t.start:t.end]: t.value for t in annotate_times(text, REFERENCE)} == found
+
+
+@pytest.mark.parametrize("text, span, value, kind", [
+    ("They met on Friday morning.", "Friday morning", "1989-10-27", "DATE"),
+    ("It rained last night.", "last night", "1989-11-01TNI", "TIME"),
+    ("He spoke this morning.", "this morning", "1989-11-02TMO", "TIME"),
+    ("Prices are reported daily.", "daily", "P1D", "SET"),
+    ("They meet every week.", "every week", "P1W", "SET"),
+    ("Talks stalled over the weekend.", "the weekend", "1989-W43-WE", "DATE"),
+    ("Talks will resume this weekend.", "this weekend", "1989-W44-WE", "DATE"),
+])
+def test_parts_of_days_what_recurs_and_weekends(text, span, value, kind):
+    from storyloom.analyze.timex import annotate_times
+
+    found = {text[t.start:t.end]: (t.value, t.type) for t in annotate_times(text, REFERENCE)}
+    assert found[span] == (value, kind)
+
+
+def test_a_weekday_takes_the_tense_of_its_own_clause():
+    from storyloom.analyze.times import tense_at
+
+    text = "Exiles will appeal the ruling, Cuba predicted Wednesday."
+    start = text.index("Wednesday")
+    assert tense_at(text, start, start + 9) == "past"
+    text = "The ruling stands, and exiles will appeal on Wednesday."
+    start = text.index("Wednesday")
+    assert tense_at(text, start, start + 9) == "future"

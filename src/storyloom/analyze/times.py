@@ -337,12 +337,26 @@ def nearest_year(month: int, day: int, reference: dt.date) -> dt.date | None:
 # what makes a bare weekday's clause speak of the days ahead: "will meet Tuesday", "is
 # scheduled for Friday"; without them a news report's bare weekday is a day gone by
 _FUTURE_CUES = re.compile(r"\b(?:will|won't|shall|'ll|going to|is to|are to|scheduled|plans? to|"
-                          r"planned|expected to|set to|due to|upcoming|next|later)\b|\u2019ll\b", re.I)
+                          r"planned|expected to|set to|due to|upcoming|next|later|as (?:early|soon) as)\b"
+                          r"|\u2019ll\b", re.I)
 
 
 def tense_of(clause: str) -> str:
     """'future' when the clause speaks of what is to come, else 'past'."""
     return "future" if _FUTURE_CUES.search(clause) else "past"
+
+
+# what ends a clause for tense: punctuation, quotation marks, a dash, a sentence end
+_CLAUSE_BREAK = re.compile(r"[,;:()\"\u201c\u201d\u2014\u2013]|``|''|\s-{1,2}\s|[.!?](?=\s)|\n")
+
+
+def tense_at(text: str, start: int, end: int) -> str:
+    """The tense of the clause holding text[start:end]: in "Exiles will appeal the ruling,
+    Cuba predicted Wednesday" the Wednesday is past, though the sentence speaks of the
+    future."""
+    breaks = [m.end() for m in _CLAUSE_BREAK.finditer(text, 0, start)]
+    after = _CLAUSE_BREAK.search(text, end)
+    return tense_of(text[breaks[-1] if breaks else 0:after.start() if after else len(text)])
 
 
 def resolve(expr: TimeExpr, reference: dt.date | None, tense: str = "") -> dt.date | None:
@@ -360,7 +374,10 @@ def resolve(expr: TimeExpr, reference: dt.date | None, tense: str = "") -> dt.da
     if reference is None:
         return None
     if expr.kind == "relative":
-        return reference + dt.timedelta(days=expr.offset_days or 0)
+        try:
+            return reference + dt.timedelta(days=expr.offset_days or 0)
+        except OverflowError:  # "66 million years ago" lies before the calendar's year 1
+            return None
     if expr.kind == "weekday":
         assert expr.weekday is not None  # a weekday expression names one
         delta = (expr.weekday - reference.weekday()) % 7  # 0..6 days ahead

@@ -24,7 +24,7 @@ from storyloom.analyze.times import (
     is_rate,
     resolve,
     resolve_month,
-    tense_of,
+    tense_at,
 )
 
 # leading words TimeML puts outside the expression ("on Tuesday": the TIMEX3 is "Tuesday")
@@ -40,7 +40,7 @@ class Timex:
     start: int
     end: int
     value: str
-    type: str  # DATE | DURATION
+    type: str  # DATE | DURATION | TIME (a part of a day) | SET (what recurs)
     certainty: str = "exact"  # exact | approximate | year-less
 
 
@@ -54,22 +54,15 @@ def duration_value(duration: Duration) -> str:
     return f"P{_number(duration.number)}{_UNITS.get(duration.unit, 'D')}"
 
 
-_SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")
-
-
-def _sentence_around(text: str, start: int, end: int) -> str:
-    ends = [m.end() for m in _SENTENCE_END.finditer(text, 0, start)]
-    after = _SENTENCE_END.search(text, end)
-    return text[ends[-1] if ends else 0:after.start() if after else len(text)]
-
-
-def date_value(expr: TimeExpr, reference: dt.date | None, sentence: str = "") -> str:
+def date_value(expr: TimeExpr, reference: dt.date | None, tense: str = "") -> str:
+    """The TimeML value of a date expression; `tense` ("past" / "future", `times.tense_at`)
+    sets which way a bare weekday points."""
     if expr.kind == "month":
         return resolve_month(expr, reference) or f"XXXX-{expr.month:02d}"
     if expr.kind == "relative" and expr.offset_days and not expr.text.lower().startswith(
             ("yesterday", "tomorrow")):  # "a year ago"
         return ago_value(expr, reference) or ""
-    day = resolve(expr, reference, tense_of(sentence) if sentence else "")
+    day = resolve(expr, reference, tense)
     if day is not None:
         return day.isoformat()
     if expr.kind == "date":
@@ -89,7 +82,7 @@ def annotate_times(text: str, reference: dt.date | None) -> list[Timex]:
     found = []
     for expr in find_dates(text):
         start, end = _trimmed(expr, text)
-        value = date_value(expr, reference, _sentence_around(text, start, end))
+        value = date_value(expr, reference, tense_at(text, start, end))
         certainty = ("year-less" if value.startswith("XXXX") else
                      "approximate" if expr.kind == "relative" and len(value) < 10 else "exact")
         found.append(Timex(start, end, value, "DATE", certainty))
@@ -101,4 +94,111 @@ def annotate_times(text: str, reference: dt.date | None) -> list[Timex]:
         if not any(t.start < period.end and period.start < t.end for t in found):
             found.append(Timex(period.start, period.end, period_value(period, reference), "DATE",
                                "approximate" if period.kind in ("reference", "vague") else "exact"))
-    return sorted(found, key=lambda t: (t.start, t.end))
+    found = _with_parts_of_day(text, found, reference)
+    found += _recurring(text, found) + _weekends(text, found, reference)
+    return sorted(in_quarter_discourse(text, found), key=lambda t: (t.start, t.end))
+
+
+# Parts of a day: "Friday morning" is a span over the Friday; "this morning", "tonight" and
+# "last night" are the reference day (or the one before) at TMO / TNI (TimeML TIME)
+_PARTS = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
+_PART_AFTER = re.compile(r"\s+(morning|afternoon|evening|night)\b", re.I)
+_PART_ALONE = re.compile(r"\b(?:(?P<which>this|last)\s+(?P<part>morning|afternoon|evening|night)"
+                         r"|(?P<tonight>tonight))\b", re.I)
+_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def _with_parts_of_day(text: str, found: list[Timex], reference: dt.date | None) -> list[Timex]:
+    out = []
+    for timex in found:
+        after = _PART_AFTER.match(text, timex.end)
+        if timex.type == "DATE" and _DAY.match(timex.value) and after:
+            # the span takes the part ("Friday morning"); the value stays the day, as the
+            # annotators of TempEval-3 mostly wrote it (TMO only for "this morning")
+            timex = Timex(timex.start, after.end(), timex.value, "DATE", timex.certainty)
+        out.append(timex)
+    if reference is None:
+        return out
+    for match in _PART_ALONE.finditer(text):
+        if any(t.start < match.end() and match.start() < t.end for t in out):
+            continue
+        if match.group("tonight"):
+            day, part = reference, "NI"
+        else:
+            last = match.group("which").lower() == "last"
+            part = _PARTS[match.group("part").lower()]
+            # "last night" is the night before; "last morning" is not said
+            day = reference - dt.timedelta(days=1) if last and part == "NI" else reference
+        out.append(Timex(match.start(), match.end(), f"{day.isoformat()}T{part}", "TIME"))
+    return out
+
+
+# What recurs: "daily", "every week", "annually" (TimeML SET, valued by the period)
+_RECURRING = re.compile(r"\b(?:(?P<adverb>hourly|daily|weekly|monthly|annually|yearly)"
+                        r"|(?:each|every)\s+(?P<unit>hour|day|week|month|quarter|year))\b", re.I)
+_EVERY = {"hourly": "PT1H", "hour": "PT1H", "daily": "P1D", "day": "P1D", "weekly": "P1W",
+          "week": "P1W", "monthly": "P1M", "month": "P1M", "quarterly": "P1Q", "quarter": "P1Q",
+          "annually": "P1Y", "yearly": "P1Y", "year": "P1Y"}
+
+
+def _recurring(text: str, found: list[Timex]) -> list[Timex]:
+    sets = []
+    for match in _RECURRING.finditer(text):
+        if any(t.start < match.end() and match.start() < t.end for t in found):
+            continue
+        word = (match.group("adverb") or match.group("unit")).lower()
+        sets.append(Timex(match.start(), match.end(), _EVERY[word], "SET"))
+    return sets
+
+
+# "the weekend": the last one before the reference, or the next one in a clause about what
+# is to come (YYYY-Www-WE, the ISO week of its Saturday)
+_WEEKEND = re.compile(r"\b(?:the|this|last|next)\s+weekend\b", re.I)
+
+
+def _weekends(text: str, found: list[Timex], reference: dt.date | None) -> list[Timex]:
+    weekends = []
+    for match in _WEEKEND.finditer(text) if reference is not None else ():
+        if any(t.start < match.end() and match.start() < t.end for t in found):
+            continue
+        assert reference is not None
+        ahead = match.group().lower().startswith("next") or (
+            not match.group().lower().startswith("last")
+            and tense_at(text, match.start(), match.end()) == "future")
+        saturday = reference + dt.timedelta(days=(5 - reference.weekday()) % 7) if ahead \
+            else reference - dt.timedelta(days=(reference.weekday() - 5) % 7)
+        year, week, _ = saturday.isocalendar()
+        weekends.append(Timex(match.start(), match.end(), f"{year:04d}-W{week:02d}-WE", "DATE"))
+    return weekends
+
+
+# Quarterly results, as TimeML reads them: once a text has named a quarter ("third-quarter
+# profit"), "the quarter" and "the latest period" are that quarter, and "a year earlier",
+# "year-ago" or "the year-earlier period" the same quarter a year before (the figure it is
+# compared with), not a year, a day or a span
+_YEAR_BEFORE = re.compile(r"\b(?:a\s+year\s+(?:earlier|ago|before)|(?:the\s+)?year[\s-](?:earlier|ago)"
+                          r"(?:\s+(?:quarter|period))?)(?![\w-])", re.I)
+_THAT_QUARTER = re.compile(r"\bthe\s+(?:latest\s+|most\s+recent\s+|same\s+)?(?:quarter|period)\b", re.I)
+_NAMED_QUARTER = re.compile(r"\b(?:first|second|third|fourth)[\s-]quarter\b", re.I)
+_QUARTER = re.compile(r"^(\d{4})-Q([1-4])$")
+
+
+def in_quarter_discourse(text: str, found: list[Timex]) -> list[Timex]:
+    """`found` (expressions of `text`) with the quarter-relative ones read against the
+    quarter the text last named before them; unchanged where it names none."""
+    named = [t for t in found if _QUARTER.match(t.value) and _NAMED_QUARTER.search(text[t.start:t.end])]
+    if not named:
+        return found
+    readings = []
+    for pattern, years_back in ((_YEAR_BEFORE, 1), (_THAT_QUARTER, 0)):
+        for match in pattern.finditer(text):
+            before = [t for t in named if t.end <= match.start()]
+            if not before:
+                continue
+            year, quarter = _QUARTER.match(before[-1].value).groups()  # type: ignore[union-attr]
+            readings.append(Timex(match.start(), match.end(),
+                                  f"{int(year) - years_back:04d}-Q{quarter}", "DATE"))
+    if not readings:
+        return found
+    kept = [t for t in found if not any(r.start < t.end and t.start < r.end for r in readings)]
+    return kept + readings

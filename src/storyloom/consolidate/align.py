@@ -316,24 +316,12 @@ def average_link(sims: np.ndarray, threshold: float) -> list[list[int]]:
     return list(groups.values())
 
 
-_LAST: list = []  # (key, held, clusters) of the latest story: facts and conflicts both align it
-
-
 def align_statements(members: list[AnalyzedArticle], threshold: float = SAME_STATEMENT,
                      clauses: bool = True,
                      attach: float | None = ATTACH_PACKED) -> list[StatementCluster]:
-    """Group the story's statements so that each group says one thing. The latest
-    result is kept: a brief aligns the same story for its facts and for its conflicts."""
-    # the objects named by id are kept with the result, so no id is reused meanwhile
-    held = [(m, m.sentences, m.sentence_embeddings) for m in members]
-    key = (tuple((*map(id, h), h[0].id, hash(h[0].article.text)) for h in held),
-           threshold, clauses, attach)
-    entry = _LAST[0] if _LAST else None  # read once: another thread may replace it
-    if entry is not None and entry[0] == key:
-        return entry[2]
-    clusters = _align(members, threshold, clauses, attach)
-    _LAST[:] = [(key, held, clusters)]
-    return clusters
+    """Group the story's statements so that each group says one thing. A brief aligns
+    its story once (consolidate.readings) and gives the result to facts and conflicts."""
+    return _align(members, threshold, clauses, attach)
 
 
 def _align(members: list[AnalyzedArticle], threshold: float, clauses: bool,

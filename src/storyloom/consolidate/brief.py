@@ -9,6 +9,7 @@ from storyloom.consolidate.disputed import separate_disputed
 from storyloom.consolidate.entities import merge_entities
 from storyloom.consolidate.facts import align_facts
 from storyloom.consolidate.quotes import extract_quotes
+from storyloom.consolidate.readings import StoryReadings
 from storyloom.consolidate.summary import summarise
 from storyloom.consolidate.timeline import build_timeline
 from storyloom.errors import SectionError
@@ -60,13 +61,15 @@ def build_brief_isolated(story: Story, members: list[AnalyzedArticle], strict: b
             failures.append(SectionFailure(story.id, name, f"{type(exc).__name__}: {exc}"))
             return empty
 
-    conflicts = section("conflicts", lambda: find_conflicts(members), [])
-    facts = section("facts", lambda: separate_disputed(align_facts(members), conflicts, members), [])
+    readings = StoryReadings(members)  # the alignment and quote groups, made once
+    conflicts = section("conflicts", lambda: find_conflicts(members, readings=readings), [])
+    facts = section("facts", lambda: separate_disputed(
+        align_facts(members, clusters=readings.clusters()), conflicts, members), [])
     brief = Brief(
         summary=section("summary", lambda: summarise(facts, members, avoid=outvoted_evidence(conflicts)), []),
         facts=facts,
         conflicts=conflicts,
-        quotes=section("quotes", lambda: extract_quotes(members), []),
+        quotes=section("quotes", lambda: extract_quotes(members, readings.quote_groups()), []),
         entities=section("entities", lambda: merge_entities(members), []),
         timeline=section("timeline", lambda: build_timeline(members), []),
         coverage=section("coverage", lambda: build_coverage(facts, members), []),

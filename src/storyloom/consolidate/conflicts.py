@@ -24,7 +24,6 @@ import numpy as np
 
 from storyloom.analyze.embed import embed_texts, embedder_of
 from storyloom.analyze.quantities import MEASURES, RELATED_CLASSES, related_heads, same_value
-from storyloom.consolidate.align import align_statements
 from storyloom.consolidate.conflict_model import FEATURES, load_model, pair_features
 from storyloom.consolidate.conflict_notes import (
     about_of,
@@ -36,7 +35,7 @@ from storyloom.consolidate.conflict_notes import (
 )
 from storyloom.consolidate.entities import article_roles, same_org, same_person
 from storyloom.consolidate.logistic import StandardisedLogistic
-from storyloom.consolidate.quotes import quote_groups
+from storyloom.consolidate.readings import StoryReadings
 from storyloom.consolidate.same_fact import StoryValues, different_things, same, same_language_fact
 from storyloom.consolidate.slots import Slot, story_slots
 from storyloom.model import AnalyzedArticle, Claim, Conflict, Evidence
@@ -151,9 +150,10 @@ class ValuePairs:
     pairs: list[tuple[int, int]]
 
 
-def value_pairs(members: list[AnalyzedArticle]) -> ValuePairs:
+def value_pairs(members: list[AnalyzedArticle], readings: StoryReadings | None = None) -> ValuePairs:
+    readings = readings or StoryReadings(members)
     slots = story_slots(members, embedder_of(members))
-    values = StoryValues(slots, align_statements(members), embedder_of(members))
+    values = StoryValues(slots, readings.clusters(), embedder_of(members))
     return ValuePairs(slots, values, _candidate_pairs(slots, members, values))
 
 
@@ -170,12 +170,13 @@ def contradiction_features(a: Slot, b: Slot, values: StoryValues) -> list[float]
     return pair_features(a, b, values, _other_people(a, b), related, _sentence_similarity(a, b))
 
 
-def _value_conflicts(members: list[AnalyzedArticle], model: StandardisedLogistic) -> list[Conflict]:
+def _value_conflicts(members: list[AnalyzedArticle], model: StandardisedLogistic,
+                     readings: StoryReadings) -> list[Conflict]:
     if not _independence(members).any():
         # one outlet (or its copies): no pair of values can be compared, so neither the
         # clauses nor the alignment are worth their model calls (a quarter of real stories)
         return []
-    found = value_pairs(members)
+    found = value_pairs(members, readings)
     slots, values = found.slots, found.values
     union, contradicting, related = _Union(len(slots)), set(), []
     for i, j in found.pairs:
@@ -490,10 +491,10 @@ def _role_claim(bucket) -> Claim:
     return Claim(lead[1].role, lead[0].sentences[lead[2]].text, sources, evidence)
 
 
-def _speaker_conflicts(members: list[AnalyzedArticle]) -> list[Conflict]:
+def _speaker_conflicts(readings: StoryReadings) -> list[Conflict]:
     """One quote attributed to different named people by different outlets."""
     conflicts = []
-    for group in quote_groups(members):
+    for group in readings.quote_groups():
         named = [q for q in group if q.named and q.raw.direct and q.raw.speaker
                  and len(q.raw.body.split()) >= SPEAKER_MIN_WORDS]
         speakers: list[list] = []
@@ -517,15 +518,17 @@ def _speaker_conflicts(members: list[AnalyzedArticle]) -> list[Conflict]:
     return conflicts
 
 
-def find_conflicts(members: list[AnalyzedArticle], model: StandardisedLogistic | None = None
-                   ) -> list[Conflict]:
+def find_conflicts(members: list[AnalyzedArticle], model: StandardisedLogistic | None = None,
+                   readings: StoryReadings | None = None) -> list[Conflict]:
     """Contradictions first (most sources first), then differing figures and flags.
-    `model`: the contradiction decision (default: the shipped one)."""
+    `model`: the contradiction decision (default: the shipped one); `readings`: the
+    story's alignment and quote groups, shared with the brief's other sections."""
     if len(members) < 1:
         return []
     model = model or load_model()
-    conflicts = (_value_conflicts(members, model) + _role_conflicts(members)
-                 + _speaker_conflicts(members) + date_header_flags(members))
+    readings = readings or StoryReadings(members)
+    conflicts = (_value_conflicts(members, model, readings) + _role_conflicts(members)
+                 + _speaker_conflicts(readings) + date_header_flags(members))
     conflicts.sort(key=lambda c: (not c.contradiction, -sum(len(cl.sources) for cl in c.claims)))
     link_same_camps(conflicts)
     published = {m.id: m.article.published for m in members}

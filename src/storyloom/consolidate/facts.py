@@ -131,13 +131,17 @@ def _is_statement(cluster: StatementCluster) -> bool:
     return any(len(u.text.split()) >= MIN_FACT_WORDS for u in cluster.units)
 
 
-def align_facts(members: list[AnalyzedArticle], threshold: float = SAME_STATEMENT) -> list[Fact]:
+def align_facts(members: list[AnalyzedArticle], threshold: float = SAME_STATEMENT,
+                clusters: list[StatementCluster] | None = None) -> list[Fact]:
     """All facts of a story (single-source ones too), most corroborated first, then
     in reading order (earliest position in any article). No fact credits an outlet whose
-    own statements in its cluster all contradict its wording (credit.py)."""
+    own statements in its cluster all contradict its wording (credit.py). `clusters`:
+    the story's alignment at `threshold` when already made (align_statements)."""
     if not members:
         return []
-    parts = [part for c in align_statements(members, threshold)
+    if clusters is None:
+        clusters = align_statements(members, threshold)
+    parts = [part for c in clusters
              for part in credited_clusters(c) if _is_statement(part[0])]
     outlets = outlet_keys(members)
     order = {m.id: i for i, m in enumerate(members)}

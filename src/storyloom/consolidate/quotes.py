@@ -227,28 +227,11 @@ def _full_names(members: list[AnalyzedArticle], quotes: list[FoundQuote]) -> Non
                     else max(matches, key=len)
 
 
-# (key, the objects the key names, groups) of the latest story: a brief groups the
-# same story's quotes twice (speaker conflicts, then the quotes themselves)
-_LAST: list = []
-
-
-def _story_key(members: list[AnalyzedArticle]) -> tuple[tuple, list]:
-    """Identity of the story's analysed state, and the objects whose ids it holds
-    (kept alive with the cached result, so that no id can be reused meanwhile)."""
-    held = [(m, m.article, m.sentences, m.mentions, m.sentence_embeddings) for m in members]
-    return tuple(tuple(id(x) for x in h) + (len(h[3]), len(h[2])) for h in held), held
-
-
 def quote_groups(members: list[AnalyzedArticle]) -> list[list[FoundQuote]]:
     """Quotes of all articles, grouped so that each group is one quote (single link,
-    at most one quote per article in a group). The latest story's groups are kept;
-    each caller gets its own lists (the quotes themselves are shared: read only)."""
-    key, held = _story_key(members)
-    entry = _LAST[0] if _LAST else None  # read once: another thread may replace it
-    if entry is None or entry[0] != key:
-        entry = (key, held, _quote_groups(members))
-        _LAST[:] = [entry]
-    return [list(group) for group in entry[2]]
+    at most one quote per article in a group). A brief groups its story's quotes once
+    (consolidate.readings) for speaker conflicts and for the quotes themselves."""
+    return _quote_groups(members)
 
 
 def _quote_groups(members: list[AnalyzedArticle]) -> list[list[FoundQuote]]:
@@ -298,9 +281,11 @@ def _item(group: list[FoundQuote]) -> QuoteItem:
                      [q.evidence for q in group])
 
 
-def extract_quotes(members: list[AnalyzedArticle]) -> list[QuoteItem]:
-    """One QuoteItem per quote, most widely reported first, attributed ones before others."""
-    items = [_item(g) for g in quote_groups(members)]
+def extract_quotes(members: list[AnalyzedArticle],
+                   groups: list[list[FoundQuote]] | None = None) -> list[QuoteItem]:
+    """One QuoteItem per quote, most widely reported first, attributed ones before others.
+    `groups`: the story's quote groups when already made (quote_groups)."""
+    items = [_item(g) for g in (quote_groups(members) if groups is None else groups)]
     items = [i for i in items if len(i.sources) > 1
              or i.speaker and (len(i.text.split()) > 1 or i.text[:1].islower())
              or len(i.text.split()) >= MIN_UNATTRIBUTED_WORDS]

@@ -30,7 +30,7 @@ from storyloom.analyze.times import (
     parse_iso,
     resolve,
     resolve_month,
-    tense_of,
+    tense_at,
 )
 from storyloom.consolidate.slots import clause_around
 from storyloom.model import AnalyzedArticle, Evidence, Sentence, TimelineEntry
@@ -221,7 +221,7 @@ def _dated_events(members: list[AnalyzedArticle]) -> list[_Dated]:
                 if expr.kind == "month" and (expr.month in explicit_months or not expr.lead
                                              and expr.year is None):
                     continue  # "the beginning of the month, on December 7" / a bare "January"
-                dated = _date_of(expr, own, now, tense_of(sentence.text))
+                dated = _date_of(expr, own, now, tense_at(sentence.text, expr.start, expr.end))
                 if dated is None:
                     continue
                 label = expr.text.strip(" .,")

@@ -7,18 +7,22 @@ resolved against the document's creation date as the brief resolves against an a
 publication date:
 
 - a calendar day -> `YYYY-MM-DD`; a month -> `YYYY-MM`; a weekday or "yesterday" -> the
-  day it names (a bare weekday looks back unless its sentence speaks of what is to come:
-  `times.tense_of`); a duration -> `P<n><Y|M|W|D>` or `PT<n><H|M|S>`; a year, "last week",
+  day it names (a bare weekday looks back unless its clause speaks of what is to come:
+  `times.tense_at`); a duration -> `P<n><Y|M|W|D>` or `PT<n><H|M|S>`; a year, "last week",
   "the third quarter", "now" -> `YYYY`, `YYYY-Www`, `YYYY-Q3`, `PRESENT_REF`
-  (`analyze.periods`).
+  (`analyze.periods`); "the weekend" -> `YYYY-Www-WE`; "this morning", "last night" ->
+  `YYYY-MM-DDTMO` / `TNI` (TIME); "daily", "every week" -> `P1D`, `P1W` (SET); after a
+  named quarter, "the quarter" and "a year earlier" -> that quarter and the same quarter
+  a year before (`timex.in_quarter_discourse`).
 - the words that lead into a date and that TimeML leaves outside the expression ("on",
   "since", "by", "in", ...) are left out of the span; "last", "next", "this", "early",
   "late" and "mid" stay in it, as TimeML keeps them.
 
 Span F1 strict (same start and end) and relaxed (overlap), both ways; value F1 is the
 share of relaxed matches whose value equals the gold one, times the relaxed span F1 (the
-task's definition). Time expressions the readers do not know (times of day, sets, "the
-weekend", fiscal years) are misses, counted per gold type.
+task's definition). Time expressions the readers do not know (clock times, "each
+Thursday", "the weekend" as a span of two days, fiscal years) are misses, counted per
+gold type.
 """
 from __future__ import annotations
 
