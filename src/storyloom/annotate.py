@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections import Counter
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -25,17 +26,37 @@ from storyloom.analyze.timex import Timex, annotate_times, in_quarter_discourse
 from storyloom.consolidate.entities import merge_entities
 from storyloom.consolidate.quotes import article_quotes
 from storyloom.ingest import read_inputs
-from storyloom.model import AnalyzedArticle
+from storyloom.model import AnalyzedArticle, Mention
 
 SCHEMA_PATH = Path(__file__).with_name("annotation.schema.json")
 
 
 def _entities(member: AnalyzedArticle) -> list[dict[str, Any]]:
     merged = merge_entities([member])
-    name_of = {variant: entity for entity in merged for variant in entity.variants}
-    return [{"start": m.start, "end": m.end, "text": m.text, "type": m.label,
-             "name": name_of[m.text].name if m.text in name_of else m.text,
-             "variants": name_of[m.text].variants if m.text in name_of else [m.text]}
+    entity_of = {written: entity for entity in merged for written in [entity.name, *entity.variants]}
+    # a name is one entity through the article, typed as its fullest name is tagged: the
+    # small tagger calls a bare "Trump" ORG in many sentences, "Donald Trump" a PERSON
+    fullest: dict[str, tuple[int, Counter]] = {}  # entity name -> (words, labels of those)
+    for mention in member.mentions:
+        entity = entity_of.get(mention.text)
+        if entity is None:
+            continue
+        words = len(mention.text.split())
+        best = fullest.get(entity.name)
+        if best is None or words > best[0]:
+            fullest[entity.name] = best = (words, Counter())
+        if words == best[0]:
+            best[1][mention.label] += 1
+
+    def type_of(mention: Mention) -> str:
+        entity = entity_of.get(mention.text)
+        if entity is None or entity.name not in fullest:
+            return mention.label
+        return fullest[entity.name][1].most_common(1)[0][0]
+
+    return [{"start": m.start, "end": m.end, "text": m.text, "type": type_of(m),
+             "name": entity_of[m.text].name if m.text in entity_of else m.text,
+             "variants": entity_of[m.text].variants if m.text in entity_of else [m.text]}
             for m in member.mentions]
 
 
