@@ -83,3 +83,26 @@ def test_lines_signed_by_a_dash_and_titles_in_names():
 def test_an_age_between_commas_and_a_participle_cue():
     text = "\u201cThe vote was fair,\u201d Wrenfield, 61, told Radio Nord on Monday."
     assert [q.speaker for q in find_quotes(text)] == ["Wrenfield"]
+
+
+def test_a_title_and_an_apposition_name_the_person_a_description_means():
+    from storyloom.analyze.roles import title_nouns, titled_as
+
+    assert title_nouns("The Texas governor") == {"governor"}
+    assert titled_as("visited by Texas Gov. ", ", who arrived", {"governor"})
+    assert titled_as("met ", ", the governor of Wrenfield,", {"governor"})
+    assert not titled_as("met Senator ", " on Friday", {"governor"})
+
+
+@pytest.mark.slow
+def test_a_described_or_pronoun_speaker_is_the_person_named_before():
+    from storyloom.analyze import analyze
+    from storyloom.consolidate.quotes import article_quotes
+
+    text = ("Wrenfield Gov. Ilse Marrow toured the harbour on Monday with Tomas Berg.\n\n"
+            "\u201cWe will rebuild the quay,\u201d the governor told reporters.\n\n"
+            "The tour was watched from the pier by fisherman Tomas Berg.\n\n"
+            "\u201cI lost two boats,\u201d he said.")
+    member = analyze([Article("a", text, source="Radio Nord")], "hashing")[0]
+    speakers = [q.speaker for q in article_quotes(member) if q.raw.direct]
+    assert speakers == ["Ilse Marrow", "Tomas Berg"]

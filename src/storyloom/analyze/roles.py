@@ -33,6 +33,13 @@ FOREIGN_ROLE_NOUNS = {
     "directrice": "director", "botschafter": "ambassador", "botschafterin": "ambassador",
     "embajador": "ambassador", "embajadora": "ambassador", "ambassadeur": "ambassador",
 }
+# the titles written before a name ("Gov. Mike Pence", "House Speaker Nancy Pelosi") for
+# the job a description names ("the governor said"): abbreviations and the nouns that are
+# titles but not roles stated next to a name (ROLE_NOUNS)
+TITLE_FORMS = {"governor": ("gov",), "senator": ("sen",), "representative": ("rep",),
+               "congressman": ("rep", "representative"), "congresswoman": ("rep", "representative"),
+               "president": ("pres",), "general": ("gen",), "attorney": ("atty",),
+               "speaker": (), "nominee": (), "candidate": ()}
 # spokes- nouns describe one job whatever the gender; they compare as one family
 ROLE_FAMILIES = {"spokesman": "spokes", "spokeswoman": "spokes", "spokesperson": "spokes",
                  "rep": "spokes", "publicist": "spokes", "advisor": "adviser",
@@ -178,3 +185,28 @@ def _role(person: str, start: int, end: int, role: str, noun: str, org: str,
           explicit: bool = False) -> Role:
     role = re.sub(r"^(the|a|an)\s+", "", _end_of_sentence(re.sub(r"\s+", " ", role).strip()), flags=re.I)
     return Role(person, start, end, role, noun.lower(), org, explicit and bool(org))
+
+
+_TITLE_NOUNS = tuple(sorted(set(ROLE_NOUNS) | set(TITLE_FORMS), key=len, reverse=True))
+_TITLE_WORD = re.compile(r"\b(?:" + "|".join(re.escape(n) for n in _TITLE_NOUNS) + r")\b", re.I)
+_TITLE_RUN = re.compile(r"((?:[A-Z][\w.'-]*\s+){1,4})$")  # "Texas Gov. " before a name
+_APPOSED = re.compile(r",\s+(?:the|a|an)\s+((?:[\w.'-]+\s+){0,4}?[\w'-]+)", re.I)  # ", the governor"
+
+
+def title_nouns(description: str) -> set[str]:
+    """The jobs a description names: "the Texas governor" -> {"governor"}."""
+    return {m.group().lower() for m in _TITLE_WORD.finditer(description)}
+
+
+def titled_as(before: str, after: str, nouns: set[str]) -> bool:
+    """Whether a name is given one of `nouns` as its title: in the capitalised words right
+    before it ("Texas Gov. ", "House Speaker ") or in an apposition right after it
+    (", the governor of Indiana")."""
+    forms = {form for noun in nouns for form in (noun, *TITLE_FORMS.get(noun, ()))}
+    run = _TITLE_RUN.search(before)
+    if run and forms & {w.strip(".").lower() for w in run.group(1).split()}:
+        return True
+    apposed = _APPOSED.match(after)
+    if apposed is None:
+        return False
+    return bool(forms & {w.strip(".,").lower() for w in apposed.group(1).split()})

@@ -17,7 +17,7 @@ import numpy as np
 
 from storyloom.analyze.embed import embed_texts, embedder_of
 from storyloom.analyze.quotes import PRONOUNS, SPEECH_VERBS, RawQuote, find_quotes, find_reported
-from storyloom.analyze.roles import find_roles
+from storyloom.analyze.roles import find_roles, title_nouns, titled_as
 from storyloom.consolidate.align import gram
 from storyloom.consolidate.entities import clean_name, same_person
 from storyloom.model import AnalyzedArticle, Evidence, QuoteItem
@@ -96,6 +96,35 @@ def _fallback_speaker(member: AnalyzedArticle, quote: RawQuote) -> str:
     return clean_name(before[0][2]) if before else ""  # the first: usually the subject
 
 
+def _last_person_before(member: AnalyzedArticle, before: int,
+                        people: list[tuple[int, int, str]], since: int) -> str:
+    """The person named last between `since` and `before` (the sentence of the quote or
+    the one before it at most), or ""."""
+    sentences = [s for s in member.sentences if s.start < before]
+    window = max(since, sentences[-2].start if len(sentences) >= 2 else 0)
+    named = [clean_name(name) for start, end, name in people if window <= start and end <= before
+             and any(w[:1].isupper() for w in clean_name(name).split())]
+    return named[-1] if named else ""
+
+
+def _titled_antecedent(member: AnalyzedArticle, before: int, who: str,
+                       people: list[tuple[int, int, str]]) -> str:
+    """The last person named before `before` with a title the description `who` names
+    ("the president" -> "President Donald Trump"), or ""."""
+    nouns = title_nouns(who)
+    if not nouns or who.split()[0].lower() not in ("the", "a", "an"):
+        return ""
+    text = member.article.text
+    found = ""
+    for start, end, name in people:
+        if start >= before:
+            break
+        if any(w[:1].isupper() for w in clean_name(name).split()) \
+                and titled_as(text[max(0, start - 40):start], text[end:end + 60], nouns):
+            found = clean_name(name)
+    return found
+
+
 def _resolve(member: AnalyzedArticle, quotes: list[RawQuote]) -> list[FoundQuote]:
     people = _person_mentions(member)
     found: list[FoundQuote] = []
@@ -106,11 +135,20 @@ def _resolve(member: AnalyzedArticle, quotes: list[RawQuote]) -> list[FoundQuote
             len(gap) < 6 or _next_paragraph(member.article.text, gap, quote.start)
             or _after_attribution(gap, previous.raw.speaker))
         who = quote.speaker or ("" if goes_on else _fallback_speaker(member, quote))
+        pronoun = bool(who.split()[:1]) and who.split()[0].lower() in ("he", "she")
+        if pronoun and not goes_on:
+            nearest = _last_person_before(member, quote.start, people,
+                                          previous.raw.end if previous else 0)
+            if nearest:
+                found.append(FoundQuote(member.id, member.article.publisher, quote, nearest, "", True))
+                continue  # "he said", the last person named since the previous quote
         if previous and (who.split()[:1] and who.split()[0].lower() in PRONOUNS or goes_on):
             found.append(FoundQuote(member.id, member.article.publisher, quote, previous.speaker,
                                     previous.role, previous.named))
             continue  # "he said" / a quote continuing the previous one
         name = _name_in(who, people) if who else ""
+        if who and not name:  # "the Texas governor said": the person the article so titles
+            name = _titled_antecedent(member, quote.start, who, people)
         role = ""
         if name:
             roles = find_roles(who, [(who.index(name), who.index(name) + len(name))]) \
