@@ -7,10 +7,10 @@ import datetime as dt
 import re
 from collections import Counter
 
-from storyloom.analyze.times import TimeExpr, date_header, find_dates, parse_iso, resolve
+from storyloom.analyze.times import TimeExpr, date_header, find_dates, month_day, parse_iso, resolve
 from storyloom.consolidate.facts import outlet_keys
 from storyloom.consolidate.slots import MASK, Slot
-from storyloom.model import AnalyzedArticle, Claim, Conflict, Evidence
+from storyloom.model import AnalyzedArticle, Claim, Conflict, Evidence, Sentence
 
 ABOUT_WORDS = 9
 _CLAUSE_END = re.compile(r"\s*(?:$|[,;:.)]|(?:and|but|while|or)\b)", re.IGNORECASE)
@@ -20,11 +20,11 @@ _PLAN_CUES = re.compile(r"\b(plan\w*|expect\w*|total|up to|could|may|would|estim
 
 def claim_value(slot: Slot) -> str:
     if slot.kind == "number":
-        thing = slot.value.thing
+        thing = slot.quantity.thing
         return f"{slot.text} {thing}".strip() if thing and thing != "years old" else slot.text
     text = slot.text
-    if slot.kind == "date" and slot.value.lead:
-        text = text[len(slot.value.lead):].strip()
+    if slot.kind == "date" and slot.time.lead:
+        text = text[len(slot.time.lead):].strip()
     return text.rstrip(".")
 
 
@@ -36,10 +36,12 @@ def _around_mask(clause: str) -> tuple[str, str]:
 def about_of(group: list[Slot]) -> str:
     first = group[0]
     if first.kind == "number":
-        things = Counter(s.value.thing for s in group if s.value.thing)
+        # a group is one kind of value (slots of one bucket, conflicts.py)
+        things = Counter(s.quantity.thing for s in group if s.quantity.thing)
         if things:
             return "number of " + max(things, key=lambda t: (things[t], len(t)))
-        return {"%": "percentage", "": "figure"}.get(first.value.unit, f"amount ({first.value.unit})")
+        unit = first.quantity.unit
+        return {"%": "percentage", "": "figure"}.get(unit, f"amount ({unit})")
     before, after = _around_mask(first.clause)
     if first.kind == "duration":
         # "expected to take [two weeks], and the port ...": what lasts comes before the
@@ -120,11 +122,12 @@ def _implied_dates(group: list[Slot]) -> str:
                     and d.start >= slot.end - slot.sentence.start]  # "N weeks after <date>"
         if slot.relation != "since" or not explicit or not any(d.kind == "weekday" for d in dates):
             continue
+        month, day = month_day(explicit[0])  # a "date" names both
         try:
-            anchor = dt.date(2001, explicit[0].month, explicit[0].day)  # any non-leap year
+            anchor = dt.date(2001, month, day)  # any non-leap year
         except ValueError:
             continue
-        implied = anchor + dt.timedelta(days=round(slot.value.days))
+        implied = anchor + dt.timedelta(days=round(slot.duration.days))  # a "since" slot is a duration
         parts.append(f"'{claim_value(slot)}' after {anchor.day} {anchor:%B} is {implied.day} {implied:%B}")
     if not parts:
         return ""
@@ -140,7 +143,7 @@ def _duration_note(conflict: Conflict, group: list[Slot], members) -> str:
                               "; nothing else in the story checks it") + implied
     days, start, end = spans[0]
     by_value = {c.value: c for c in conflict.claims}
-    closest = min(group, key=lambda s: abs(s.value.days - days))
+    closest = min(group, key=lambda s: abs(s.duration.days - days))
     consistent = by_value.get(claim_value(closest))
     if consistent is None:
         return _majority_note(conflict, members)
@@ -204,8 +207,8 @@ def _months_apart(first: int, second: int) -> int:
     return min(gap, 12 - gap)
 
 
-def _body_dates(member: AnalyzedArticle, header: TimeExpr) -> list[tuple[TimeExpr, object]]:
-    found = []
+def _body_dates(member: AnalyzedArticle, header: TimeExpr) -> list[tuple[TimeExpr, Sentence]]:
+    found: list[tuple[TimeExpr, Sentence]] = []
     for sentence in member.sentences:
         if sentence.start <= header.start < sentence.end:
             continue
@@ -223,7 +226,8 @@ def header_is_unreliable(member: AnalyzedArticle) -> TimeExpr | None:
     body = _body_dates(member, header)
     if not body:
         return None
-    if any(_months_apart(d.month, header.month) <= 1 for d, _ in body):
+    # (every body date names a month: _body_dates keeps no other)
+    if any(_months_apart(d.month, header.month) <= 1 for d, _ in body if d.month is not None):
         return None
     return header
 
@@ -288,9 +292,13 @@ def mark_relation(conflict: Conflict, published: dict[str, str | None]) -> None:
     if not conflict.contradiction:
         conflict.relation = "related"
         return
-    moments = [[_moment(published.get(s)) for s in claim.sources] for claim in conflict.claims]
-    if any(m is None for side in moments for m in side):
-        return
+    moments: list[list[tuple[str, str]]] = []  # per claim, its sources' moments
+    for claim in conflict.claims:
+        reported_at = [_moment(published.get(s)) for s in claim.sources]
+        known = [m for m in reported_at if m is not None]
+        if len(known) < len(reported_at):
+            return  # a source of unknown date: no order to tell
+        moments.append(known)
     for index, side in enumerate(moments):
         others = [m for k, other in enumerate(moments) if k != index for m in other]
         if others and all(_later(mine, theirs) for mine in side for theirs in others):

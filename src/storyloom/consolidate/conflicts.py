@@ -36,7 +36,13 @@ from storyloom.consolidate.conflict_notes import (
 from storyloom.consolidate.entities import article_roles, same_org, same_person
 from storyloom.consolidate.logistic import StandardisedLogistic
 from storyloom.consolidate.readings import StoryReadings
-from storyloom.consolidate.same_fact import StoryValues, different_things, same, same_language_fact
+from storyloom.consolidate.same_fact import (
+    StoryValues,
+    clause_similarity,
+    different_things,
+    same,
+    same_language_fact,
+)
 from storyloom.consolidate.slots import Slot, story_slots
 from storyloom.model import AnalyzedArticle, Claim, Conflict, Evidence
 
@@ -83,7 +89,7 @@ def _reports_value(member: AnalyzedArticle, slot: Slot, values: StoryValues) -> 
     """The article also gives this value, in a related clause: then its other value is
     another fact ("20 killed ... 35 injured"), not a different account of this one."""
     return values.memo(("reports_value", member.id, id(slot)), lambda: any(
-        same(other, slot) and float(other.vector @ slot.vector) >= ALSO_REPORTED
+        same(other, slot) and clause_similarity(other, slot) >= ALSO_REPORTED
         for other in values.of_kind(member.id, slot.kind)))
 
 
@@ -101,7 +107,7 @@ def _elapsed(first: Slot, second: Slot) -> bool:
     """Two "N <units> after/since <event>" durations that name the event alike (a shared
     word; translations are left to the stricter general threshold)."""
     if not (first.kind == "duration" and first.relation and first.relation == second.relation
-            and min(first.value.days, second.value.days) >= 1):
+            and min(first.duration.days, second.duration.days) >= 1):
         return False
     if first.member.article.language != second.member.article.language:
         return False
@@ -122,7 +128,7 @@ def _threshold(first: Slot, second: Slot) -> float:
 
 def _sentence_similarity(first: Slot, second: Slot) -> float:
     if first.sentence_vector is None or second.sentence_vector is None:
-        return float(first.vector @ second.vector)
+        return clause_similarity(first, second)
     return float(first.sentence_vector @ second.sentence_vector)
 
 
@@ -181,7 +187,7 @@ def _value_conflicts(members: list[AnalyzedArticle], model: StandardisedLogistic
     union, contradicting, related = _Union(len(slots)), set(), []
     for i, j in found.pairs:
         a, b = slots[i], slots[j]
-        similarity = float(a.vector @ b.vector)
+        similarity = clause_similarity(a, b)
         if values.same(a, b):
             if similarity >= _threshold(a, b) or _agree_across_languages(a, b, values):
                 union.join(i, j)  # agreement: gathers the sources of each side
@@ -220,14 +226,14 @@ def _bucket(slot: Slot, by_meaning: bool) -> tuple | None:
     None for a bare count ("3 of them"): it can only agree with another bare count
     (same_fact.comparable wants a thing counted), so no conflict is ever made of it."""
     if slot.kind == "number":
-        head = slot.value.head
+        head = slot.quantity.head
         if not head:
             return None
         if by_meaning:
-            return "number", slot.value.unit
-        return "number", slot.value.unit, _HEAD_FAMILY.get(head, head)
+            return "number", slot.quantity.unit
+        return "number", slot.quantity.unit, _HEAD_FAMILY.get(head, head)
     if slot.kind == "date":
-        return "date", slot.value.kind
+        return "date", slot.time.kind
     return (slot.kind,)
 
 
@@ -248,7 +254,7 @@ def _independence(members: list[AnalyzedArticle]) -> np.ndarray:
 def _candidate_pairs(slots: list[Slot], members: list[AnalyzedArticle], values: StoryValues
                      ) -> list[tuple[int, int]]:
     """Index pairs (i < j) of slots of one bucket from independent articles."""
-    position = {}
+    position: dict[int, int] = {}  # id(member) -> its index in `members`
     for number, member in enumerate(members):
         position.setdefault(id(member), number)
     table = _independence(members)
@@ -332,7 +338,7 @@ def _hand_rule(a: Slot, b: Slot, similarity: float, values: StoryValues, feature
 
 def _related_figures(a: Slot, b: Slot) -> bool:
     """Different but related counts of one story (planned total vs current estimate)."""
-    qa, qb = a.value, b.value
+    qa, qb = a.quantity, b.quantity
     if qa.head in MEASURES:
         return False  # "400 metres from the shore" / "a 210-metre ship": lengths of two things
     return (qa.unit == qb.unit and bool(qa.head) and bool(qb.head)
@@ -346,7 +352,7 @@ def _claims(group: list[Slot], values: StoryValues) -> list[Claim]:
     buckets: list[list[Slot]] = []
     for slot in group:
         bucket = next((b for b in buckets if values.same(b[0], slot)
-                       or slot.kind == "number" and same_value(b[0].value, slot.value)), None)
+                       or slot.kind == "number" and same_value(b[0].quantity, slot.quantity)), None)
         if bucket is None:
             buckets.append([slot])
         else:

@@ -99,13 +99,20 @@ def same_values(kind: str, a, b) -> bool:
     return a.kind == b.kind == "weekday" and a.weekday == b.weekday
 
 
+def clause_similarity(first: Slot, second: Slot) -> float:
+    """Cosine of the two masked clauses (embedded as unit vectors)."""
+    assert first.vector is not None and second.vector is not None  # story_slots embeds every clause
+    return float(first.vector @ second.vector)
+
+
 def comparable(first: Slot, second: Slot) -> bool:
-    """Could the two values measure the same thing at all?"""
-    a, b = first.value, second.value
+    """Could the two values measure the same thing at all? (Two slots of one kind.)"""
     if first.kind == "number":
-        return a.unit == b.unit and a.head == b.head and bool(a.head)
+        qa, qb = first.quantity, second.quantity
+        return qa.unit == qb.unit and qa.head == qb.head and bool(qa.head)
     if first.kind == "duration":
-        return comparable_durations(a, b)
+        return comparable_durations(first.duration, second.duration)
+    a, b = first.time, second.time
     if a.kind == b.kind == "date":
         return True
     # weekdays only compare when both articles were published the same known day
@@ -167,8 +174,7 @@ class StoryValues:
         if key not in self._best_value:
             found = [o for o in self.by_article[article_id] if o.kind == slot.kind
                      and comparable(slot, o)]
-            self._best_value[key] = max(found, key=lambda o: float(o.vector @ slot.vector),
-                                        default=None)
+            self._best_value[key] = max(found, key=lambda o: clause_similarity(o, slot), default=None)
         return self._best_value[key]
 
     def aligned(self, a: Slot, b: Slot) -> bool:
@@ -181,17 +187,20 @@ class StoryValues:
         by meaning ("240 residents" / "240 Anwohner" / "240 vecinos")."""
         if comparable(a, b):
             return True
-        if a.kind != "number" or a.value.unit != b.value.unit or not (a.value.thing and b.value.thing):
+        if a.kind != "number":
+            return False
+        qa, qb = a.quantity, b.quantity
+        if qa.unit != qb.unit or not (qa.thing and qb.thing):
             return False
         if a.member.article.language == b.member.article.language \
-                or a.value.head in MEASURES or b.value.head in MEASURES:
+                or qa.head in MEASURES or qb.head in MEASURES:
             return False  # units of measure are converted, never compared by meaning
-        va, vb = self._things.get(a.value.thing), self._things.get(b.value.thing)
+        va, vb = self._things.get(qa.thing), self._things.get(qb.thing)
         return va is not None and vb is not None and float(va @ vb) >= SAME_THING_ACROSS_LANGUAGES
 
     def same(self, a: Slot, b: Slot) -> bool:
-        if a.kind == "number" and a.value.head != b.value.head:
-            return self.comparable(a, b) and same_value(a.value, b.value)
+        if a.kind == "number" and a.quantity.head != b.quantity.head:
+            return self.comparable(a, b) and same_value(a.quantity, b.quantity)
         return same(a, b)
 
     def one_fact(self, a: Slot, b: Slot) -> bool:
@@ -241,7 +250,7 @@ def _thing_vectors(slots: list[Slot], embedder) -> dict:
     in different words need comparing)."""
     if embedder is None or len({s.member.article.language for s in slots}) < 2:
         return {}
-    things = sorted({s.value.thing for s in slots if s.kind == "number" and s.value.thing})
+    things = sorted({s.quantity.thing for s in slots if s.kind == "number" and s.quantity.thing})
     return dict(zip(things, embed_texts(things, embedder))) if things else {}
 
 
@@ -257,29 +266,33 @@ def _fact_index(clusters) -> dict[tuple[str, int], set[int]]:
 
 
 def _value_key(slot: Slot):
-    value = slot.value
     if slot.kind == "number":
-        return round(value.value, 6)
+        return round(slot.quantity.value, 6)
     if slot.kind == "duration":
-        return round(value.days, 3)
-    return (value.kind, value.month, value.day, value.weekday)
+        return round(slot.duration.days, 3)
+    expr = slot.time
+    return (expr.kind, expr.month, expr.day, expr.weekday)
 
 
 def measure(slot: Slot) -> tuple[str, str]:
-    return slot.value.head, slot.value.unit
+    """A number's measure: the head of what it counts, and its unit."""
+    quantity = slot.quantity
+    return quantity.head, quantity.unit
 
 
 def same_reported(first: Slot, second: Slot) -> bool:
     """The same value (nearly exactly) of the same measure; a count without a named
     thing ("178 of 369 punches") matches any thing."""
-    a, b = first.value, second.value
     if first.kind == "number":
-        if a.unit != b.unit or (a.head and b.head and a.head != b.head):
+        qa, qb = first.quantity, second.quantity
+        if qa.unit != qb.unit or (qa.head and qb.head and qa.head != qb.head):
             return False
-        high = max(abs(a.value), abs(b.value))
-        return high == 0 or abs(a.value - b.value) / high <= EXACT
+        high = max(abs(qa.value), abs(qb.value))
+        return high == 0 or abs(qa.value - qb.value) / high <= EXACT
     if first.kind == "duration":
-        return abs(a.days - b.days) <= EXACT * max(a.days, b.days)
+        da, db = first.duration, second.duration
+        return abs(da.days - db.days) <= EXACT * max(da.days, db.days)
+    a, b = first.time, second.time
     if a.kind == b.kind == "date":
         return (a.month, a.day) == (b.month, b.day)
     return False
@@ -383,14 +396,14 @@ def _lead_class(slot: Slot) -> str:
 
 
 def _aged_person(slot: Slot) -> str:
-    if slot.kind != "number" or slot.value.thing != "years old":
+    if slot.kind != "number" or slot.quantity.thing != "years old":
         return ""
     found = _NAME_AFTER_AGE.match(slot.sentence.text[slot.end - slot.sentence.start:])
     return found.group(1) if found and len(found.group(1).split()) >= 2 else ""
 
 
 def _aged_noun(slot: Slot) -> str:
-    if slot.kind != "number" or slot.value.thing != "years old":
+    if slot.kind != "number" or slot.quantity.thing != "years old":
         return ""
     found = re.match(r"^[\s-]*([a-z]{3,})\b", slot.sentence.text[slot.end - slot.sentence.start:])
     return found.group(1) if found and found.group(1) not in ENGLISH_STOP_WORDS else ""
