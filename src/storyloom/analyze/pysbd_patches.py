@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from storyloom.analyze.regex_skips import prepared
 
 # (owner, attribute) -> pysbd's own value, filled by `patch_pysbd`
-_ORIGINALS: dict[tuple[type, str], object] = {}
+_ORIGINALS: dict[tuple[object, str], object] = {}  # (class or module, name) -> original
 
 
 # -------------------------------------------------------------- rules and spans
@@ -150,6 +150,7 @@ _FOLDED_CHARS = (re.compile("[" + "".join(re.escape(chr(c)) for c in _FOLD[1]) +
 def _fold(text: str, lowered: str | None = None) -> str:
     """`text` folded with the tables above (same length as `text`); `lowered`,
     when given, is `text.lower()`, saving the usual case's work."""
+    assert _FOLD is not None and _FOLDED_CHARS is not None  # only patched in when built
     pre, post = _FOLD
     if "\u0130" in text:
         lowered = text.translate(pre).lower()
@@ -179,7 +180,8 @@ def _index_of(abbreviations: list[str]):
     examined (not purely alphabetic), folded alphabetic entry -> its indices, and
     the lengths of those."""
     stripped = [abbr.strip() for abbr in abbreviations]
-    always, by_key = [], {}
+    always: list[int] = []
+    by_key: dict[str, list[int]] = {}
     for ind, entry in enumerate(stripped):
         if entry.isalpha():
             by_key.setdefault(_fold(entry), []).append(ind)
@@ -413,7 +415,7 @@ def patch_pysbd() -> None:
     for name, module in list(sys.modules.items()):
         if name.startswith("pysbd.") and getattr(module, "re", None) is re:
             _ORIGINALS[(module, "re")] = re
-            module.re = _PYSBD_RE
+            setattr(module, "re", _PYSBD_RE)  # noqa: B010 - a module attribute mypy cannot see
     _replace(pysbd.Segmenter, "sentences_with_char_spans", _sentences_with_char_spans,
              "Segmenter.sentences_with_char_spans")
     if _FOLD is not None:

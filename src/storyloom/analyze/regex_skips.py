@@ -7,14 +7,19 @@ equivalent literal-first form. Both read the parse tree of Python's own `re`
 """
 from __future__ import annotations
 
+import importlib
 import re
 from functools import lru_cache
+from typing import Any
 
 _REGEX_SYNTAX = re.compile(r"[.^$*+?{}\[\]\\|()]")
 
-try:  # the parser of CPython's `re`; without it nothing is skipped or rewritten
-    from re import _constants as _c
-    from re import _parser
+_c: Any
+_parser: Any
+try:  # the parser of CPython's `re` (private: typeshed has no stubs for it); without it
+    # nothing is skipped or rewritten
+    _c = importlib.import_module("re._constants")
+    _parser = importlib.import_module("re._parser")
 except ImportError:  # pragma: no cover - other Pythons
     _c = _parser = None
 
@@ -99,7 +104,7 @@ def literal_first(pattern: str) -> str | None:
         return None
     end = _closing(pattern, 0)
     first = _first_item(pattern[end + 1:]) if end else None
-    if not first:
+    if end is None or not first:
         return None
     plain = "(?:" + first[1:] if first[0] == "(" and first[1] != "?" else first
     rest = pattern[end + 1 + len(first):]
