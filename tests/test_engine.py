@@ -213,3 +213,19 @@ def test_progress_moves_per_chunk_and_per_story(seeds_dir):
     assert len(set(analyze)) >= 2 and analyze == sorted(analyze) and analyze[-1] == len(articles)
     assert consolidate[-1] == len(with_bar.stories) and len(set(consolidate)) == len(with_bar.stories) + 1
     assert render_json(with_bar) == render_json(without)
+
+
+@pytest.mark.slow
+def test_quiet_dask_run_prints_no_cluster_logs(seeds_dir, tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    pytest.importorskip("dask.distributed")
+    env = {k: v for k, v in os.environ.items() if not k.startswith("DASK_")}
+    run = subprocess.run([sys.executable, "-m", "storyloom", "digest", str(seeds_dir), "--executor",
+                          "dask", "--embedder", "hashing", "--format", "json", "-q",
+                          "-o", str(tmp_path / "d.json")], capture_output=True, text=True,
+                         env=env, timeout=600)
+    assert run.returncode == 0, run.stderr
+    assert "distributed." not in run.stderr and "INFO" not in run.stderr, run.stderr

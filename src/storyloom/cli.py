@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib
 import logging
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -107,6 +108,9 @@ def _quiet_libraries(ctx: click.Context, param: click.Parameter, quiet: bool) ->
         import warnings
 
         warnings.filterwarnings("ignore")
+        # distributed configures its own loggers from dask's config when it is imported
+        # (later, with the Dask executor) and in each worker process: say it there too
+        os.environ.setdefault("DASK_LOGGING__DISTRIBUTED", "error")
         for name in ("distributed", "dask", "tornado", "asyncio", "bokeh"):
             logging.getLogger(name).setLevel(logging.ERROR)
     return quiet
