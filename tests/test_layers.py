@@ -61,3 +61,8 @@ def test_the_check_sees_the_layers():
     # the stages import the records, and the top (pipeline, cli) imports the stages
     pairs = {(a, b) for a, b, _ in _imports()}
     assert ("consolidate", "model") in pairs and ("pipeline", "consolidate") in pairs
+
+
+def test_the_text_layer_imports_nothing_of_storyloom():
+    # per-language words sit below every stage (docs/development.md)
+    assert [(a, b) for a, b, _ in _imports() if a == "text"] == []

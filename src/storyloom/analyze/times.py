@@ -13,13 +13,12 @@ from dataclasses import dataclass
 
 from storyloom.analyze.quantities import NUMBER_PATTERN, parse_number
 from storyloom.analyze.runs import word_runs
+from storyloom.text.en import MONTH_ABBREVIATIONS, MONTH_NAMES, WEEKDAY_NAMES
 
-MONTHS = {name: n for n, names in enumerate([
-    ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
-    ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
-    ("october", "oct"), ("november", "nov"), ("december", "dec")], start=1) for name in names}
-WEEKDAYS = {name: n for n, name in enumerate(
-    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])}
+MONTHS = {name: n for n, names in enumerate(
+    ((full, *short) for full, short in zip(MONTH_NAMES, MONTH_ABBREVIATIONS)), start=1)
+    for name in names}
+WEEKDAYS = {name: n for n, name in enumerate(WEEKDAY_NAMES)}
 UNIT_DAYS = {"second": 1 / 86400, "minute": 1 / 1440, "hour": 1 / 24, "day": 1.0, "week": 7.0,
              "month": 30.4, "year": 365.25, "decade": 3652.5}
 # German, Spanish and French month names, only next to a day ("14. März", "21 de marzo",
@@ -39,13 +38,11 @@ def _dateparser_names(keys: list[str], shortest: int) -> dict[str, int]:
     return names
 
 
-_MONTH_KEYS = ["", "january", "february", "march", "april", "may", "june", "july", "august",
-               "september", "october", "november", "december"]
+_MONTH_KEYS = ["", *MONTH_NAMES]
 # a day's name in another language: lower case in Spanish, French and Italian running text
 # ("el martes", "mardi", "martedì"), after "am" in German ("am Dienstag"); capitalised
 # alone it is more often a name ("Domingo", "Sabato")
-FOREIGN_WEEKDAYS = _dateparser_names(["monday", "tuesday", "wednesday", "thursday", "friday",
-                                      "saturday", "sunday"], 5)
+FOREIGN_WEEKDAYS = _dateparser_names(list(WEEKDAY_NAMES), 5)
 FOREIGN_MONTHS = {name: n for n, names in enumerate([
     ("januar", "jänner", "enero", "janvier"), ("februar", "febrero", "février"),
     ("märz", "marzo", "mars"), ("abril", "avril"), ("mai", "mayo"), ("juni", "junio", "juin"),

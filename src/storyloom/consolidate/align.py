@@ -26,6 +26,7 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 from storyloom.analyze.embed import embed_texts, embedder_of
 from storyloom.errors import StoryloomError
 from storyloom.model import AnalyzedArticle, Sentence
+from storyloom.text.en import MONTH_NAMES
 
 if TYPE_CHECKING:  # scipy loads only where a story needs its sparse products
     from scipy.sparse import csr_matrix
@@ -142,10 +143,8 @@ def split_at_breaks(text: str) -> list[tuple[int, int]]:
     return parts
 
 
-_MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august",
-                "september", "october", "november", "december")
-_MONTHS = tuple(m[:3] for m in _MONTH_NAMES)
-_MONTH_FORMS = {m: m[:3] for m in _MONTH_NAMES} | {m[:3]: m[:3] for m in _MONTH_NAMES} | {"sept": "sep"}
+_MONTHS = tuple(m[:3] for m in MONTH_NAMES)
+_MONTH_FORMS = {m: m[:3] for m in MONTH_NAMES} | {m[:3]: m[:3] for m in MONTH_NAMES} | {"sept": "sep"}
 
 
 def _name_key(name: str) -> str:

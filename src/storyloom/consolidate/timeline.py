@@ -34,12 +34,13 @@ from storyloom.analyze.times import (
 )
 from storyloom.consolidate.slots import clause_around
 from storyloom.model import AnalyzedArticle, Evidence, Sentence, TimelineEntry
+from storyloom.text.en import WEEKDAY_NAMES
 
 log = logging.getLogger(__name__)
 
 MERGE_SIMILARITY = 0.45  # sentences on one date that report one event
 MAX_TEXT_WORDS, MIN_TEXT_WORDS = 30, 10
-_WEEKDAY_NAMES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+_WEEKDAY_NAMES = [day.capitalize() for day in WEEKDAY_NAMES]
 
 
 @dataclass

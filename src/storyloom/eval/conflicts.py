@@ -40,6 +40,7 @@ from pathlib import Path
 import click
 
 from storyloom.model import AnalyzedArticle, Article
+from storyloom.text.en import WEEKDAY_NAMES
 
 log = logging.getLogger(__name__)
 DEFAULT_FILE = Path(__file__).resolve().parents[3].parent / "shared" / "data" / "ecbplus-dev.jsonl"
@@ -167,7 +168,7 @@ def _new_text(kind: str, old: str, value, rng: random.Random) -> str:
     return rng.choice([o for o in _ORG_POOL if o.lower() != old.lower()])
 
 
-_WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_WEEKDAY_NAMES = tuple(day.capitalize() for day in WEEKDAY_NAMES)
 
 
 def _weekday_fixed(text: str, value, new_day: int) -> str:
