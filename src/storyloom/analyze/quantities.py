@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 
 from storyloom.analyze.runs import word_runs
+from storyloom.text import OTHER_LANGUAGES
 
 WORD_NUMBERS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -22,9 +23,7 @@ SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
           "m": 1e6, "bn": 1e9, "mln": 1e6, "mn": 1e6}
 # the same scales in German, Spanish, French and Italian ("1,2 Millionen", "4,5 millones",
 # "80 millions", "2 miliardi"); a milliard is a thousand million
-FOREIGN_SCALES = {"millionen": 1e6, "millions": 1e6, "mio": 1e6, "millones": 1e6, "millón": 1e6,
-                  "milioni": 1e6, "milione": 1e6, "milliarden": 1e9, "milliarde": 1e9, "mrd": 1e9,
-                  "milliards": 1e9, "milliard": 1e9, "miliardi": 1e9, "miliardo": 1e9}
+FOREIGN_SCALES = {word: scale for words in OTHER_LANGUAGES.values() for word, scale in words.SCALES.items()}
 SCALES.update(FOREIGN_SCALES)
 _SCALE_WORDS = "|".join(sorted(SCALES, key=len, reverse=True))
 _CURRENCY_WORDS = {"euro": "EUR", "euros": "EUR", "dollar": "USD", "dollars": "USD",

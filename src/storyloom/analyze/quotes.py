@@ -9,34 +9,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-SPEECH_VERBS = ("said", "says", "added", "warned", "told", "stressed", "explained", "noted",
-                "insisted", "assured", "replied", "continued", "wrote", "declared", "stated",
-                "confirmed", "detailed", "argued", "emphasized", "emphasised", "announced",
-                "claimed", "asserted", "admitted", "acknowledged", "reiterated", "tweeted",
-                "commented", "remarked", "responded", "promised", "affirmed", "concluded")
-# More cues of a quote's speaker: the present tense of news features and commentary
-# ("Lind tells", "Berg adds") and other verbs of saying. Kept apart from
-# SPEECH_VERBS, which the learned contradiction decision's features were fitted with.
-QUOTE_VERBS = SPEECH_VERBS + ("tells", "adds", "writes", "notes", "asks", "asked", "explains",
-                              "continues", "recalled", "recalls", "joked", "quipped", "posted",
-                              "testified", "predicted", "cautioned", "suggested", "urged",
-                              "conceded", "boasted", "complained", "lamented", "mused", "shouted",
-                              "yelled", "insists", "warns", "argues", "tweets", "responds",
-                              "replies", "countered", "pointed out", "called", "retorted")
-# occasions of speaking: "in an interview Tuesday", "in a statement Monday"
-STATEMENT_NOUNS = ("interview", "statement", "conference", "speech", "remarks", "tweet", "briefing")
-# the same cues in the other languages the brief reads (the past and present of "to say"
-# and its common synonyms): German, Spanish, French, Italian
-FOREIGN_QUOTE_VERBS = {
-    "de": ("sagte", "sagt", "erklärte", "erklärt", "betonte", "betont", "meinte", "schrieb",
-           "sagten", "warnte", "versicherte", "fügte hinzu", "teilte mit"),
-    "es": ("dijo", "dice", "afirmó", "afirma", "declaró", "explicó", "señaló", "aseguró",
-           "añadió", "advirtió", "subrayó", "indicó", "escribió", "dijeron"),
-    "fr": ("a déclaré", "a dit", "a affirmé", "a expliqué", "a souligné", "a ajouté", "a assuré",
-           "a indiqué", "a averti", "déclare", "dit", "affirme", "explique", "ajoute", "a écrit"),
-    "it": ("ha detto", "ha dichiarato", "ha spiegato", "ha affermato", "ha sottolineato",
-           "ha aggiunto", "ha assicurato", "ha scritto", "dice", "afferma", "spiega", "dichiara"),
-}
+from storyloom.text import OTHER_LANGUAGES
+from storyloom.text.en import PRONOUNS, QUOTE_VERBS
+
+# the cues of the other languages the brief reads, by language code (storyloom.text)
+FOREIGN_QUOTE_VERBS = {code: words.QUOTE_VERBS for code, words in OTHER_LANGUAGES.items()}
 _VERB = r"(?:" + "|".join(sorted(QUOTE_VERBS + tuple(v for verbs in FOREIGN_QUOTE_VERBS.values()
                                                      for v in verbs), key=len, reverse=True)) + r")"
 _QUOTE = re.compile(r"(?P<open>[“\"„«])(?P<body>[^“”\"„«»\n]{2,700}?)(?P<close>[”\"“»])")
@@ -64,7 +41,6 @@ _CUT_WHO = re.compile(r"\s+(?:to|in|on|at|during|after|before|from|with|of the|w
                       r"who|which|that|he|she|they|and|but|has|have|had|would|will|also|"
                       r"already|again|then|later|once)\b.*$", re.I)
 _BOUNDARY = re.compile(r"[.!?]\s|\n")
-PRONOUNS = {"he", "she", "they", "it", "we", "i"}
 # the full stop of a title or an initial ("Rep. Ana Lind (D-Ore.)", "Tomas F. Berg")
 # is no clause end: hidden while a speaker is read, same length, then put back
 _TITLES = frozenset("Mr Ms Mrs Dr Sen Rep Reps Gov Gen Lt Col Sgt Maj Capt Adm Cmdr St Jr Sr "

@@ -11,35 +11,13 @@ import re
 from dataclasses import dataclass
 
 from storyloom.analyze.runs import CASE_FOLD
+from storyloom.text import OTHER_LANGUAGES
+from storyloom.text.en import ROLE_NOUNS, TITLE_FORMS
 
-ROLE_NOUNS = ("spokesman", "spokeswoman", "spokesperson", "press secretary", "secretary",
-              "prime minister", "foreign minister", "minister", "vice president", "president",
-              "director", "chief", "head", "chairman", "chairwoman", "chair", "ambassador",
-              "adviser", "advisor", "envoy", "commander", "governor", "mayor", "senator",
-              "leader", "deputy", "representative", "ceo", "founder", "coach", "manager",
-              "lawyer", "attorney", "judge", "prosecutor", "general", "officer", "official",
-              "rep", "publicist", "agent", "editor", "correspondent", "analyst", "professor")
-# the same jobs in German, Spanish and French ("Sprecherin der Hafenbehörde von X",
+# the same jobs in German, Spanish, French and Italian ("Sprecherin der Hafenbehörde von X",
 # "portavoz de la Autoridad Portuaria de X"), each mapped to its English family
-FOREIGN_ROLE_NOUNS = {
-    "sprecher": "spokes", "sprecherin": "spokes", "regierungssprecher": "spokes",
-    "portavoz": "spokes", "vocero": "spokes", "vocera": "spokes", "porte-parole": "spokes",
-    "minister": "minister", "ministerin": "minister", "ministro": "minister", "ministra": "minister",
-    "ministre": "minister", "präsident": "president", "präsidentin": "president",
-    "presidente": "president", "presidenta": "president", "président": "president",
-    "présidente": "president", "bürgermeister": "mayor", "bürgermeisterin": "mayor",
-    "alcalde": "mayor", "alcaldesa": "mayor", "maire": "mayor", "direktor": "director",
-    "direktorin": "director", "directora": "director", "directeur": "director",
-    "directrice": "director", "botschafter": "ambassador", "botschafterin": "ambassador",
-    "embajador": "ambassador", "embajadora": "ambassador", "ambassadeur": "ambassador",
-}
-# the titles written before a name ("Gov. Mike Pence", "House Speaker Nancy Pelosi") for
-# the job a description names ("the governor said"): abbreviations and the nouns that are
-# titles but not roles stated next to a name (ROLE_NOUNS)
-TITLE_FORMS = {"governor": ("gov",), "senator": ("sen",), "representative": ("rep",),
-               "congressman": ("rep", "representative"), "congresswoman": ("rep", "representative"),
-               "president": ("pres",), "general": ("gen",), "attorney": ("atty",),
-               "speaker": (), "nominee": (), "candidate": ()}
+FOREIGN_ROLE_NOUNS = {word: family for words in OTHER_LANGUAGES.values()
+                      for word, family in words.ROLE_NOUNS.items()}
 # spokes- nouns describe one job whatever the gender; they compare as one family
 ROLE_FAMILIES = {"spokesman": "spokes", "spokeswoman": "spokes", "spokesperson": "spokes",
                  "rep": "spokes", "publicist": "spokes", "advisor": "adviser",

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from storyloom.analyze.quantities import NUMBER_PATTERN, parse_number
 from storyloom.analyze.runs import word_runs
+from storyloom.text import OTHER_LANGUAGES
 from storyloom.text.en import MONTH_ABBREVIATIONS, MONTH_NAMES, WEEKDAY_NAMES
 
 MONTHS = {name: n for n, names in enumerate(
@@ -70,33 +71,9 @@ _PATTERNS = [
         sorted((w.capitalize() for w in FOREIGN_WEEKDAYS), key=len, reverse=True)) + r")|(?<![\w-])(?P<weekday_lower>"
         + "|".join(sorted(FOREIGN_WEEKDAYS, key=len, reverse=True)) + r"))(?![\w-])")),
 ]
-# durations in German, Spanish and French: number words and units of those languages
-FOREIGN_NUMBERS = {
-    "ein": 1, "eine": 1, "einen": 1, "einem": 1, "zwei": 2, "drei": 3, "vier": 4, "fünf": 5,
-    "sechs": 6, "sieben": 7, "acht": 8, "neun": 9, "zehn": 10, "elf": 11, "zwölf": 12,
-    "un": 1, "una": 1, "uno": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6,
-    "siete": 7, "ocho": 8, "nueve": 9, "diez": 10, "doce": 12,
-    "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "sept": 7, "huit": 8,
-    "neuf": 9, "dix": 10, "onze": 11, "douze": 12, "six": 6,
-    "due": 2, "tre": 3, "quattro": 4, "cinque": 5, "sei": 6, "sette": 7, "otto": 8, "nove": 9,
-    "dieci": 10, "undici": 11, "dodici": 12,
-}
-FOREIGN_UNITS = {
-    "sekunde": "second", "sekunden": "second", "minute": "minute", "minuten": "minute",
-    "stunde": "hour", "stunden": "hour", "tag": "day", "tage": "day", "tagen": "day",
-    "woche": "week", "wochen": "week", "monat": "month", "monate": "month", "monaten": "month",
-    "jahr": "year", "jahre": "year", "jahren": "year", "jahrzehnt": "decade", "jahrzehnte": "decade",
-    "segundo": "second", "segundos": "second", "minuto": "minute", "minutos": "minute",
-    "hora": "hour", "horas": "hour", "día": "day", "días": "day", "semana": "week",
-    "semanas": "week", "mes": "month", "meses": "month", "año": "year", "años": "year",
-    "década": "decade", "décadas": "decade",
-    "seconde": "second", "secondes": "second", "heure": "hour", "heures": "hour",
-    "jour": "day", "jours": "day", "semaine": "week", "semaines": "week", "mois": "month",
-    "ans": "year", "année": "year", "années": "year", "décennie": "decade",
-    "secondi": "second", "minuti": "minute", "ora": "hour", "ore": "hour", "giorno": "day",
-    "giorni": "day", "settimana": "week", "settimane": "week", "mese": "month", "mesi": "month",
-    "anno": "year", "anni": "year", "decennio": "decade", "decenni": "decade",
-}
+# durations in German, Spanish, French and Italian: number words and units of those languages
+FOREIGN_NUMBERS = {word: n for words in OTHER_LANGUAGES.values() for word, n in words.NUMBERS.items()}
+FOREIGN_UNITS = {word: unit for words in OTHER_LANGUAGES.values() for word, unit in words.UNITS.items()}
 _FOREIGN_DURATION = re.compile(
     r"(?<![\w-])(?P<num>\d+(?:[.,]\d+)?|" + "|".join(sorted(FOREIGN_NUMBERS, key=len, reverse=True))
     + r")\s+(?P<unit>" + "|".join(sorted(FOREIGN_UNITS, key=len, reverse=True)) + r")(?![\w-])", re.I)

@@ -21,7 +21,6 @@ import math
 import re
 from pathlib import Path
 
-from storyloom.analyze.quotes import SPEECH_VERBS, STATEMENT_NOUNS
 from storyloom.analyze.times import resolve
 from storyloom.consolidate.logistic import StandardisedLogistic, load
 from storyloom.consolidate.same_fact import (
@@ -33,6 +32,7 @@ from storyloom.consolidate.same_fact import (
     unrelated_figures,
 )
 from storyloom.consolidate.slots import Slot
+from storyloom.text.en import SPEECH_VERBS, STATEMENT_NOUNS
 
 MODEL_PATH = Path(__file__).with_name("conflict_decision.json")
 DATE_GAP_CAP = 60  # days: a gap past two months says nothing more

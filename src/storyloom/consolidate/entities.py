@@ -16,8 +16,9 @@ from typing import NamedTuple
 
 from rapidfuzz import fuzz
 
-from storyloom.analyze.roles import ROLE_NOUNS, Role, find_roles
+from storyloom.analyze.roles import Role, find_roles
 from storyloom.model import AnalyzedArticle, Entity, Mention
+from storyloom.text.en import ROLE_NOUNS
 
 KEPT_TYPES = {"PERSON", "ORG", "GPE", "LOC", "FAC", "EVENT"}
 SURNAME_SIMILARITY = 85  # rapidfuzz ratio of phonetic surname keys

@@ -16,11 +16,12 @@ from dataclasses import dataclass
 import numpy as np
 
 from storyloom.analyze.embed import embed_texts, embedder_of
-from storyloom.analyze.quotes import PRONOUNS, SPEECH_VERBS, RawQuote, find_quotes, find_reported
+from storyloom.analyze.quotes import RawQuote, find_quotes, find_reported
 from storyloom.analyze.roles import find_roles, title_nouns, titled_as
 from storyloom.consolidate.align import gram
 from storyloom.consolidate.entities import clean_name, same_person
 from storyloom.model import AnalyzedArticle, Evidence, QuoteItem
+from storyloom.text.en import PRONOUNS, SPEECH_VERBS
 
 log = logging.getLogger(__name__)
 

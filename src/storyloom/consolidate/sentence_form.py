@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from storyloom.analyze.quotes import SPEECH_VERBS
+from storyloom.text.en import SPEECH_VERBS
 
 # words that open a sentence by pointing back at one before it; per language, the
 # third-person pronouns and demonstratives (a name, not a pronoun, opens a lead)

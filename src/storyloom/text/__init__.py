@@ -1,9 +1,15 @@
 """The words of each language that the stages read, one module per language (as spaCy's
-`lang/<code>/`): the lowest layer, importing nothing of storyloom.
+`lang/<code>/`): the lowest layer, importing nothing of storyloom but itself.
 
-So far: English calendar words (`en`). Still to move here from the stages: the speech
-verbs and pronouns (analyze.quotes), role nouns and titles (analyze.roles), number words
-(analyze.quantities), the German, Spanish, French and Italian month, weekday, number and
-unit words (analyze.times, drawn from dateparser's data), and ingest.dates' date-line
-words.
+`en`: calendar words, speech verbs and pronouns, role nouns and titles. `de`, `es`, `fr`,
+`it`: speech verbs, role nouns, number words, units of time and scales of figures, read
+wherever text in those languages (or translated into them) is. Still to move here: the
+English number words and scales (analyze.quantities), the foreign month and weekday
+names (analyze.times, drawn from dateparser's data) and ingest.dates' date-line words.
 """
+from __future__ import annotations
+
+from storyloom.text import de, es, fr, it
+
+# the languages besides English whose words the readers know, by ISO 639-1 code
+OTHER_LANGUAGES = {"de": de, "es": es, "fr": fr, "it": it}

@@ -9,3 +9,38 @@ MONTH_ABBREVIATIONS = (("jan",), ("feb",), ("mar",), ("apr",), (), ("jun",), ("j
                        ("aug",), ("sep", "sept"), ("oct",), ("nov",), ("dec",))
 # lower case, in ISO order (Monday = 0, as datetime.date.weekday())
 WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+# verbs that attribute what someone said (cues of quotes and attributions)
+SPEECH_VERBS = ("said", "says", "added", "warned", "told", "stressed", "explained", "noted",
+                "insisted", "assured", "replied", "continued", "wrote", "declared", "stated",
+                "confirmed", "detailed", "argued", "emphasized", "emphasised", "announced",
+                "claimed", "asserted", "admitted", "acknowledged", "reiterated", "tweeted",
+                "commented", "remarked", "responded", "promised", "affirmed", "concluded")
+# More cues of a quote's speaker: the present tense of news features and commentary
+# ("Lind tells", "Berg adds") and other verbs of saying. Kept apart from
+# SPEECH_VERBS, which the learned contradiction decision's features were fitted with.
+QUOTE_VERBS = SPEECH_VERBS + ("tells", "adds", "writes", "notes", "asks", "asked", "explains",
+                              "continues", "recalled", "recalls", "joked", "quipped", "posted",
+                              "testified", "predicted", "cautioned", "suggested", "urged",
+                              "conceded", "boasted", "complained", "lamented", "mused", "shouted",
+                              "yelled", "insists", "warns", "argues", "tweets", "responds",
+                              "replies", "countered", "pointed out", "called", "retorted")
+# occasions of speaking: "in an interview Tuesday", "in a statement Monday"
+STATEMENT_NOUNS = ("interview", "statement", "conference", "speech", "remarks", "tweet", "briefing")
+PRONOUNS = {"he", "she", "they", "it", "we", "i"}
+
+# jobs stated next to a name ("Ana Lind, the spokeswoman for ...", "Kremlin spokesman X")
+ROLE_NOUNS = ("spokesman", "spokeswoman", "spokesperson", "press secretary", "secretary",
+              "prime minister", "foreign minister", "minister", "vice president", "president",
+              "director", "chief", "head", "chairman", "chairwoman", "chair", "ambassador",
+              "adviser", "advisor", "envoy", "commander", "governor", "mayor", "senator",
+              "leader", "deputy", "representative", "ceo", "founder", "coach", "manager",
+              "lawyer", "attorney", "judge", "prosecutor", "general", "officer", "official",
+              "rep", "publicist", "agent", "editor", "correspondent", "analyst", "professor")
+# the titles written before a name ("Gov. Mike Pence", "House Speaker Nancy Pelosi") for
+# the job a description names ("the governor said"): abbreviations and the nouns that are
+# titles but not roles stated next to a name (ROLE_NOUNS)
+TITLE_FORMS = {"governor": ("gov",), "senator": ("sen",), "representative": ("rep",),
+               "congressman": ("rep", "representative"), "congresswoman": ("rep", "representative"),
+               "president": ("pres",), "general": ("gen",), "attorney": ("atty",),
+               "speaker": (), "nominee": (), "candidate": ()}

@@ -1,0 +1,35 @@
+"""Spanish words the stages read."""
+from __future__ import annotations
+
+# verbs that attribute a quote: the past and present of "to say" and common synonyms
+QUOTE_VERBS = (
+    "dijo", "dice", "afirmó", "afirma", "declaró", "explicó", "señaló", "aseguró", "añadió",
+    "advirtió", "subrayó", "indicó", "escribió", "dijeron",
+)
+
+# job nouns stated next to a name, each mapped to its English family (analyze.roles)
+ROLE_NOUNS = {
+    "portavoz": "spokes", "vocero": "spokes", "vocera": "spokes", "ministro": "minister",
+    "ministra": "minister", "presidente": "president", "presidenta": "president",
+    "alcalde": "mayor", "alcaldesa": "mayor", "directora": "director",
+    "embajador": "ambassador", "embajadora": "ambassador",
+}
+
+# number words of durations ("two days")
+NUMBERS = {
+    "un": 1, "una": 1, "uno": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6,
+    "siete": 7, "ocho": 8, "nueve": 9, "diez": 10, "doce": 12,
+}
+
+# units of time, mapped to the English unit
+UNITS = {
+    "segundo": "second", "segundos": "second", "minuto": "minute", "minutos": "minute",
+    "hora": "hour", "horas": "hour", "día": "day", "días": "day", "semana": "week",
+    "semanas": "week", "mes": "month", "meses": "month", "año": "year", "años": "year",
+    "década": "decade", "décadas": "decade",
+}
+
+# scales of figures ("1.2 million"); a milliard is a thousand million
+SCALES = {
+    "millones": 1e6, "millón": 1e6,
+}

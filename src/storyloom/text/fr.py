@@ -1,0 +1,33 @@
+"""French words the stages read."""
+from __future__ import annotations
+
+# verbs that attribute a quote: the past and present of "to say" and common synonyms
+QUOTE_VERBS = (
+    "a déclaré", "a dit", "a affirmé", "a expliqué", "a souligné", "a ajouté", "a assuré",
+    "a indiqué", "a averti", "déclare", "dit", "affirme", "explique", "ajoute", "a écrit",
+)
+
+# job nouns stated next to a name, each mapped to its English family (analyze.roles)
+ROLE_NOUNS = {
+    "porte-parole": "spokes", "ministre": "minister", "président": "president",
+    "présidente": "president", "maire": "mayor", "directeur": "director",
+    "directrice": "director", "ambassadeur": "ambassador",
+}
+
+# number words of durations ("two days")
+NUMBERS = {
+    "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "sept": 7, "huit": 8,
+    "neuf": 9, "dix": 10, "onze": 11, "douze": 12, "six": 6,
+}
+
+# units of time, mapped to the English unit
+UNITS = {
+    "seconde": "second", "secondes": "second", "heure": "hour", "heures": "hour",
+    "jour": "day", "jours": "day", "semaine": "week", "semaines": "week", "mois": "month",
+    "ans": "year", "année": "year", "années": "year", "décennie": "decade",
+}
+
+# scales of figures ("1.2 million"); a milliard is a thousand million
+SCALES = {
+    "millions": 1e6, "milliards": 1e9, "milliard": 1e9,
+}
