@@ -13,16 +13,9 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-# English words; other languages to come with the per-language text layer (#18)
-_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
-_SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
-# words TimeML marks as a time when they stand for one; "previously", "soon", "recent" and
-# a bare "future" mostly qualify something else ("future plans") and are left out
-_REFERENCES = {"now": "PRESENT_REF", "currently": "PRESENT_REF", "current": "PRESENT_REF",
-               "recently": "PAST_REF", "the past": "PAST_REF", "formerly": "PAST_REF",
-               "the future": "FUTURE_REF"}
-_OFFSETS = {"last": -1, "past": -1, "previous": -1, "this": 0, "next": 1, "coming": 1}
-_UNIT = r"(?P<unit>year|month|week|quarter|" + "|".join(_SEASONS) + r")"
+from storyloom.text.en import PERIOD_OFFSETS, QUARTER_ORDINALS, SEASONS, TIME_REFERENCES
+
+_UNIT = r"(?P<unit>year|month|week|quarter|" + "|".join(SEASONS) + r")"
 _PATTERNS = [
     ("relative", re.compile(r"\b(?P<mod>(?:earlier|later|early|late)\s+)?(?P<which>last|this|next|"
                             rf"previous|coming)\s+{_UNIT}\b", re.I)),
@@ -67,17 +60,17 @@ def _period(kind: str, match: re.Match) -> Period:
     groups = match.groupdict()
     if kind == "relative":
         return Period(kind, match.start(), match.end(), match.group(), groups["unit"].lower(),
-                      _OFFSETS[groups["which"].lower()])
+                      PERIOD_OFFSETS[groups["which"].lower()])
     if kind == "quarter":
         ordinal = groups.get("ordinal")
         return Period(kind, match.start(), match.end(), match.group(),
-                      number=_ORDINALS[ordinal.lower()] if ordinal else None)
+                      number=QUARTER_ORDINALS[ordinal.lower()] if ordinal else None)
     if kind == "year":
         return Period(kind, match.start(), match.end(), match.group(), number=int(groups["year"]))
     if kind == "vague":
         return Period(kind, match.start(), match.end(), match.group(), groups["unit"].lower())
     word = " ".join(groups["word"].lower().split())
-    return Period(kind, match.start(), match.end(), match.group(), reference=_REFERENCES[word])
+    return Period(kind, match.start(), match.end(), match.group(), reference=TIME_REFERENCES[word])
 
 
 def _quarter(day: dt.date) -> int:
@@ -113,4 +106,4 @@ def period_value(period: Period, reference: dt.date | None) -> str:
     if period.unit == "quarter":
         index = reference.year * 4 + _quarter(reference) - 1 + period.offset
         return f"{index // 4:04d}-Q{index % 4 + 1}"
-    return f"{reference.year + period.offset:04d}-{_SEASONS[period.unit]}"
+    return f"{reference.year + period.offset:04d}-{SEASONS[period.unit]}"

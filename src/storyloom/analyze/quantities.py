@@ -11,25 +11,18 @@ from dataclasses import dataclass
 
 from storyloom.analyze.runs import word_runs
 from storyloom.text import OTHER_LANGUAGES
+from storyloom.text.en import NUMBER_WORDS
+from storyloom.text.en import SCALES as ENGLISH_SCALES
 
-WORD_NUMBERS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
-    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-    "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12, "a dozen": 12,
-}
-SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
-          "m": 1e6, "bn": 1e9, "mln": 1e6, "mn": 1e6}
 # the same scales in German, Spanish, French and Italian ("1,2 Millionen", "4,5 millones",
 # "80 millions", "2 miliardi"); a milliard is a thousand million
 FOREIGN_SCALES = {word: scale for words in OTHER_LANGUAGES.values() for word, scale in words.SCALES.items()}
-SCALES.update(FOREIGN_SCALES)
+SCALES = {**ENGLISH_SCALES, **FOREIGN_SCALES}
 _SCALE_WORDS = "|".join(sorted(SCALES, key=len, reverse=True))
 _CURRENCY_WORDS = {"euro": "EUR", "euros": "EUR", "dollar": "USD", "dollars": "USD",
                    "pound": "GBP", "pounds": "GBP", "yen": "JPY", "yuan": "CNY", "rupees": "INR"}
 _CURRENCY = {"$": "USD", "€": "EUR", "£": "GBP", "us$": "USD", "$us": "USD"}
-_WORD_NUM = "|".join(sorted((re.escape(w) for w in WORD_NUMBERS), key=len, reverse=True))
+_WORD_NUM = "|".join(sorted((re.escape(w) for w in NUMBER_WORDS), key=len, reverse=True))
 # a decimal comma ("1,2", "4,5": one or two digits after it, never three: "1,200" is a
 # thousand and two hundred) and thousands set apart by a no-break space ("12\u202f000")
 NUMBER_PATTERN = (r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+,\d{1,2}(?![\d,])|\d{1,3}(?:[\u00a0\u202f]\d{3})+(?!\d)"
@@ -121,11 +114,11 @@ def parse_number(token: str) -> float | None:
             return float(token.replace(",", ""))
         except ValueError:
             return None
-    if token in WORD_NUMBERS:
-        return float(WORD_NUMBERS[token])
+    if token in NUMBER_WORDS:
+        return float(NUMBER_WORDS[token])
     parts = _NUMBER_WORDS_SPLIT.split(token)
-    if len(parts) == 2 and all(p in WORD_NUMBERS for p in parts):
-        first, second = WORD_NUMBERS[parts[0]], WORD_NUMBERS[parts[1]]
+    if len(parts) == 2 and all(p in NUMBER_WORDS for p in parts):
+        first, second = NUMBER_WORDS[parts[0]], NUMBER_WORDS[parts[1]]
         return float(first * second if second == 100 else first + second)
     return None
 
@@ -214,7 +207,7 @@ _COMPOUND_UNIT = re.compile(r"-([a-z]{3,})\b(?!-)")
 
 # a number is digits or a number word, and a number word starts a run of word
 # characters ("a dozen": "dozen" is one too): texts with neither hold no quantity
-_NUMBER_RUNS = frozenset(w for w in WORD_NUMBERS if " " not in w)
+_NUMBER_RUNS = frozenset(w for w in NUMBER_WORDS if " " not in w)
 _DIGIT = re.compile(r"\d")
 
 

@@ -1,11 +1,12 @@
 """The words of each language that the stages read, one module per language (as spaCy's
 `lang/<code>/`): the lowest layer, importing nothing of storyloom but itself.
 
-`en`: calendar words, speech verbs and pronouns, role nouns and titles. `de`, `es`, `fr`,
-`it`: speech verbs, role nouns, number words, units of time and scales of figures, read
+`en`: calendar words, speech verbs and pronouns, role nouns and titles, number words and
+scales, period words (quarters, seasons, "now", "last"/"next"). `de`, `es`, `fr`, `it`:
+speech verbs, role nouns, number words, units of time and scales of figures, read
 wherever text in those languages (or translated into them) is. Still to move here: the
-English number words and scales (analyze.quantities), the foreign month and weekday
-names (analyze.times, drawn from dateparser's data) and ingest.dates' date-line words.
+foreign month and weekday names (analyze.times, drawn from dateparser's data), the cues
+of a clause's tense (analyze.times) and ingest.dates' date-line words.
 """
 from __future__ import annotations
 

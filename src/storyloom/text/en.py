@@ -44,3 +44,25 @@ TITLE_FORMS = {"governor": ("gov",), "senator": ("sen",), "representative": ("re
                "congressman": ("rep", "representative"), "congresswoman": ("rep", "representative"),
                "president": ("pres",), "general": ("gen",), "attorney": ("atty",),
                "speaker": (), "nominee": (), "candidate": ()}
+
+# number words read as figures ("two ministers", "a dozen")
+NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12, "a dozen": 12,
+}
+# scales of figures ("1.2 million", "$3bn")
+SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
+          "m": 1e6, "bn": 1e9, "mln": 1e6, "mn": 1e6}
+
+# periods (analyze.periods): quarters by ordinal, seasons as TimeML writes them
+QUARTER_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
+SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
+# words TimeML marks as a time when they stand for one; "previously", "soon", "recent" and
+# a bare "future" mostly qualify something else ("future plans") and are left out
+TIME_REFERENCES = {"now": "PRESENT_REF", "currently": "PRESENT_REF", "current": "PRESENT_REF",
+                   "recently": "PAST_REF", "the past": "PAST_REF", "formerly": "PAST_REF",
+                   "the future": "FUTURE_REF"}
+PERIOD_OFFSETS = {"last": -1, "past": -1, "previous": -1, "this": 0, "next": 1, "coming": 1}
