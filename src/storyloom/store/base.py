@@ -7,6 +7,7 @@ built briefs), quarantined inputs and feed state. SQLite by default (a file path
 from __future__ import annotations
 
 import hashlib
+import importlib
 import os
 import re
 from collections.abc import Iterator
@@ -19,7 +20,6 @@ import numpy as np
 
 from storyloom.errors import StoreError, UnknownChoiceError
 from storyloom.model import Article, Membership
-from storyloom.registry import Registry
 
 DEFAULT_DB = "storyloom.db"
 SORTS = ("newest", "outlets", "conflicts")
@@ -113,7 +113,6 @@ class Store(Protocol):
     def put_feed(self, state: FeedState) -> None: ...
 
 
-STORES: Registry[Store] = Registry("store")
 
 
 def resolve_db_url(url: str | None) -> str:
@@ -123,6 +122,11 @@ def resolve_db_url(url: str | None) -> str:
 
 # URL scheme -> store backend; a bare path is a SQLite file
 SCHEMES = {"postgresql": "postgres", "postgres": "postgres", "sqlite": "sqlite"}
+# store backend -> (its module, its Store class): imported when a URL names it (the
+# PostgreSQL store needs the optional psycopg package only then); the backends import
+# nothing back from here but the Store protocol's helpers
+BACKENDS = {"sqlite": ("storyloom.store.sqlite", "SqliteStore"),
+            "postgres": ("storyloom.store.postgres", "PostgresStore")}
 
 
 def backend_name(url: str) -> str:
@@ -140,13 +144,9 @@ def backend_name(url: str) -> str:
 
 def open_store(url: str | None = None) -> Store:
     url = resolve_db_url(url)
-    name = backend_name(url)
-    # importing registers the backend; postgres needs the optional psycopg package
-    if name == "postgres":
-        import storyloom.store.postgres  # noqa: F401
-    else:
-        import storyloom.store.sqlite  # noqa: F401
-    return STORES.create(name, url=url)
+    module, class_name = BACKENDS[backend_name(url)]
+    store: Store = getattr(importlib.import_module(module), class_name)(url=url)
+    return store
 
 
 def content_hash(article: Article) -> str:

@@ -4,11 +4,9 @@ from __future__ import annotations
 from typing import Any
 
 from storyloom.errors import MissingExtraError, StoreError
-from storyloom.store.base import STORES
 from storyloom.store.sql import SqlStore
 
 
-@STORES.register("postgres")
 class PostgresStore(SqlStore):
     dialect = "postgres"
 

@@ -6,7 +6,6 @@ import sqlite3
 from pathlib import Path
 
 from storyloom.errors import StoreError
-from storyloom.store.base import STORES
 from storyloom.store.sql import SqlStore
 
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -19,7 +18,6 @@ def sqlite_path(url: str) -> str:
     return url
 
 
-@STORES.register("sqlite")
 class SqliteStore(SqlStore):
     dialect = "sqlite"
 
