@@ -106,3 +106,16 @@ def test_a_described_or_pronoun_speaker_is_the_person_named_before():
     member = analyze([Article("a", text, source="Radio Nord")], "hashing")[0]
     speakers = [q.speaker for q in article_quotes(member) if q.raw.direct]
     assert speakers == ["Ilse Marrow", "Tomas Berg"]
+
+
+@pytest.mark.slow
+def test_what_was_said_is_no_speaker_and_an_outlet_keeps_its_name():
+    from storyloom.analyze import analyze
+    from storyloom.consolidate.quotes import article_quotes
+
+    text = ("The port reopened on Monday.\n\n"
+            "\u201cThe quay is safe again,\u201d the statement said.\n\n"
+            "\u201cRepairs took three weeks,\u201d The Harbour Gazette wrote.")
+    member = analyze([Article("a", text, source="Radio Nord")], "hashing")[0]
+    speakers = [q.speaker for q in article_quotes(member) if q.raw.direct]
+    assert speakers == ["", "The Harbour Gazette"]

@@ -21,7 +21,7 @@ from storyloom.analyze.roles import find_roles, title_nouns, titled_as
 from storyloom.consolidate.align import gram
 from storyloom.consolidate.entities import clean_name, same_person
 from storyloom.model import AnalyzedArticle, Evidence, QuoteItem
-from storyloom.text.en import PRONOUNS, SPEECH_VERBS
+from storyloom.text.en import PRONOUNS, SPEECH_VERBS, STATEMENT_NOUNS
 
 log = logging.getLogger(__name__)
 
@@ -59,9 +59,26 @@ def _person_mentions(member: AnalyzedArticle) -> list[tuple[int, int, str]]:
     return [(m.start, m.end, m.text) for m in member.mentions if m.label == "PERSON"]
 
 
+# what a description may not start or end with and still name who spoke: "In a series of
+# tweets", "The field of" are pieces of a clause; "the statement", "the report" name what
+# was said, not who said it (an empty speaker is better than a wrong one)
+_NOT_SPEAKER_FIRST = frozenset("in on at for with during after before from by of to as".split())
+_NOT_SPEAKER_LAST = frozenset("of the a an to for in on at with and by from".split())
+_SAID_THINGS = frozenset(STATEMENT_NOUNS) | {"release", "report", "letter", "post", "message"}
+
+
+def _names_no_speaker(who: str) -> bool:
+    words = [w.strip(".,;:").lower() for w in who.split()]
+    named = any(w[:1].isupper() for w in who.split()[1:])  # "the IMF report": the IMF's
+    return not words or words[0] in _NOT_SPEAKER_FIRST or words[-1] in _NOT_SPEAKER_LAST \
+        or words[-1] in _SAID_THINGS and not named
+
+
 def _describe(who: str) -> str:
-    """'the senior official' -> 'a senior official'."""
+    """'the senior official' -> 'a senior official'; 'The Hill' stays a name."""
     words = who.split()
+    if len(words) > 1 and words[0] == "The" and words[1][:1].isupper():
+        return who  # a name with its article: "The Hill", "The Washington Post"
     if words and words[0].lower() == "the":
         rest = " ".join(words[1:])
         return ("an " if rest[:1].lower() in "aeiou" else "a ") + rest
@@ -155,7 +172,7 @@ def _resolve(member: AnalyzedArticle, quotes: list[RawQuote]) -> list[FoundQuote
             roles = find_roles(who, [(who.index(name), who.index(name) + len(name))]) \
                 if name in who else []
             role = roles[0].role if roles else ""
-        speaker = name or _describe(who)
+        speaker = name or ("" if _names_no_speaker(who) else _describe(who))
         found.append(FoundQuote(member.id, member.article.publisher, quote, speaker, role,
                                 bool(name)))
     return found
