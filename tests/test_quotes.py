@@ -119,3 +119,16 @@ def test_what_was_said_is_no_speaker_and_an_outlet_keeps_its_name():
     member = analyze([Article("a", text, source="Radio Nord")], "hashing")[0]
     speakers = [q.speaker for q in article_quotes(member) if q.raw.direct]
     assert speakers == ["", "The Harbour Gazette"]
+
+
+@pytest.mark.slow
+def test_a_pronoun_speaker_agrees_with_the_honorifics_of_the_article():
+    from storyloom.analyze import analyze
+    from storyloom.consolidate.quotes import article_quotes
+
+    text = ("Wrenfield Gov. Ilse Marrow toured the harbour on Monday with Tomas Berg.\n\n"
+            "Mrs. Marrow spoke after Mr. Berg had shown her the quay with Tomas Berg's crew.\n\n"
+            "\u201cWe will rebuild it,\u201d she said.")
+    member = analyze([Article("a", text, source="Radio Nord")], "hashing")[0]
+    speakers = [q.speaker for q in article_quotes(member) if q.raw.direct]
+    assert len(speakers) == 1 and speakers[0].endswith("Marrow")  # not Berg, named last

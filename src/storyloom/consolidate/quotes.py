@@ -114,14 +114,30 @@ def _fallback_speaker(member: AnalyzedArticle, quote: RawQuote) -> str:
     return clean_name(before[0][2]) if before else ""  # the first: usually the subject
 
 
+# the article's own honorifics say who is a man or a woman ("Mrs. Clinton", "Mr. Weiner")
+_HONORIFIC = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+([A-Z][\w'\u2019-]+)")
+_PRONOUN_GENDER = {"he": "m", "she": "f"}
+
+
+def _genders(text: str) -> dict[str, str]:
+    """Surname -> "m" or "f" where the article's honorifics agree on one."""
+    seen: dict[str, set[str]] = {}
+    for match in _HONORIFIC.finditer(text):
+        seen.setdefault(match.group(2), set()).add("m" if match.group(1) == "Mr" else "f")
+    return {name: next(iter(kinds)) for name, kinds in seen.items() if len(kinds) == 1}
+
+
 def _last_person_before(member: AnalyzedArticle, before: int,
-                        people: list[tuple[int, int, str]], since: int) -> str:
+                        people: list[tuple[int, int, str]], since: int, pronoun: str) -> str:
     """The person named last between `since` and `before` (the sentence of the quote or
-    the one before it at most), or ""."""
+    the one before it at most) whom the pronoun can stand for, or ""."""
     sentences = [s for s in member.sentences if s.start < before]
     window = max(since, sentences[-2].start if len(sentences) >= 2 else 0)
+    genders = _genders(member.article.text)
+    wanted = _PRONOUN_GENDER.get(pronoun.lower())
     named = [clean_name(name) for start, end, name in people if window <= start and end <= before
              and any(w[:1].isupper() for w in clean_name(name).split())]
+    named = [n for n in named if genders.get(n.split()[-1], wanted) == wanted]
     return named[-1] if named else ""
 
 
@@ -156,7 +172,7 @@ def _resolve(member: AnalyzedArticle, quotes: list[RawQuote]) -> list[FoundQuote
         pronoun = bool(who.split()[:1]) and who.split()[0].lower() in ("he", "she")
         if pronoun and not goes_on:
             nearest = _last_person_before(member, quote.start, people,
-                                          previous.raw.end if previous else 0)
+                                          previous.raw.end if previous else 0, who.split()[0])
             if nearest:
                 found.append(FoundQuote(member.id, member.article.publisher, quote, nearest, "", True))
                 continue  # "he said", the last person named since the previous quote
