@@ -32,7 +32,8 @@ def test_periods_and_their_values(text, found, value):
 
 
 def test_figures_and_spans_are_not_periods():
-    assert find_periods("It cost $1990, sold 1,998 copies, in the 1990s; the past two months") == []
+    found = find_periods("It cost $1990, sold 1,998 copies, in the 1990s; the past two months")
+    assert [(p.kind, p.text) for p in found] == [("decade", "1990s")]  # a decade, no year
 
 
 def test_a_year_ago_is_a_year_not_a_day():
@@ -99,3 +100,23 @@ def test_a_weekday_takes_the_tense_of_its_own_clause():
     text = "The ruling stands, and exiles will appeal on Wednesday."
     start = text.index("Wednesday")
     assert tense_at(text, start, start + 9) == "future"
+
+
+@pytest.mark.parametrize("text, span, value, kind", [
+    ("Prices rose in the 1980s.", "1980s", "198X", "DATE"),
+    ("It changed in the early 1990s.", "early 1990s", "199X", "DATE"),
+    ("They have argued for years.", "years", "PXY", "DURATION"),
+    ("It took several weeks.", "several weeks", "PXW", "DURATION"),
+])
+def test_decades_and_spans_of_unsaid_length(text, span, value, kind):
+    from storyloom.analyze.timex import annotate_times
+
+    found = {text[t.start:t.end]: (t.value, t.type) for t in annotate_times(text, REFERENCE)}
+    assert found[span] == (value, kind)
+
+
+def test_an_age_is_no_span():
+    from storyloom.analyze.timex import annotate_times
+
+    text = "The captain, 30 years old, was unhurt."
+    assert all(t.type != "DURATION" or t.value != "PXY" for t in annotate_times(text, REFERENCE))

@@ -25,6 +25,12 @@ _PATTERNS = [
     # "in recent weeks": some weeks, how many the text does not say (TimeML PXW)
     ("vague", re.compile(r"\b(?:recent|past|coming|next|last)\s+(?P<unit>years|months|weeks|days|decades)\b",
                          re.I)),
+    # "for years", "several weeks": a span whose length the text does not give (TimeML
+    # DURATION PXY, PXW); "for" stays outside, as TimeML keeps the lead words out
+    ("span", re.compile(r"(?:\bfor\s+|\b(?=(?:several|a\s+few|many|some)\s))(?P<span>(?:(?:several|a\s+few|many|"
+                        r"some)\s+)?(?P<unit>years|months|weeks|days|decades))\b", re.I)),
+    # "the 1980s", "the early 1990s": a decade (TimeML 198X)
+    ("decade", re.compile(r"\b(?P<span>(?:(?:early|mid|late)[\s-])?(?P<decade>1[89]\d0|20\d0)s)\b", re.I)),
     # "the past two months" is a span (times.find_durations), not the past
     ("reference", re.compile(r"\b(?P<word>now|currently|current|recently|formerly|the\s+future|the\s+past)\b"
                              r"(?!\s+(?:[\w-]+\s+){0,2}(?:years?|months?|weeks?|days?|decades?|hours?)\b)",
@@ -35,13 +41,13 @@ _VAGUE_UNITS = {"years": "Y", "months": "M", "weeks": "W", "days": "D", "decades
 
 @dataclass(frozen=True)
 class Period:
-    kind: str  # relative | quarter | year | vague | reference
+    kind: str  # relative | quarter | year | vague | span | decade | reference
     start: int
     end: int
     text: str
     unit: str = ""  # relative: year, month, week, quarter or a season; vague: years, ...
     offset: int = 0  # relative: -1 last, 0 this, +1 next
-    number: int | None = None  # year: the year; quarter: 1-4 (None: the latest quarter)
+    number: int | None = None  # year: the year; decade: its first year; quarter: 1-4 (None: the latest quarter)
     reference: str = ""  # reference: PRESENT_REF, PAST_REF or FUTURE_REF
 
 
@@ -67,6 +73,12 @@ def _period(kind: str, match: re.Match) -> Period:
                       number=QUARTER_ORDINALS[ordinal.lower()] if ordinal else None)
     if kind == "year":
         return Period(kind, match.start(), match.end(), match.group(), number=int(groups["year"]))
+    if kind == "span":
+        return Period(kind, match.start("span"), match.end("span"), match.group("span"),
+                      groups["unit"].lower())
+    if kind == "decade":
+        return Period(kind, match.start("span"), match.end("span"), match.group("span"),
+                      number=int(groups["decade"]))
     if kind == "vague":
         return Period(kind, match.start(), match.end(), match.group(), groups["unit"].lower())
     word = " ".join(groups["word"].lower().split())
@@ -81,8 +93,11 @@ def period_value(period: Period, reference: dt.date | None) -> str:
     """The TimeML value; `XXXX` where the year needs a reference that is missing."""
     if period.kind == "reference":
         return period.reference
-    if period.kind == "vague":
+    if period.kind in ("vague", "span"):
         return f"PX{_VAGUE_UNITS[period.unit]}"
+    if period.kind == "decade":
+        assert period.number is not None  # a decade is read with its first year
+        return f"{period.number // 10}X"
     if period.kind == "year":
         return f"{period.number:04d}"
     if reference is None:

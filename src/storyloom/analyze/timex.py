@@ -92,8 +92,10 @@ def annotate_times(text: str, reference: dt.date | None) -> list[Timex]:
         found.append(Timex(duration.start, duration.end, duration_value(duration), "DURATION"))
     for period in find_periods(text):  # years, "last week", quarters, "now": where no day is read
         if not any(t.start < period.end and period.start < t.end for t in found):
-            found.append(Timex(period.start, period.end, period_value(period, reference), "DATE",
-                               "approximate" if period.kind in ("reference", "vague") else "exact"))
+            found.append(Timex(period.start, period.end, period_value(period, reference),
+                               "DURATION" if period.kind == "span" else "DATE",
+                               "approximate" if period.kind in ("reference", "vague", "span", "decade")
+                               else "exact"))
     found = _with_parts_of_day(text, found, reference)
     found += _recurring(text, found) + _weekends(text, found, reference)
     return sorted(in_quarter_discourse(text, found), key=lambda t: (t.start, t.end))
