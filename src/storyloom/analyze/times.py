@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from storyloom.analyze.quantities import NUMBER_PATTERN, parse_number
 from storyloom.analyze.runs import word_runs
-from storyloom.text import OTHER_LANGUAGES
+from storyloom.text import OTHER_LANGUAGES, calendar_names
 from storyloom.text.en import MONTH_ABBREVIATIONS, MONTH_NAMES, WEEKDAY_NAMES
 
 MONTHS = {name: n for n, names in enumerate(
@@ -22,35 +22,15 @@ MONTHS = {name: n for n, names in enumerate(
 WEEKDAYS = {name: n for n, name in enumerate(WEEKDAY_NAMES)}
 UNIT_DAYS = {"second": 1 / 86400, "minute": 1 / 1440, "hour": 1 / 24, "day": 1.0, "week": 7.0,
              "month": 30.4, "year": 365.25, "decade": 3652.5}
-# German, Spanish and French month names, only next to a day ("14. März", "21 de marzo",
-# "3 mars"): alone, several are ordinary words or names ("Mars", "Mai")
-def _dateparser_names(keys: list[str], shortest: int) -> dict[str, int]:
-    """Full names (at least `shortest` letters, lower case) of months or weekdays in
-    German, Spanish, French and Italian, from dateparser's language data."""
-    import importlib
-
-    names: dict[str, int] = {}
-    for language in ("de", "es", "fr", "it"):
-        info = importlib.import_module(f"dateparser.data.date_translation_data.{language}").info
-        for number, key in enumerate(keys):
-            for word in info.get(key, ()):
-                if len(word) >= shortest and word.isalpha():
-                    names.setdefault(word.lower(), number)
-    return names
-
-
 _MONTH_KEYS = ["", *MONTH_NAMES]
 # a day's name in another language: lower case in Spanish, French and Italian running text
 # ("el martes", "mardi", "martedì"), after "am" in German ("am Dienstag"); capitalised
 # alone it is more often a name ("Domingo", "Sabato")
-FOREIGN_WEEKDAYS = _dateparser_names(list(WEEKDAY_NAMES), 5)
-FOREIGN_MONTHS = {name: n for n, names in enumerate([
-    ("januar", "jänner", "enero", "janvier"), ("februar", "febrero", "février"),
-    ("märz", "marzo", "mars"), ("abril", "avril"), ("mai", "mayo"), ("juni", "junio", "juin"),
-    ("juli", "julio", "juillet"), ("agosto", "août"), ("septiembre", "setiembre", "septembre"),
-    ("oktober", "octubre", "octobre"), ("noviembre", "novembre"),
-    ("dezember", "diciembre", "décembre")], start=1) for name in names}
-FOREIGN_MONTHS.update({name: n for name, n in _dateparser_names(_MONTH_KEYS, 4).items()
+FOREIGN_WEEKDAYS = calendar_names(list(WEEKDAY_NAMES), 5)
+# month names of the other languages, only next to a day ("14. März", "21 de marzo",
+# "3 mars"): alone, several are ordinary words or names ("Mars", "Mai")
+FOREIGN_MONTHS = {word: n for words in OTHER_LANGUAGES.values() for word, n in words.MONTHS.items()}
+FOREIGN_MONTHS.update({name: n for name, n in calendar_names(_MONTH_KEYS, 4).items()
                        if n and name not in MONTHS})
 _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\b\.?"
 _ANY_MONTH = r"(?P<month>" + "|".join(sorted(list(MONTHS) + list(FOREIGN_MONTHS), key=len,

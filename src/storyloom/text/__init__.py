@@ -4,13 +4,30 @@
 `en`: calendar words, speech verbs and pronouns, role nouns and titles, number words and
 scales, period words (quarters, seasons, "now", "last"/"next"). `de`, `es`, `fr`, `it`:
 speech verbs, role nouns, number words, units of time and scales of figures, read
-wherever text in those languages (or translated into them) is. Still to move here: the
-foreign month and weekday names (analyze.times, drawn from dateparser's data), the cues
-of a clause's tense (analyze.times) and ingest.dates' date-line words.
+wherever text in those languages (or translated into them) is, and the month names news
+writes in them; `calendar_names` adds the month and weekday names of dateparser's data.
+Still to move here: the cues of a clause's tense (analyze.times) and ingest.dates'
+date-line words.
 """
 from __future__ import annotations
+
+import importlib
 
 from storyloom.text import de, es, fr, it
 
 # the languages besides English whose words the readers know, by ISO 639-1 code
 OTHER_LANGUAGES = {"de": de, "es": es, "fr": fr, "it": it}
+
+
+def calendar_names(keys: list[str], shortest: int) -> dict[str, int]:
+    """Full names (at least `shortest` letters, lower case) of months or weekdays in the
+    other languages, from dateparser's language data: `keys` are dateparser's English
+    keys ("monday", ...), and a name's number is its key's position in them."""
+    names: dict[str, int] = {}
+    for code in OTHER_LANGUAGES:
+        info = importlib.import_module(f"dateparser.data.date_translation_data.{code}").info
+        for number, key in enumerate(keys):
+            for word in info.get(key, ()):
+                if len(word) >= shortest and word.isalpha():
+                    names.setdefault(word.lower(), number)
+    return names

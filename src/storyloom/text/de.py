@@ -35,3 +35,9 @@ UNITS = {
 SCALES = {
     "millionen": 1e6, "mio": 1e6, "milliarden": 1e9, "milliarde": 1e9, "mrd": 1e9,
 }
+
+# month names as news writes them, by number (more from dateparser: text.calendar_names)
+MONTHS: dict[str, int] = {
+    "januar": 1, "jänner": 1, "februar": 2, "märz": 3, "mai": 5, "juni": 6, "juli": 7,
+    "oktober": 10, "dezember": 12,
+}

@@ -33,3 +33,10 @@ UNITS = {
 SCALES = {
     "millones": 1e6, "millón": 1e6,
 }
+
+# month names as news writes them, by number (more from dateparser: text.calendar_names)
+MONTHS: dict[str, int] = {
+    "enero": 1, "febrero": 2, "marzo": 3, "abril": 4, "mayo": 5, "junio": 6, "julio": 7,
+    "agosto": 8, "septiembre": 9, "setiembre": 9, "octubre": 10, "noviembre": 11,
+    "diciembre": 12,
+}

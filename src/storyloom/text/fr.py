@@ -31,3 +31,9 @@ UNITS = {
 SCALES = {
     "millions": 1e6, "milliards": 1e9, "milliard": 1e9,
 }
+
+# month names as news writes them, by number (more from dateparser: text.calendar_names)
+MONTHS: dict[str, int] = {
+    "janvier": 1, "février": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6, "juillet": 7,
+    "août": 8, "septembre": 9, "octobre": 10, "novembre": 11, "décembre": 12,
+}

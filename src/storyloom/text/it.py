@@ -30,3 +30,6 @@ UNITS = {
 SCALES = {
     "milioni": 1e6, "milione": 1e6, "miliardi": 1e9, "miliardo": 1e9,
 }
+
+# month names as news writes them, by number (more from dateparser: text.calendar_names)
+MONTHS: dict[str, int] = {}
