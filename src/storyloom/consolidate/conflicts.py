@@ -50,7 +50,7 @@ log = logging.getLogger(__name__)
 
 # masked-clause cosine above which two values are taken to report the same fact
 # (chosen on even ECB+ topics, checked on odd ones: `storyloom eval conflicts --part`)
-SAME_FACT = {"number": 0.85, "duration": 0.8, "date": 0.85}
+AGREE_CLAUSE = {"number": 0.85, "duration": 0.8, "date": 0.85}
 # and the sentences around them must be related too: a short clause ("# yards") alone
 # matches too easily
 SAME_SENTENCE = 0.5
@@ -58,7 +58,7 @@ CROSS_LANGUAGE_MARGIN = 0.05  # translations score a little lower; be stricter i
 RELATED_FIGURES = 0.5  # sentence cosine for "differing figures" (not a contradiction)
 # "N weeks after/since <event>": time since an event, told in very different words by
 # translations, so the relation phrase needs less similarity (durations of days or more)
-ELAPSED_SAME_FACT = 0.40
+ELAPSED_AGREE_CLAUSE = 0.40
 _GENERIC = {"after", "since", "before", "later", "earlier", "past", "last", "with", "that", "this",
             "than", "from", "were", "have", "been", "about", "just", "only", "more", "over",
             "years", "months", "weeks", "days", "hours", "time", "when", "which", "their"}
@@ -122,7 +122,7 @@ def _event_words(clause: str) -> set[str]:
 
 def _threshold(first: Slot, second: Slot) -> float:
     same_language = first.member.article.language == second.member.article.language
-    base = ELAPSED_SAME_FACT if _elapsed(first, second) else SAME_FACT[first.kind]
+    base = ELAPSED_AGREE_CLAUSE if _elapsed(first, second) else AGREE_CLAUSE[first.kind]
     return base + (0.0 if same_language else CROSS_LANGUAGE_MARGIN)
 
 
@@ -132,18 +132,16 @@ def _sentence_similarity(first: Slot, second: Slot) -> float:
     return float(first.sentence_vector @ second.sentence_vector)
 
 
-class _Union:
-    def __init__(self, size: int):
-        self.parent = list(range(size))
+def _component_labels(size: int, edges: list[tuple[int, int]]) -> np.ndarray:
+    """The connected component of each of `size` values joined by `edges` (labels are
+    numbered in order of each component's first value)."""
+    from scipy.sparse import coo_matrix
+    from scipy.sparse.csgraph import connected_components
 
-    def find(self, i: int) -> int:
-        while self.parent[i] != i:
-            self.parent[i] = self.parent[self.parent[i]]
-            i = self.parent[i]
-        return i
-
-    def join(self, i: int, j: int) -> None:
-        self.parent[self.find(i)] = self.find(j)
+    rows = np.array([i for i, _ in edges], dtype=np.int64)
+    columns = np.array([j for _, j in edges], dtype=np.int64)
+    graph = coo_matrix((np.ones(len(edges)), (rows, columns)), shape=(size, size))
+    return connected_components(graph, directed=False)[1]
 
 
 @dataclass
@@ -184,21 +182,23 @@ def _value_conflicts(members: list[AnalyzedArticle], model: StandardisedLogistic
         return []
     found = value_pairs(members, readings)
     slots, values = found.slots, found.values
-    union, contradicting, related = _Union(len(slots)), set(), []
+    joined: list[tuple[int, int]] = []
+    contradicting: set[int] = set()
+    related: list[tuple[int, int]] = []
     for i, j in found.pairs:
         a, b = slots[i], slots[j]
         similarity = clause_similarity(a, b)
         if values.same(a, b):
             if similarity >= _threshold(a, b) or _agree_across_languages(a, b, values):
-                union.join(i, j)  # agreement: gathers the sources of each side
+                joined.append((i, j))  # agreement: gathers the sources of each side
             continue
         if _contradiction(a, b, similarity, values, model):
-            union.join(i, j)
+            joined.append((i, j))
             contradicting.add(i)
         elif a.kind == "number" and _related_figures(a, b) \
                 and max(similarity, _sentence_similarity(a, b)) >= RELATED_FIGURES:
             related.append((i, j))
-    assembled = _assemble(slots, union, contradicting, values)
+    assembled = _assemble(slots, _component_labels(len(slots), joined), contradicting, values)
     involved = {i for _, indexes in assembled for i in indexes}
     return [c for c, _ in assembled] + _differing(slots, related, involved, values)
 
@@ -378,12 +378,13 @@ def _self_contradicting(claims: list[Claim]) -> bool:
     return False
 
 
-def _assemble(slots: list[Slot], union: _Union, contradicting: set[int], values: StoryValues
+def _assemble(slots: list[Slot], labels: np.ndarray, contradicting: set[int], values: StoryValues
               ) -> list[tuple[Conflict, list[int]]]:
-    """One conflict per connected set of agreeing/contradicting values, with its slots."""
+    """One conflict per connected set of agreeing/contradicting values (`labels`: each
+    slot's set), with its slots."""
     components: dict[int, list[int]] = defaultdict(list)
     for i in range(len(slots)):
-        components[union.find(i)].append(i)
+        components[int(labels[i])].append(i)
     conflicts = []
     for indexes in components.values():
         if not any(i in contradicting for i in indexes):
@@ -401,13 +402,11 @@ def _assemble(slots: list[Slot], union: _Union, contradicting: set[int], values:
 def _differing(slots: list[Slot], related: list[tuple[int, int]], involved: set[int],
                values: StoryValues) -> list[Conflict]:
     """Related figures, one entry per connected set of them."""
-    union = _Union(len(slots))
-    for i, j in related:
-        if i not in involved and j not in involved:
-            union.join(i, j)
+    labels = _component_labels(len(slots), [(i, j) for i, j in related
+                                            if i not in involved and j not in involved])
     components: dict[int, list[int]] = defaultdict(list)
     for i in sorted({k for pair in related for k in pair} - involved):
-        components[union.find(i)].append(i)
+        components[int(labels[i])].append(i)
     out = []
     for indexes in components.values():
         group = [slots[i] for i in indexes]
