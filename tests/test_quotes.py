@@ -94,41 +94,36 @@ def test_a_title_and_an_apposition_name_the_person_a_description_means():
     assert not titled_as("met Senator ", " on Friday", {"governor"})
 
 
-@pytest.mark.slow
-def test_a_described_or_pronoun_speaker_is_the_person_named_before():
+def _direct_speakers(text: str) -> list[str]:
+    """The speakers of an article's direct quotes as the brief resolves them."""
     from storyloom.analyze import analyze
     from storyloom.consolidate.quotes import article_quotes
 
+    member = analyze([Article("a", text, source="Radio Nord")], "hashing")[0]
+    return [q.speaker for q in article_quotes(member) if q.raw.direct]
+
+
+@pytest.mark.slow
+def test_a_described_or_pronoun_speaker_is_the_person_named_before():
     text = ("Wrenfield Gov. Ilse Marrow toured the harbour on Monday with Tomas Berg.\n\n"
             "\u201cWe will rebuild the quay,\u201d the governor told reporters.\n\n"
             "The tour was watched from the pier by fisherman Tomas Berg.\n\n"
             "\u201cI lost two boats,\u201d he said.")
-    member = analyze([Article("a", text, source="Radio Nord")], "hashing")[0]
-    speakers = [q.speaker for q in article_quotes(member) if q.raw.direct]
-    assert speakers == ["Ilse Marrow", "Tomas Berg"]
+    assert _direct_speakers(text) == ["Ilse Marrow", "Tomas Berg"]
 
 
 @pytest.mark.slow
 def test_what_was_said_is_no_speaker_and_an_outlet_keeps_its_name():
-    from storyloom.analyze import analyze
-    from storyloom.consolidate.quotes import article_quotes
-
     text = ("The port reopened on Monday.\n\n"
             "\u201cThe quay is safe again,\u201d the statement said.\n\n"
             "\u201cRepairs took three weeks,\u201d The Harbour Gazette wrote.")
-    member = analyze([Article("a", text, source="Radio Nord")], "hashing")[0]
-    speakers = [q.speaker for q in article_quotes(member) if q.raw.direct]
-    assert speakers == ["", "The Harbour Gazette"]
+    assert _direct_speakers(text) == ["", "The Harbour Gazette"]
 
 
 @pytest.mark.slow
 def test_a_pronoun_speaker_agrees_with_the_honorifics_of_the_article():
-    from storyloom.analyze import analyze
-    from storyloom.consolidate.quotes import article_quotes
-
     text = ("Wrenfield Gov. Ilse Marrow toured the harbour on Monday with Tomas Berg.\n\n"
             "Mrs. Marrow spoke after Mr. Berg had shown her the quay with Tomas Berg's crew.\n\n"
             "\u201cWe will rebuild it,\u201d she said.")
-    member = analyze([Article("a", text, source="Radio Nord")], "hashing")[0]
-    speakers = [q.speaker for q in article_quotes(member) if q.raw.direct]
+    speakers = _direct_speakers(text)
     assert len(speakers) == 1 and speakers[0].endswith("Marrow")  # not Berg, named last
