@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from storyloom.analyze.quantities import NUMBER_PATTERN, parse_number
 from storyloom.analyze.runs import word_runs
 from storyloom.text import OTHER_LANGUAGES, calendar_names
-from storyloom.text.en import MONTH_ABBREVIATIONS, MONTH_NAMES, WEEKDAY_NAMES
+from storyloom.text.en import FUTURE_CUES, MONTH_ABBREVIATIONS, MONTH_NAMES, WEEKDAY_NAMES
 
 MONTHS = {name: n for n, names in enumerate(
     ((full, *short) for full, short in zip(MONTH_NAMES, MONTH_ABBREVIATIONS)), start=1)
@@ -290,9 +290,7 @@ def nearest_year(month: int, day: int, reference: dt.date) -> dt.date | None:
 
 # what makes a bare weekday's clause speak of the days ahead: "will meet Tuesday", "is
 # scheduled for Friday"; without them a news report's bare weekday is a day gone by
-_FUTURE_CUES = re.compile(r"\b(?:will|won't|shall|'ll|going to|is to|are to|scheduled|plans? to|"
-                          r"planned|expected to|set to|due to|upcoming|next|later|as (?:early|soon) as)\b"
-                          r"|\u2019ll\b", re.I)
+_FUTURE_CUES = re.compile(r"\b(?:" + "|".join(FUTURE_CUES) + r")\b|\u2019ll\b", re.I)
 
 
 def tense_of(clause: str) -> str:

@@ -2,12 +2,12 @@
 `lang/<code>/`): the lowest layer, importing nothing of storyloom but itself.
 
 `en`: calendar words, speech verbs and pronouns, role nouns and titles, number words and
-scales, period words (quarters, seasons, "now", "last"/"next"). `de`, `es`, `fr`, `it`:
+scales, period words (quarters, seasons, "now", "last"/"next"), the cues of a clause
+about the future. `de`, `es`, `fr`, `it`:
 speech verbs, role nouns, number words, units of time and scales of figures, read
 wherever text in those languages (or translated into them) is, and the month names news
 writes in them; `calendar_names` adds the month and weekday names of dateparser's data.
-Still to move here: the cues of a clause's tense (analyze.times) and ingest.dates'
-date-line words.
+Still to move here: ingest.dates' date-line words.
 """
 from __future__ import annotations
 

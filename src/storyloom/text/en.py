@@ -66,3 +66,9 @@ TIME_REFERENCES = {"now": "PRESENT_REF", "currently": "PRESENT_REF", "current": 
                    "recently": "PAST_REF", "the past": "PAST_REF", "formerly": "PAST_REF",
                    "the future": "FUTURE_REF"}
 PERIOD_OFFSETS = {"last": -1, "past": -1, "previous": -1, "this": 0, "next": 1, "coming": 1}
+
+# what makes a clause speak of what is to come ("will meet Tuesday", "is scheduled for
+# Friday"): regular-expression pieces, joined as alternatives between word boundaries
+FUTURE_CUES = ("will", "won't", "shall", "'ll", "going to", "is to", "are to", "scheduled",
+               "plans? to", "planned", "expected to", "set to", "due to", "upcoming", "next",
+               "later", "as (?:early|soon) as")
