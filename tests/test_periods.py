@@ -87,6 +87,9 @@ def test_quarter_relative_expressions_read_the_quarter_named_before(text, found)
     ("It changed in the early 1990s.", "early 1990s", "199X", "DATE"),
     ("They have argued for years.", "years", "PXY", "DURATION"),  # length unsaid
     ("It took several weeks.", "several weeks", "PXW", "DURATION"),
+    ("Bids close at 5 p.m. EST, Nov. 6.", "5 p.m. EST, Nov. 6", "1989-11-06T17:00", "TIME"),
+    ("They met at 10:35 a.m. in the port.", "10:35 a.m.", "1989-11-02T10:35", "TIME"),
+    ("The vote is at noon Thursday.", "noon Thursday", "1989-11-02T12:00", "TIME"),
 ])
 def test_parts_of_days_what_recurs_weekends_decades_and_unsaid_spans(text, span, value, kind):
     from storyloom.analyze.timex import annotate_times

@@ -40,7 +40,7 @@ class Timex:
     start: int
     end: int
     value: str
-    type: str  # DATE | DURATION | TIME (a part of a day) | SET (what recurs)
+    type: str  # DATE | DURATION | TIME (a time or part of a day) | SET (what recurs)
     certainty: str = "exact"  # exact | approximate | year-less
 
 
@@ -98,7 +98,42 @@ def annotate_times(text: str, reference: dt.date | None) -> list[Timex]:
                                else "exact"))
     found = _with_parts_of_day(text, found, reference)
     found += _recurring(text, found) + _weekends(text, found, reference)
+    found = _with_clock_times(text, found, reference)
     return sorted(in_quarter_discourse(text, found), key=lambda t: (t.start, t.end))
+
+
+# Times of day: "10:35 a.m.", "5 p.m. EST Nov. 9", "noon Thursday" (TimeML TIME): the day
+# written next to it, else the reference day, at that hour
+_CLOCK = re.compile(r"\b(?:(?P<hour>1[0-2]|0?[1-9])(?::(?P<minute>[0-5]\d))?\s?(?P<half>[ap])\.?m\b\.?"
+                    r"|(?P<word>noon|midday|midnight))(?-i:\s+(?:[ECMP][SD]T|[ECP]T|GMT|UTC)\b)?", re.I)
+_WORD_HOURS = {"noon": "12:00", "midday": "12:00", "midnight": "24:00"}
+_DAY_AFTER = re.compile(r",?\s+(?:on\s+)?$")  # "5 p.m. EST, Nov. 6", "10 p.m. on Wednesday"
+_DAY_BEFORE = re.compile(r"^\s+(?:at\s+)?$")  # "Friday at 5 p.m."
+
+
+def _with_clock_times(text: str, found: list[Timex], reference: dt.date | None) -> list[Timex]:
+    out = list(found)
+    for match in _CLOCK.finditer(text):
+        if any(t.start < match.end() and match.start() < t.end for t in out):
+            continue  # inside a span already read ("two hours")
+        if match.group("word"):
+            clock = _WORD_HOURS[match.group("word").lower()]
+        else:
+            hour = int(match.group("hour")) % 12 + (12 if match.group("half").lower() == "p" else 0)
+            clock = f"{hour:02d}:{match.group('minute') or '00'}"
+        days = [t for t in out if t.type == "DATE" and _DAY.match(t.value) and (
+            t.start >= match.end() and _DAY_AFTER.match(text[match.end():t.start])
+            or t.end <= match.start() and _DAY_BEFORE.match(text[t.end:match.start()]))]
+        day = days[0] if days else None
+        if day is not None:
+            out.remove(day)
+            start, end = min(day.start, match.start()), max(day.end, match.end())
+            out.append(Timex(start, end, f"{day.value}T{clock}", "TIME", day.certainty))
+        else:
+            value = reference.isoformat() if reference else "XXXX-XX-XX"
+            out.append(Timex(match.start(), match.end(), f"{value}T{clock}", "TIME",
+                             "exact" if reference else "year-less"))
+    return out
 
 
 # Parts of a day: "Friday morning" is a span over the Friday; "this morning", "tonight" and

@@ -11,7 +11,8 @@ publication date:
   `times.tense_at`); a duration -> `P<n><Y|M|W|D>` or `PT<n><H|M|S>`; a year, "last week",
   "the third quarter", "now" -> `YYYY`, `YYYY-Www`, `YYYY-Q3`, `PRESENT_REF`
   (`analyze.periods`); "the weekend" -> `YYYY-Www-WE`; "this morning", "last night" ->
-  `YYYY-MM-DDTMO` / `TNI` (TIME); "daily", "every week" -> `P1D`, `P1W` (SET); after a
+  `YYYY-MM-DDTMO` / `TNI` (TIME); "5 p.m. Nov. 6" -> `YYYY-11-06T17:00` (TIME); "daily",
+  "every week" -> `P1D`, `P1W` (SET); after a
   named quarter, "the quarter" and "a year earlier" -> that quarter and the same quarter
   a year before (`timex.in_quarter_discourse`).
 - the words that lead into a date and that TimeML leaves outside the expression ("on",
@@ -20,9 +21,9 @@ publication date:
 
 Span F1 strict (same start and end) and relaxed (overlap), both ways; value F1 is the
 share of relaxed matches whose value equals the gold one, times the relaxed span F1 (the
-task's definition). Time expressions the readers do not know (clock times, "each
-Thursday", "the weekend" as a span of two days, fiscal years) are misses, counted per
-gold type.
+task's definition). Time expressions the readers do not know ("each Thursday", "the
+weekend" as a span of two days, fiscal years, holidays) are misses, counted per gold
+type.
 """
 from __future__ import annotations
 
