@@ -12,9 +12,9 @@ publication date:
   "the third quarter", "now" -> `YYYY`, `YYYY-Www`, `YYYY-Q3`, `PRESENT_REF`
   (`analyze.periods`); "the weekend" -> `YYYY-Www-WE`; "this morning", "last night" ->
   `YYYY-MM-DDTMO` / `TNI` (TIME); "5 p.m. Nov. 6" -> `YYYY-11-06T17:00` (TIME); "daily",
-  "every week" -> `P1D`, `P1W` (SET); after a
-  named quarter, "the quarter" and "a year earlier" -> that quarter and the same quarter
-  a year before (`timex.in_quarter_discourse`).
+  "every week" -> `P1D`, `P1W` (SET); after a named quarter, "the quarter" and "a year
+  earlier" -> that quarter and the same quarter a year before
+  (`timex.in_quarter_discourse`).
 - the words that lead into a date and that TimeML leaves outside the expression ("on",
   "since", "by", "in", ...) are left out of the span; "last", "next", "this", "early",
   "late" and "mid" stay in it, as TimeML keeps them.
