@@ -45,7 +45,7 @@ def test_entity_types_on_polnear_dev_sample(data_dir, tmp_path):
     shown = _shown_types(data_dir, labels, tmp_path)
     assert None not in shown  # every labelled mention is still found where it was
     # 165 of 200 with the tagger's own types; #15 target 0.92
-    assert sum(s == r for s, r in zip(shown, right)) >= 179
+    assert sum(s == r for s, r in zip(shown, right)) >= 180
 
 
 @pytest.mark.slow  # reads ../shared, runs the tagger

@@ -72,3 +72,7 @@ PERIOD_OFFSETS = {"last": -1, "past": -1, "previous": -1, "this": 0, "next": 1, 
 FUTURE_CUES = ("will", "won't", "shall", "'ll", "going to", "is to", "are to", "scheduled",
                "plans? to", "planned", "expected to", "set to", "due to", "upcoming", "next",
                "later", "as (?:early|soon) as")
+
+# the last word of a law's name ("the Affordable Care Act", "the 19th Amendment"): such a
+# name is a LAW (OntoNotes), whatever type the tagger gave it
+LAW_NOUNS = frozenset({"Act", "Acts", "Amendment", "Treaty", "Accord", "Accords", "Charter"})
