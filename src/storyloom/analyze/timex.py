@@ -1,12 +1,14 @@
 """Time expressions of a text as TimeML sees them: span, type and normalised value.
 
-The readers are `times` (days, months, weekdays, durations) and `periods` (years, "last
-week", quarters, "now"); this gives each expression its TimeML span (leading "on",
-"since", "by", ... left out), type (DATE or DURATION) and value resolved against a
-reference date (`YYYY-MM-DD`, `YYYY-MM`, `YYYY`, `YYYY-Www`, `YYYY-Qn`, `P2W`, `PXY`,
-`PRESENT_REF`, ...), and says how certain the value is: `exact`, `approximate` ("a year
-ago", "recent weeks", "now") or `year-less` (a day or month without a year and no
-reference). A bare weekday looks back unless its sentence speaks of what is to come.
+The readers are `times` (days, months, weekdays, durations) and `periods` (years,
+decades, "last week", quarters, "now", "for years"); this module adds times of day,
+what recurs, weekends and the quarter a text has named. Each expression gets its TimeML
+span (leading "on", "since", "by", ... left out), type (DATE, DURATION, TIME or SET)
+and value resolved against a reference date (`YYYY-MM-DD`, `YYYY-MM`, `YYYY`, `YYYY-Www`,
+`YYYY-Qn`, `YYYY-MM-DDT17:00`, `P2W`, `PXY`, `P1D`, `PRESENT_REF`, ...), and says how
+certain the value is: `exact`, `approximate` ("a year ago", "recent weeks", "now") or
+`year-less` (a day or month without a year and no reference). A bare weekday looks back
+unless its clause speaks of what is to come (`times.tense_at`).
 """
 from __future__ import annotations
 

@@ -16,33 +16,8 @@ chosen one, by the learned `restatement` decision, is no longer a candidate (a c
 headline gives way to a whole sentence that restates it). The ROUGE cost of saying each
 thing once, and the hand checks, are in docs/decisions/readable-briefs.md.
 
-Measured and left out (5-fold CV on NeuS train, R1 47.06 as shipped; refitting with
-another subsampling seed alone moves it by about 0.15): spans of sentences without
-a dateline, connective or trailing attribution/participle clause as extra candidates
-(46.77; even scored with the reference they add only 0.15 over whole sentences),
-embedding-cosine redundancy on top of word redundancy (46.84), preferring a last
-sentence that fits the budget (46.88), a headline bonus or malus, sentences under
-six words, targets centred per story (46.54), three bagged tree models (46.90),
-smaller trees (46.96), and as features: a ridge over the sentence embedding fitted
-out of fold (46.94), LexRank centrality, support in every other article, pronoun or
-connective openings, weekdays (46.80), article-level similarity, length and
-first-person rate (46.92). Also left out (same CV): Porter-stemmed tokens in the word-overlap
-features (46.91) or in the content words behind vocabulary, lead/title overlap and
-redundancy (46.89; stemming redundancy alone 46.92): ROUGE stems, yet raw words do as
-well here; a separate headline chooser (ridge or trees over the headline's
-stemmed overlap with the other headlines, leads and texts, its length, punctuation,
-first/second person, capitalisation, embedding centrality and the trees' own score,
-fitted to the forced-headline summary's ROUGE or to the reference title's): 47.00-47.02,
-no better than the trees' own pick (47.03 with it placed first) — choosing with the
-reference would give 49.55, but nothing measurable predicts it; picking the headline
-that best matches the chosen body (46.63-46.98); counting headline words as half or
-not said in the redundancy (46.98 / 46.94); the budget and the number of outlets plus
-overlap with the sentence's own headline as features (46.99); 600 trees at half the
-rate (46.85), 31-leaf trees (46.87); weighting each story equally in the fit (46.84). A LightGBM ranker in place of the
-regression (one query per story, the target quantised within the story; scores
-standardised per story, redundancy re-tuned): lambdarank 46.12-46.97 over labels 0..4/10/20,
-exponential or linear gain, truncation 3-20, 7-31 leaves, 150-600 trees; rank_xendcg
-46.59-46.99; blending either with the trees' score (0.02-0.1 per story SD) 46.91-46.99.
+What was tried and left out, with its cross-validated ROUGE, is in
+docs/decisions/summary-selection.md.
 """
 from __future__ import annotations
 
