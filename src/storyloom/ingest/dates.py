@@ -14,49 +14,18 @@ from email.utils import parsedate_to_datetime
 from functools import lru_cache
 
 from storyloom.ingest.lines import words_of
+from storyloom.text import DATE_LINE_LANGUAGES, date_line_months, date_line_weekdays
 
 log = logging.getLogger(__name__)
 
-MONTHS = {
-    **dict.fromkeys(["january", "jan", "enero", "ene", "januar", "jänner", "janvier", "janv",
-                     "gennaio", "gen", "janeiro"], 1),
-    **dict.fromkeys(["february", "feb", "febrero", "februar", "feber", "février", "févr",
-                     "fevrier", "febbraio", "fevereiro", "fev"], 2),
-    **dict.fromkeys(["march", "mar", "marzo", "märz", "maerz", "mars", "março", "marco"], 3),
-    **dict.fromkeys(["april", "apr", "abril", "abr", "avril", "avr", "aprile"], 4),
-    **dict.fromkeys(["may", "mayo", "mai", "maggio", "mag", "maio"], 5),
-    **dict.fromkeys(["june", "jun", "junio", "juni", "juin", "giugno", "giu", "junho"], 6),
-    **dict.fromkeys(["july", "jul", "julio", "juli", "juillet", "juil", "luglio", "lug",
-                     "julho"], 7),
-    **dict.fromkeys(["august", "aug", "agosto", "ago", "août", "aout"], 8),
-    **dict.fromkeys(["september", "sep", "sept", "septiembre", "setiembre", "septembre",
-                     "settembre", "set", "setembro"], 9),
-    **dict.fromkeys(["october", "oct", "octubre", "oktober", "okt", "octobre", "ottobre",
-                     "ott", "outubro", "out"], 10),
-    **dict.fromkeys(["november", "nov", "noviembre", "novembre", "novembro"], 11),
-    **dict.fromkeys(["december", "dec", "diciembre", "dic", "dezember", "dez", "décembre",
-                     "decembre", "dicembre", "dezembro"], 12),
-}
+MONTHS = date_line_months()
 # weekday words by ISO position (Monday = 0), so a date line's weekday can be checked
-WEEKDAY_INDEX = {word: day for words, day in (
-    ("monday mon lunes montag lundi lunedì segunda", 0),
-    ("tuesday tue tues martes dienstag mardi martedì terça", 1),
-    ("wednesday wed miércoles miercoles mittwoch mercredi mercoledì quarta", 2),
-    ("thursday thu thur thurs jueves donnerstag jeudi giovedì quinta", 3),
-    ("friday fri viernes freitag vendredi venerdì sexta", 4),
-    ("saturday sat sábado sabado samstag samedi sabato", 5),
-    ("sunday sun domingo sonntag dimanche domenica", 6),
-) for word in words.split()}
+WEEKDAY_INDEX = date_line_weekdays()
 WEEKDAYS = frozenset(WEEKDAY_INDEX)
 # "Updated 9:06 AM": a time stamp line says when, like a date
-_STAMP_WORDS = frozenset("updated published posted actualizado publicado aktualisiert "
-                         "veröffentlicht publié aggiornato pubblicato atualizado".split())
+_STAMP_WORDS = frozenset().union(*(words.STAMP_WORDS for words in DATE_LINE_LANGUAGES.values()))
 # words that may surround a date in a header line without making it a sentence
-_FILLER = frozenset("""
-of the de del den der le la il at um à a on am pm et utc gmt cet cest est edt pst pdt
-updated published posted actualizado publicado aktualisiert veröffentlicht publié
-mis à jour aggiornato pubblicato atualizado h hrs
-""".split())
+_FILLER = frozenset().union(*(words.DATE_LINE_FILLER for words in DATE_LINE_LANGUAGES.values()))
 _NUMERIC = re.compile(r"\b(\d{1,4})([./-])(\d{1,2})\2(\d{1,4})\b")
 _TIME = re.compile(r"^\d{1,2}[:.h]\d{2}(?:[:.]\d{2})?$")
 _NUMBER = re.compile(r"^(\d{1,4})(?:st|nd|rd|th|º|°|er|e)?$", re.IGNORECASE)

@@ -7,16 +7,37 @@ about the future. `de`, `es`, `fr`, `it`:
 speech verbs, role nouns, number words, units of time and scales of figures, read
 wherever text in those languages (or translated into them) is, and the month names news
 writes in them; `calendar_names` adds the month and weekday names of dateparser's data.
-Still to move here: ingest.dates' date-line words.
+`pt` holds only the words of publication-date lines, which ingest.dates reads in every
+language of DATE_LINE_LANGUAGES.
 """
 from __future__ import annotations
 
 import importlib
 
-from storyloom.text import de, es, fr, it
+from storyloom.text import de, en, es, fr, it, pt
 
 # the languages besides English whose words the readers know, by ISO 639-1 code
 OTHER_LANGUAGES = {"de": de, "es": es, "fr": fr, "it": it}
+# the languages whose publication-date lines ingest reads ("Actualizado: 3 de marzo")
+DATE_LINE_LANGUAGES = {"en": en, **OTHER_LANGUAGES, "pt": pt}
+
+
+def date_line_months() -> dict[str, int]:
+    """Month words (names and abbreviations) of date lines in every DATE_LINE_LANGUAGES."""
+    months = {name: n for n, names in enumerate(
+        ((full, *short) for full, short in zip(en.MONTH_NAMES, en.MONTH_ABBREVIATIONS)), start=1)
+        for name in names}
+    for words in DATE_LINE_LANGUAGES.values():
+        months.update(getattr(words, "DATE_LINE_MONTHS", {}))
+    return months
+
+
+def date_line_weekdays() -> dict[str, int]:
+    """Weekday words of date lines by ISO position (Monday = 0)."""
+    days = {name: n for n, name in enumerate(en.WEEKDAY_NAMES)} | en.WEEKDAY_ABBREVIATIONS
+    for words in DATE_LINE_LANGUAGES.values():
+        days.update(getattr(words, "DATE_LINE_WEEKDAYS", {}))
+    return days
 
 
 def calendar_names(keys: list[str], shortest: int) -> dict[str, int]:

@@ -41,3 +41,14 @@ MONTHS: dict[str, int] = {
     "januar": 1, "jänner": 1, "februar": 2, "märz": 3, "mai": 5, "juni": 6, "juli": 7,
     "oktober": 10, "dezember": 12,
 }
+
+# the words of a publication-date line (ingest.dates)
+DATE_LINE_MONTHS = {
+    "januar": 1, "jänner": 1, "februar": 2, "feber": 2, "märz": 3, "maerz": 3, "mai": 5,
+    "juni": 6, "juli": 7, "august": 8, "september": 9, "oktober": 10, "okt": 10,
+    "november": 11, "dezember": 12, "dez": 12,
+}
+DATE_LINE_WEEKDAYS = {"montag": 0, "dienstag": 1, "mittwoch": 2, "donnerstag": 3, "freitag": 4,
+                      "samstag": 5, "sonntag": 6}
+STAMP_WORDS = frozenset({"aktualisiert", "veröffentlicht"})
+DATE_LINE_FILLER = frozenset({"den", "der", "um", "am"}) | STAMP_WORDS

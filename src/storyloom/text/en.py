@@ -76,3 +76,12 @@ FUTURE_CUES = ("will", "won't", "shall", "'ll", "going to", "is to", "are to", "
 # the last word of a law's name ("the Affordable Care Act", "the 19th Amendment"): such a
 # name is a LAW (OntoNotes), whatever type the tagger gave it
 LAW_NOUNS = frozenset({"Act", "Acts", "Amendment", "Treaty", "Accord", "Accords", "Charter"})
+
+# the words of a publication-date line ("Updated Tue, Jan. 10, 2023 at 9:06 AM EST",
+# ingest.dates): weekday abbreviations, the words that say a line is a time stamp, and
+# those that may stand around its date (time zones included)
+WEEKDAY_ABBREVIATIONS = {"mon": 0, "tue": 1, "tues": 1, "wed": 2, "thu": 3, "thur": 3, "thurs": 3,
+                         "fri": 4, "sat": 5, "sun": 6}
+STAMP_WORDS = frozenset({"updated", "published", "posted"})
+DATE_LINE_FILLER = frozenset({"of", "the", "at", "on", "a", "am", "pm", "h", "hrs", "utc", "gmt",
+                              "cet", "cest", "est", "edt", "pst", "pdt"}) | STAMP_WORDS

@@ -40,3 +40,14 @@ MONTHS: dict[str, int] = {
     "agosto": 8, "septiembre": 9, "setiembre": 9, "octubre": 10, "noviembre": 11,
     "diciembre": 12,
 }
+
+# the words of a publication-date line (ingest.dates)
+DATE_LINE_MONTHS = {
+    "enero": 1, "ene": 1, "febrero": 2, "marzo": 3, "abril": 4, "abr": 4, "mayo": 5,
+    "junio": 6, "julio": 7, "agosto": 8, "ago": 8, "septiembre": 9, "setiembre": 9,
+    "octubre": 10, "noviembre": 11, "diciembre": 12, "dic": 12,
+}
+DATE_LINE_WEEKDAYS = {"lunes": 0, "martes": 1, "miércoles": 2, "miercoles": 2, "jueves": 3,
+                      "viernes": 4, "sábado": 5, "sabado": 5, "domingo": 6}
+STAMP_WORDS = frozenset({"actualizado", "publicado"})
+DATE_LINE_FILLER = frozenset({"de", "del", "a"}) | STAMP_WORDS

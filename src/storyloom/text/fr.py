@@ -37,3 +37,14 @@ MONTHS: dict[str, int] = {
     "janvier": 1, "février": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6, "juillet": 7,
     "août": 8, "septembre": 9, "octobre": 10, "novembre": 11, "décembre": 12,
 }
+
+# the words of a publication-date line (ingest.dates)
+DATE_LINE_MONTHS = {
+    "janvier": 1, "janv": 1, "février": 2, "févr": 2, "fevrier": 2, "mars": 3, "avril": 4,
+    "avr": 4, "mai": 5, "juin": 6, "juillet": 7, "juil": 7, "août": 8, "aout": 8,
+    "septembre": 9, "octobre": 10, "novembre": 11, "décembre": 12, "decembre": 12,
+}
+DATE_LINE_WEEKDAYS = {"lundi": 0, "mardi": 1, "mercredi": 2, "jeudi": 3, "vendredi": 4,
+                      "samedi": 5, "dimanche": 6}
+STAMP_WORDS = frozenset({"publié"})
+DATE_LINE_FILLER = frozenset({"le", "la", "à", "a", "et", "mis", "jour"}) | STAMP_WORDS

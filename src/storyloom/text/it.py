@@ -33,3 +33,14 @@ SCALES = {
 
 # month names as news writes them, by number (more from dateparser: text.calendar_names)
 MONTHS: dict[str, int] = {}
+
+# the words of a publication-date line (ingest.dates)
+DATE_LINE_MONTHS = {
+    "gennaio": 1, "gen": 1, "febbraio": 2, "marzo": 3, "aprile": 4, "maggio": 5, "mag": 5,
+    "giugno": 6, "giu": 6, "luglio": 7, "lug": 7, "agosto": 8, "settembre": 9, "set": 9,
+    "ottobre": 10, "ott": 10, "novembre": 11, "dicembre": 12,
+}
+DATE_LINE_WEEKDAYS = {"lunedì": 0, "martedì": 1, "mercoledì": 2, "giovedì": 3, "venerdì": 4,
+                      "sabato": 5, "domenica": 6}
+STAMP_WORDS = frozenset({"aggiornato", "pubblicato"})
+DATE_LINE_FILLER = frozenset({"il"}) | STAMP_WORDS
