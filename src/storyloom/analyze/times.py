@@ -14,11 +14,8 @@ from dataclasses import dataclass
 from storyloom.analyze.quantities import NUMBER_PATTERN, parse_number
 from storyloom.analyze.runs import word_runs
 from storyloom.text import OTHER_LANGUAGES, calendar_names
-from storyloom.text.en import FUTURE_CUES, MONTH_ABBREVIATIONS, MONTH_NAMES, WEEKDAY_NAMES
+from storyloom.text.en import FUTURE_CUES, MONTH_NAMES, MONTHS, WEEKDAY_NAMES
 
-MONTHS = {name: n for n, names in enumerate(
-    ((full, *short) for full, short in zip(MONTH_NAMES, MONTH_ABBREVIATIONS)), start=1)
-    for name in names}
 WEEKDAYS = {name: n for n, name in enumerate(WEEKDAY_NAMES)}
 UNIT_DAYS = {"second": 1 / 86400, "minute": 1 / 1440, "hour": 1 / 24, "day": 1.0, "week": 7.0,
              "month": 30.4, "year": 365.25, "decade": 3652.5}

@@ -24,20 +24,14 @@ DATE_LINE_LANGUAGES = {"en": en, **OTHER_LANGUAGES, "pt": pt}
 
 def date_line_months() -> dict[str, int]:
     """Month words (names and abbreviations) of date lines in every DATE_LINE_LANGUAGES."""
-    months = {name: n for n, names in enumerate(
-        ((full, *short) for full, short in zip(en.MONTH_NAMES, en.MONTH_ABBREVIATIONS)), start=1)
-        for name in names}
-    for words in DATE_LINE_LANGUAGES.values():
-        months.update(getattr(words, "DATE_LINE_MONTHS", {}))
-    return months
+    return {word: n for words in DATE_LINE_LANGUAGES.values()
+            for word, n in words.DATE_LINE_MONTHS.items()}
 
 
 def date_line_weekdays() -> dict[str, int]:
     """Weekday words of date lines by ISO position (Monday = 0)."""
-    days = {name: n for n, name in enumerate(en.WEEKDAY_NAMES)} | en.WEEKDAY_ABBREVIATIONS
-    for words in DATE_LINE_LANGUAGES.values():
-        days.update(getattr(words, "DATE_LINE_WEEKDAYS", {}))
-    return days
+    return {word: n for words in DATE_LINE_LANGUAGES.values()
+            for word, n in words.DATE_LINE_WEEKDAYS.items()}
 
 
 def calendar_names(keys: list[str], shortest: int) -> dict[str, int]:

@@ -7,6 +7,10 @@ MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "
 # the abbreviations news writes for each month ("Jan. 10", "Sept. 3"); May has none
 MONTH_ABBREVIATIONS = (("jan",), ("feb",), ("mar",), ("apr",), (), ("jun",), ("jul",),
                        ("aug",), ("sep", "sept"), ("oct",), ("nov",), ("dec",))
+# month words by number: the names and the abbreviations news writes ("Sept. 3")
+MONTHS = {name: n for n, names in enumerate(
+    ((full, *short) for full, short in zip(MONTH_NAMES, MONTH_ABBREVIATIONS)), start=1)
+    for name in names}
 # lower case, in ISO order (Monday = 0, as datetime.date.weekday())
 WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
@@ -82,6 +86,8 @@ LAW_NOUNS = frozenset({"Act", "Acts", "Amendment", "Treaty", "Accord", "Accords"
 # those that may stand around its date (time zones included)
 WEEKDAY_ABBREVIATIONS = {"mon": 0, "tue": 1, "tues": 1, "wed": 2, "thu": 3, "thur": 3, "thurs": 3,
                          "fri": 4, "sat": 5, "sun": 6}
+DATE_LINE_MONTHS = MONTHS
+DATE_LINE_WEEKDAYS = {name: n for n, name in enumerate(WEEKDAY_NAMES)} | WEEKDAY_ABBREVIATIONS
 STAMP_WORDS = frozenset({"updated", "published", "posted"})
 DATE_LINE_FILLER = frozenset({"of", "the", "at", "on", "a", "am", "pm", "h", "hrs", "utc", "gmt",
                               "cet", "cest", "est", "edt", "pst", "pdt"}) | STAMP_WORDS
