@@ -140,7 +140,7 @@ def _plain_clause_around(text: str, start: int, end: int) -> tuple[int, int]:
     cuts = [0] + [m.end() for m in slots._CLAUSE_CUT.finditer(text)] + [len(text) + 1]
     left = max(c for c in cuts if c <= start)
     right = min(c for c in cuts if c > end) - 1
-    while len(text[left:right].split()) < slots.MIN_CLAUSE_WORDS and (left > 0 or right < len(text)):
+    while len(text[left:right].split()) < slots.VALUE_CONTEXT_WORDS and (left > 0 or right < len(text)):
         earlier = [c for c in cuts if c < left]
         later = [c for c in cuts if c - 1 > right]
         left = max(earlier) if earlier else 0

@@ -50,10 +50,10 @@ RARE_ANCHOR_SHARE = 0.15  # anchors in more than this share of units add nothing
 # A unit of an absent article joins a multi-article cluster (as well as its own)
 # when this close to the cluster's centroid: packed sentences back several facts.
 ATTACH_PACKED = 0.6
-MIN_CLAUSE_WORDS = 6
+MIN_STATEMENT_WORDS = 6
 
 # clause boundaries: semicolons, dashes, and ", but/while/and ..." between two
-# statements; each part must still be a statement (MIN_CLAUSE_WORDS words)
+# statements; each part must still be a statement (MIN_STATEMENT_WORDS words)
 _CLAUSE_BREAK = re.compile(
     r"\s*;\s+|\s+[\u2013\u2014-]\s+|,\s+(?=(?:but|while|whereas|although|and|as well as|"
     r"just|after|before|amid|since)\s)", re.IGNORECASE)
@@ -136,7 +136,7 @@ def split_at_breaks(text: str) -> list[tuple[int, int]]:
         spans.append((last, match.start()))
         last = match.end()
     spans.append((last, len(text)))
-    parts = [(s, e) for s, e in spans if len(text[s:e].split()) >= MIN_CLAUSE_WORDS]
+    parts = [(s, e) for s, e in spans if len(text[s:e].split()) >= MIN_STATEMENT_WORDS]
     if len(parts) < 2 or len(parts) != len(spans):
         # a fragment too short to stand alone: keep the sentence whole
         return [(0, len(text))]

@@ -19,9 +19,11 @@ from storyloom.analyze.runs import word_runs
 from storyloom.analyze.times import Duration, TimeExpr, find_dates, find_durations, is_rate
 from storyloom.model import AnalyzedArticle, Evidence, Sentence
 
-# a shorter masked clause embeds too little to compare ("after missing # games"); on
-# ECB+ dev 6 -> 9 words found one more injected change per seed, false conflicts unchanged
-MIN_CLAUSE_WORDS = 9
+# the words around a value its masked clause keeps: a shorter one embeds too little to
+# compare ("after missing # games"); on ECB+ dev 6 -> 9 words found one more injected
+# change per seed, false conflicts unchanged. (Not align's MIN_STATEMENT_WORDS: that is
+# how long a part of a sentence must be to state something on its own.)
+VALUE_CONTEXT_WORDS = 9
 _CLAUSE_CUT = re.compile(r"(?<!\d)[,;:()–—](?!\d)|\s(?:but|while|whereas|although)\s")
 MASK = "#"
 
@@ -76,7 +78,7 @@ class Slot:
 
 
 def clause_around(text: str, start: int, end: int) -> tuple[int, int]:
-    """The clause of `text` holding [start, end), widened to MIN_CLAUSE_WORDS words."""
+    """The clause of `text` holding [start, end), widened to VALUE_CONTEXT_WORDS words."""
     return _clause_around(text, start, end)
 
 
@@ -87,7 +89,7 @@ def _clause_around(text: str, start: int, end: int) -> tuple[int, int]:
     cuts = _cuts(text)  # ascending, 0 first and len(text) + 1 last
     left = cuts[bisect_right(cuts, start) - 1]  # the last cut at or before the value
     right = cuts[bisect_right(cuts, end)] - 1  # the first cut after it
-    while len(text[left:right].split()) < MIN_CLAUSE_WORDS and (left > 0 or right < len(text)):
+    while len(text[left:right].split()) < VALUE_CONTEXT_WORDS and (left > 0 or right < len(text)):
         earlier = bisect_left(cuts, left)  # cuts before `left`: cuts[:earlier]
         later = bisect_right(cuts, right + 1)  # cuts past `right + 1`: cuts[later:]
         left = cuts[earlier - 1] if earlier else 0
