@@ -27,6 +27,7 @@ from functools import lru_cache
 from storyloom.analyze.times import comparable_durations, years_in
 from storyloom.consolidate.same_fact import same_values
 from storyloom.consolidate.slots import values_in
+from storyloom.text import WORD
 
 
 def _bucket(kind: str, value) -> tuple | None:
@@ -70,16 +71,15 @@ def value_clash(fact: str, statement: str) -> bool:
 
 
 _QUOTED = re.compile(r"[\"\u201c\u201e\u00ab]([^\"\u201c\u201d\u201e\u00ab\u00bb]{3,300})[\"\u201d\u201c\u00bb]")
-_WORDS = re.compile(r"\w+")
 
 
 def quote_missing(fact: str, statement: str) -> bool:
     """The fact quotes words that the statement does not print: a quotation is credited
     only to the outlets that quote it (a spokesman's "very tense", printed by one
     outlet of five, is not what the other four report)."""
-    said = " ".join(_WORDS.findall(statement.lower()))
-    return any(" ".join(_WORDS.findall(quoted.lower())) not in said
-               for quoted in _QUOTED.findall(fact) if _WORDS.findall(quoted))
+    said = " ".join(WORD.findall(statement.lower()))
+    return any(" ".join(WORD.findall(quoted.lower())) not in said
+               for quoted in _QUOTED.findall(fact) if WORD.findall(quoted))
 
 
 def clashes(fact: str, statement: str) -> bool:

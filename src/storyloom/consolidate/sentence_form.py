@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from storyloom.text import WORD
 from storyloom.text.en import SPEECH_VERBS
 
 # words that open a sentence by pointing back at one before it; per language, the
@@ -169,7 +170,7 @@ def unattributed_quote(text: str) -> bool:
     if not text.lstrip().startswith(("\"", "\u201c", "\u201e", "\u00ab")):
         return False
     outside = _QUOTED.sub(" ", text)
-    return len(re.findall(r"\w+", outside)) < 2
+    return len(WORD.findall(outside)) < 2
 
 
 # '"We don't care about the pigment of one's skin," he said.': a quote whose speaker is a

@@ -27,13 +27,13 @@ from storyloom.consolidate.sentence_overlap import OVERLAP_FEATURES, OVERLAP_REL
 from storyloom.consolidate.tree_model import BoostedTrees, fit_boosted
 from storyloom.errors import StoryloomError
 from storyloom.model import AnalyzedArticle, Evidence, Fact
+from storyloom.text import WORD
 
 log = logging.getLogger(__name__)
 
 WEIGHTS_FILE = Path(__file__).with_name("sentence_weights.json")
 MIN_SUMMARY_WORDS = 6  # headlines and fragments read badly in a summary
 LEAD_SENTENCES = 2  # an article's lead: its first sentences after the headline
-_WORD = re.compile(r"\w+")
 _DIRECT_SPEECH = re.compile(r"[\"\u201c\u201d\u201e\u00ab\u00bb?]|\b(?:I|we|We|my|My|our|Our|you|You)\b")
 _QUOTE_MARK = re.compile(r"[\"\u201c\u201d\u201e\u00ab\u00bb]")
 _DIGIT = re.compile(r"\d")
@@ -74,7 +74,7 @@ class Wording:
 # recombined or syndicated copies repeat them: memoised per text, bounded
 @lru_cache(maxsize=32768)
 def normal(text: str) -> str:
-    return " ".join(_WORD.findall(text.lower()))
+    return " ".join(WORD.findall(text.lower()))
 
 
 @lru_cache(maxsize=32768)
@@ -83,7 +83,7 @@ def content_words(text: str) -> frozenset[str]:
 
 
 def _content_words(text: str) -> frozenset[str]:
-    return frozenset(w for w in _WORD.findall(text.lower())
+    return frozenset(w for w in WORD.findall(text.lower())
                      if w not in ENGLISH_STOP_WORDS and len(w) > 2)
 
 

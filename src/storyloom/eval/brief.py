@@ -34,6 +34,7 @@ import click
 import numpy as np
 
 from storyloom.model import Digest, StoryBrief
+from storyloom.text import WORD
 
 _TERMINAL = re.compile(r"[.!?][\"'\u201d\u2019)\]]*\s*$|[\"\u201d]\s*$")
 _ELLIPSIS = re.compile(r"(\.\.\.|\u2026)[\"'\u201d\u2019)\]]*\s*$")
@@ -80,7 +81,7 @@ def fragment(text: str) -> bool:
     """Starts mid-clause, has under four words, or is words in quotation marks with no
     one saying them (a quote lifted out of its attribution)."""
     bare_quote = (text.lstrip()[:1] in "\"\u201c"
-                  and len(re.findall(r"\w+", _QUOTED.sub(" ", text))) < 2)
+                  and len(WORD.findall(_QUOTED.sub(" ", text))) < 2)
     return bool(_FRAGMENT_START.match(text)) or len(text.split()) < 4 or bare_quote
 
 

@@ -20,9 +20,9 @@ import click
 from storyloom.errors import InputError, MissingExtraError
 from storyloom.eval.datasets import load_neus
 from storyloom.model import AnalyzedArticle, SummarySentence
+from storyloom.text import WORD
 
 _MARKERS = re.compile(r"\b(?:TITLE|ARTICLE)=>\s*")
-_WORD = re.compile(r"\w+", re.UNICODE)
 ROUGE_TYPES = ("rouge1", "rouge2", "rougeL")
 
 Summariser = Callable[[list[AnalyzedArticle], int], list[str]]
@@ -109,7 +109,7 @@ class _WordTokenizer:
 
     @staticmethod
     def to_words(text: str) -> list[str]:
-        return _WORD.findall(text)
+        return WORD.findall(text)
 
 
 def lexrank_summary(members: list[AnalyzedArticle], budget: int) -> list[str]:

@@ -8,7 +8,6 @@ shingle sets, so LSH only saves time and never decides on its own.
 from __future__ import annotations
 
 import logging
-import re
 import zlib
 from collections import defaultdict
 from itertools import count
@@ -17,6 +16,7 @@ import numpy as np
 from datasketch import MinHash, MinHashLSH
 
 from storyloom.model import Article
+from storyloom.text import WORD
 
 log = logging.getLogger(__name__)
 
@@ -29,7 +29,6 @@ LSH_WEIGHTS = (0.1, 0.9)
 COPY_JACCARD = 0.7  # ECB+ dev: same-topic pairs of different events stay below 0.3
 MIN_SHINGLES = 8  # shorter texts are only matched when identical
 _MIX_PRIME = 1_000_003
-_WORD = re.compile(r"\w+", re.UNICODE)
 
 
 def word_numbering() -> defaultdict[str, int]:
@@ -45,7 +44,7 @@ def shingles(text: str, vocabulary: defaultdict[str, int] | None = None) -> set[
     and the five numbers are mixed arithmetically: much faster than hashing every
     joined 5-gram string, and deterministic for a given input.
     """
-    words = _WORD.findall(text.lower())
+    words = WORD.findall(text.lower())
     if not words:
         return set()
     if vocabulary is None:

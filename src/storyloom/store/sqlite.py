@@ -1,14 +1,12 @@
 """SQLite backend: one file, WAL journal, foreign keys on, FTS5 for search."""
 from __future__ import annotations
 
-import re
 import sqlite3
 from pathlib import Path
 
 from storyloom.errors import StoreError
 from storyloom.store.sql import SqlStore
-
-_WORD = re.compile(r"\w+", re.UNICODE)
+from storyloom.text import WORD
 
 
 def sqlite_path(url: str) -> str:
@@ -48,5 +46,5 @@ class SqliteStore(SqlStore):
 
     def _match_param(self, q: str) -> str:
         # every word quoted: user input is never parsed as FTS5 query syntax
-        words = _WORD.findall(q)
+        words = WORD.findall(q)
         return " ".join('"' + w.replace('"', "") + '"' for w in words) or '""'

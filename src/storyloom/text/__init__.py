@@ -13,8 +13,14 @@ language of DATE_LINE_LANGUAGES.
 from __future__ import annotations
 
 import importlib
+import re
 
 from storyloom.text import de, en, es, fr, it, pt
+
+# the plainest word: a run of letters, digits or underscores in any script (shingles,
+# search terms, overlap counts); readers that need more (apostrophes, hyphens, names)
+# keep their own pattern and say why
+WORD = re.compile(r"\w+")
 
 # the languages besides English whose words the readers know, by ISO 639-1 code
 OTHER_LANGUAGES = {"de": de, "es": es, "fr": fr, "it": it}
