@@ -10,13 +10,13 @@ import re
 from dataclasses import dataclass
 
 from storyloom.analyze.runs import word_runs
-from storyloom.text import OTHER_LANGUAGES
+from storyloom.text import merged
 from storyloom.text.en import NUMBER_WORDS
 from storyloom.text.en import SCALES as ENGLISH_SCALES
 
 # the same scales in German, Spanish, French and Italian ("1,2 Millionen", "4,5 millones",
 # "80 millions", "2 miliardi"); a milliard is a thousand million
-FOREIGN_SCALES = {word: scale for words in OTHER_LANGUAGES.values() for word, scale in words.SCALES.items()}
+FOREIGN_SCALES = merged("SCALES")
 SCALES = {**ENGLISH_SCALES, **FOREIGN_SCALES}
 _SCALE_WORDS = "|".join(sorted(SCALES, key=len, reverse=True))
 _CURRENCY_WORDS = {"euro": "EUR", "euros": "EUR", "dollar": "USD", "dollars": "USD",

@@ -11,13 +11,12 @@ import re
 from dataclasses import dataclass
 
 from storyloom.analyze.runs import CASE_FOLD
-from storyloom.text import OTHER_LANGUAGES
+from storyloom.text import merged
 from storyloom.text.en import ROLE_NOUNS, TITLE_FORMS
 
 # the same jobs in German, Spanish, French and Italian ("Sprecherin der Hafenbehörde von X",
 # "portavoz de la Autoridad Portuaria de X"), each mapped to its English family
-FOREIGN_ROLE_NOUNS = {word: family for words in OTHER_LANGUAGES.values()
-                      for word, family in words.ROLE_NOUNS.items()}
+FOREIGN_ROLE_NOUNS = merged("ROLE_NOUNS")
 # spokes- nouns describe one job whatever the gender; they compare as one family
 ROLE_FAMILIES = {"spokesman": "spokes", "spokeswoman": "spokes", "spokesperson": "spokes",
                  "rep": "spokes", "publicist": "spokes", "advisor": "adviser",

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from storyloom.analyze.quantities import NUMBER_PATTERN, parse_number
 from storyloom.analyze.runs import word_runs
-from storyloom.text import OTHER_LANGUAGES, calendar_names
+from storyloom.text import calendar_names, merged
 from storyloom.text.en import FUTURE_CUES, MONTH_NAMES, MONTHS, WEEKDAY_NAMES
 
 WEEKDAYS = {name: n for n, name in enumerate(WEEKDAY_NAMES)}
@@ -26,7 +26,7 @@ _MONTH_KEYS = ["", *MONTH_NAMES]
 FOREIGN_WEEKDAYS = calendar_names(list(WEEKDAY_NAMES), 5)
 # month names of the other languages, only next to a day ("14. März", "21 de marzo",
 # "3 mars"): alone, several are ordinary words or names ("Mars", "Mai")
-FOREIGN_MONTHS = {word: n for words in OTHER_LANGUAGES.values() for word, n in words.MONTHS.items()}
+FOREIGN_MONTHS = merged("MONTHS")
 FOREIGN_MONTHS.update({name: n for name, n in calendar_names(_MONTH_KEYS, 4).items()
                        if n and name not in MONTHS})
 _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\b\.?"
@@ -49,8 +49,8 @@ _PATTERNS = [
         + "|".join(sorted(FOREIGN_WEEKDAYS, key=len, reverse=True)) + r"))(?![\w-])")),
 ]
 # durations in German, Spanish, French and Italian: number words and units of those languages
-FOREIGN_NUMBERS = {word: n for words in OTHER_LANGUAGES.values() for word, n in words.NUMBERS.items()}
-FOREIGN_UNITS = {word: unit for words in OTHER_LANGUAGES.values() for word, unit in words.UNITS.items()}
+FOREIGN_NUMBERS = merged("NUMBERS")
+FOREIGN_UNITS = merged("UNITS")
 _FOREIGN_DURATION = re.compile(
     r"(?<![\w-])(?P<num>\d+(?:[.,]\d+)?|" + "|".join(sorted(FOREIGN_NUMBERS, key=len, reverse=True))
     + r")\s+(?P<unit>" + "|".join(sorted(FOREIGN_UNITS, key=len, reverse=True)) + r")(?![\w-])", re.I)

@@ -14,13 +14,13 @@ from email.utils import parsedate_to_datetime
 from functools import lru_cache
 
 from storyloom.ingest.lines import words_of
-from storyloom.text import DATE_LINE_LANGUAGES, date_line_months, date_line_weekdays
+from storyloom.text import DATE_LINE_LANGUAGES, merged
 
 log = logging.getLogger(__name__)
 
-MONTHS = date_line_months()
+MONTHS = merged("DATE_LINE_MONTHS", DATE_LINE_LANGUAGES)
 # weekday words by ISO position (Monday = 0), so a date line's weekday can be checked
-WEEKDAY_INDEX = date_line_weekdays()
+WEEKDAY_INDEX = merged("DATE_LINE_WEEKDAYS", DATE_LINE_LANGUAGES)
 WEEKDAYS = frozenset(WEEKDAY_INDEX)
 # "Updated 9:06 AM": a time stamp line says when, like a date
 _STAMP_WORDS = frozenset().union(*(words.STAMP_WORDS for words in DATE_LINE_LANGUAGES.values()))

@@ -28,16 +28,11 @@ OTHER_LANGUAGES = {"de": de, "es": es, "fr": fr, "it": it}
 DATE_LINE_LANGUAGES = {"en": en, **OTHER_LANGUAGES, "pt": pt}
 
 
-def date_line_months() -> dict[str, int]:
-    """Month words (names and abbreviations) of date lines in every DATE_LINE_LANGUAGES."""
-    return {word: n for words in DATE_LINE_LANGUAGES.values()
-            for word, n in words.DATE_LINE_MONTHS.items()}
-
-
-def date_line_weekdays() -> dict[str, int]:
-    """Weekday words of date lines by ISO position (Monday = 0)."""
-    return {word: n for words in DATE_LINE_LANGUAGES.values()
-            for word, n in words.DATE_LINE_WEEKDAYS.items()}
+def merged(table: str, languages: dict = OTHER_LANGUAGES) -> dict:
+    """One language table (`"NUMBERS"`, `"ROLE_NOUNS"`, ...) of each of `languages`, as
+    one dict (a word two languages share keeps the later one's value)."""
+    return {word: value for words in languages.values()
+            for word, value in getattr(words, table).items()}
 
 
 def calendar_names(keys: list[str], shortest: int) -> dict[str, int]:
