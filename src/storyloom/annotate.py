@@ -22,7 +22,7 @@ import click
 from storyloom.analyze import analyze
 from storyloom.analyze.quantities import find_quantities
 from storyloom.analyze.times import parse_iso
-from storyloom.analyze.timex import Timex, annotate_times, in_quarter_discourse
+from storyloom.analyze.timex import Timex, in_quarter_discourse, time_expressions
 from storyloom.consolidate.entities import merge_entities
 from storyloom.consolidate.quotes import article_quotes
 from storyloom.ingest import read_inputs
@@ -66,7 +66,7 @@ def _entities(member: AnalyzedArticle) -> list[dict[str, Any]]:
 def _times(member: AnalyzedArticle, reference: dt.date | None) -> list[dict[str, Any]]:
     text = member.article.text
     found = [t for sentence in member.sentences
-             for t in _shifted(annotate_times(sentence.text, reference), sentence.start)]
+             for t in _shifted(time_expressions(sentence.text, reference), sentence.start)]
     # "a year earlier" after "third-quarter profit" reads the quarter named sentences before
     found = sorted(in_quarter_discourse(text, found), key=lambda t: (t.start, t.end))
     return [{"start": t.start, "end": t.end, "text": text[t.start:t.end], "type": t.type,

@@ -81,6 +81,13 @@ def _trimmed(expr: TimeExpr, text: str) -> tuple[int, int]:
 
 def annotate_times(text: str, reference: dt.date | None) -> list[Timex]:
     """The time expressions of a text with TimeML-style spans, values and types."""
+    return sorted(in_quarter_discourse(text, time_expressions(text, reference)),
+                  key=lambda t: (t.start, t.end))
+
+
+def time_expressions(text: str, reference: dt.date | None) -> list[Timex]:
+    """annotate_times without the reading of quarters named elsewhere in the text (for a
+    caller that reads a long text in parts and does that once over the whole)."""
     found = []
     for expr in find_dates(text):
         start, end = _trimmed(expr, text)
@@ -100,8 +107,7 @@ def annotate_times(text: str, reference: dt.date | None) -> list[Timex]:
                                else "exact"))
     found = _with_parts_of_day(text, found, reference)
     found += _recurring(text, found) + _weekends(text, found, reference)
-    found = _with_clock_times(text, found, reference)
-    return sorted(in_quarter_discourse(text, found), key=lambda t: (t.start, t.end))
+    return _with_clock_times(text, found, reference)
 
 
 # Times of day: "10:35 a.m.", "5 p.m. EST Nov. 9", "noon Thursday" (TimeML TIME): the day
