@@ -127,22 +127,27 @@ def _genders(text: str) -> dict[str, str]:
     return {name: next(iter(kinds)) for name, kinds in seen.items() if len(kinds) == 1}
 
 
-def _last_person_before(member: AnalyzedArticle, before: int,
-                        people: list[tuple[int, int, str]], since: int, pronoun: str) -> str:
+def _named_people(people: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """PERSON mentions whose cleaned name has a capital, as (start, end, name): the
+    tagger also marks "harbour master" as a PERSON."""
+    cleaned = [(start, end, clean_name(name)) for start, end, name in people]
+    return [p for p in cleaned if any(w[:1].isupper() for w in p[2].split())]
+
+
+def _last_person_before(member: AnalyzedArticle, before: int, named: list[tuple[int, int, str]],
+                        genders: dict[str, str], since: int, pronoun: str) -> str:
     """The person named last between `since` and `before` (the sentence of the quote or
     the one before it at most) whom the pronoun can stand for, or ""."""
     sentences = [s for s in member.sentences if s.start < before]
     window = max(since, sentences[-2].start if len(sentences) >= 2 else 0)
-    genders = _genders(member.article.text)
     wanted = _PRONOUN_GENDER.get(pronoun.lower())
-    named = [clean_name(name) for start, end, name in people if window <= start and end <= before
-             and any(w[:1].isupper() for w in clean_name(name).split())]
-    named = [n for n in named if genders.get(n.split()[-1], wanted) == wanted]
-    return named[-1] if named else ""
+    fitting = [name for start, end, name in named if window <= start and end <= before
+               and genders.get(name.split()[-1], wanted) == wanted]
+    return fitting[-1] if fitting else ""
 
 
 def _titled_antecedent(member: AnalyzedArticle, before: int, who: str,
-                       people: list[tuple[int, int, str]]) -> str:
+                       named: list[tuple[int, int, str]]) -> str:
     """The last person named before `before` with a title the description `who` names
     ("the president" -> "President Donald Trump"), or ""."""
     nouns = title_nouns(who)
@@ -150,17 +155,18 @@ def _titled_antecedent(member: AnalyzedArticle, before: int, who: str,
         return ""
     text = member.article.text
     found = ""
-    for start, end, name in people:
+    for start, end, name in named:
         if start >= before:
             break
-        if any(w[:1].isupper() for w in clean_name(name).split()) \
-                and titled_as(text[max(0, start - 40):start], text[end:end + 60], nouns):
-            found = clean_name(name)
+        if titled_as(text[max(0, start - 40):start], text[end:end + 60], nouns):
+            found = name
     return found
 
 
 def _resolve(member: AnalyzedArticle, quotes: list[RawQuote]) -> list[FoundQuote]:
     people = _person_mentions(member)
+    named = _named_people(people)  # read once per article, like its honorifics
+    genders = _genders(member.article.text)
     found: list[FoundQuote] = []
     for quote in quotes:
         previous = found[-1] if found else None
@@ -171,7 +177,7 @@ def _resolve(member: AnalyzedArticle, quotes: list[RawQuote]) -> list[FoundQuote
         who = quote.speaker or ("" if goes_on else _fallback_speaker(member, quote))
         pronoun = bool(who.split()[:1]) and who.split()[0].lower() in ("he", "she")
         if pronoun and not goes_on:
-            nearest = _last_person_before(member, quote.start, people,
+            nearest = _last_person_before(member, quote.start, named, genders,
                                           previous.raw.end if previous else 0, who.split()[0])
             if nearest:
                 found.append(FoundQuote(member.id, member.article.publisher, quote, nearest, "", True))
@@ -182,7 +188,7 @@ def _resolve(member: AnalyzedArticle, quotes: list[RawQuote]) -> list[FoundQuote
             continue  # "he said" / a quote continuing the previous one
         name = _name_in(who, people) if who else ""
         if who and not name:  # "the Texas governor said": the person the article so titles
-            name = _titled_antecedent(member, quote.start, who, people)
+            name = _titled_antecedent(member, quote.start, who, named)
         role = ""
         if name:
             roles = find_roles(who, [(who.index(name), who.index(name) + len(name))]) \
