@@ -39,6 +39,7 @@ import json
 import math
 import os
 import random
+import re
 import subprocess
 import sys
 import tempfile
@@ -99,8 +100,6 @@ def baly_slice(n: int) -> list[dict]:
 
 def _rough_sentences(text: str) -> list[str]:
     """Sentences near enough for a share of repeats (not the digest's splitter)."""
-    import re
-
     return [s for s in re.split(r"(?<=[.!?])\s+|\n+", text) if s.strip()]
 
 

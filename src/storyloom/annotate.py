@@ -50,7 +50,8 @@ def _entities(member: AnalyzedArticle) -> list[dict[str, Any]]:
             best[1][mention.label] += 1
 
     def type_of(mention: Mention) -> str:
-        if mention.text.split()[-1:] and mention.text.split()[-1] in LAW_NOUNS:
+        words = mention.text.split()
+        if words and words[-1] in LAW_NOUNS:
             return "LAW"  # "the National Voter Registration Act": the small tagger says ORG
         entity = entity_of.get(mention.text)
         if entity is None or entity.name not in fullest:

@@ -202,11 +202,12 @@ _WEEKEND = re.compile(r"\b(?:the|this|last|next)\s+weekend\b", re.I)
 
 
 def _weekends(text: str, found: list[Timex], reference: dt.date | None) -> list[Timex]:
+    if reference is None:
+        return []
     weekends = []
-    for match in _WEEKEND.finditer(text) if reference is not None else ():
+    for match in _WEEKEND.finditer(text):
         if any(t.start < match.end() and match.start() < t.end for t in found):
             continue
-        assert reference is not None
         ahead = match.group().lower().startswith("next") or (
             not match.group().lower().startswith("last")
             and tense_at(text, match.start(), match.end()) == "future")

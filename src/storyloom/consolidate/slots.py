@@ -10,6 +10,7 @@ import functools
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 import numpy as np
 
@@ -26,6 +27,9 @@ from storyloom.model import AnalyzedArticle, Evidence, Sentence
 VALUE_CONTEXT_WORDS = 9
 _CLAUSE_CUT = re.compile(r"(?<!\d)[,;:()–—](?!\d)|\s(?:but|while|whereas|although)\s")
 MASK = "#"
+
+
+_V = TypeVar("_V", Quantity, Duration, TimeExpr)
 
 
 @dataclass
@@ -51,20 +55,19 @@ class Slot:
     # TimeExpr); reading the wrong one is a bug, so it raises
     @property
     def quantity(self) -> Quantity:
-        if not isinstance(self.value, Quantity):
-            raise TypeError(f"a {self.kind} slot has no quantity")
-        return self.value
+        return self._value_as(Quantity, "quantity")
 
     @property
     def duration(self) -> Duration:
-        if not isinstance(self.value, Duration):
-            raise TypeError(f"a {self.kind} slot has no duration")
-        return self.value
+        return self._value_as(Duration, "duration")
 
     @property
     def time(self) -> TimeExpr:
-        if not isinstance(self.value, TimeExpr):
-            raise TypeError(f"a {self.kind} slot has no date")
+        return self._value_as(TimeExpr, "date")
+
+    def _value_as(self, kind: type[_V], name: str) -> _V:
+        if not isinstance(self.value, kind):
+            raise TypeError(f"a {self.kind} slot has no {name}")
         return self.value
 
     @property
