@@ -120,3 +120,42 @@ def test_eval_conflicts_command_scores_a_digest_against_labels(tmp_path):
     done = subprocess.run([sys.executable, "-m", "storyloom", "eval", "conflicts", str(digest),
                            str(bad)], capture_output=True, text=True, timeout=120)
     assert done.returncode == 2 and "bad.jsonl:1" in done.stderr
+
+
+def test_labels_with_evidence_spans_read_their_sentences_from_the_texts(tmp_path):
+    from storyloom.eval.conflicts import raw_texts
+    from storyloom.eval.labelled_conflicts import has_spans, load_labels
+
+    texts = tmp_path / "articles.jsonl"
+    texts.write_text("\n".join(json.dumps(row) for row in [
+        {"doc_id": "a", "text": "Intro .\nFive people died in Wrenfield .\n"},
+        {"id": "b", "text": "Seven people died ."}]) + "\n", encoding="utf-8")
+    labels = tmp_path / "labels.jsonl"
+    labels.write_text(json.dumps({"story": "s", "kind": "number", "relation": "contradiction", "claims": [
+        {"value": "five", "articles": ["a"], "evidence": {"article": "a", "start": 8, "end": 39}},
+        {"value": "seven", "articles": ["b"], "evidence": {"article": "b", "start": 0, "end": 19}}]})
+        + "\n", encoding="utf-8")
+    assert has_spans(labels)
+    records = load_labels(labels, raw_texts(texts))
+    assert [c["evidence"] for c in records[0]["claims"]] == [
+        "Five people died in Wrenfield .", "Seven people died ."]
+    with pytest.raises(ValueError, match="give the articles' texts"):
+        load_labels(labels)
+    missing = tmp_path / "missing.jsonl"
+    missing.write_text(labels.read_text().replace('"b", "start"', '"z", "start"'), encoding="utf-8")
+    with pytest.raises(ValueError, match="no text for article 'z'"):
+        load_labels(missing, raw_texts(texts))
+
+
+@pytest.mark.slow  # reads ../shared
+def test_the_ecb_labels_resolve_to_their_evidence(data_dir):
+    from storyloom.eval.conflicts import raw_texts
+    from storyloom.eval.labelled_conflicts import load_labels
+    from storyloom.eval.train_conflicts import ECB_LABELS
+
+    texts = raw_texts(data_dir / "ecbplus-dev.jsonl")
+    records = load_labels(ECB_LABELS, texts)
+    claims = [c for r in records if not r.get("none") for c in r["claims"]]
+    assert len({r["story"] for r in records}) == 20 and len(claims) > 150
+    # each span is a whole line of its article (ECB+ gives one sentence per line)
+    assert all(c["evidence"] and f"\n{c['evidence']}\n" in f"\n{texts[c['articles'][0]]}\n" for c in claims)

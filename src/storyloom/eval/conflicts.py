@@ -306,15 +306,19 @@ def evaluate(path: Path, seed: int = 0, limit: int | None = None, part: int | No
               help="Only even (0) or odd (1) ECB+ topics: tune on one half, check on the other.")
 @click.option("--embedder", default="use-multilingual", show_default=True,
               help="With LABELS and an input FILE: the embedder of the digest.")
+@click.option("--texts", type=click.Path(exists=True, dir_okay=False), default=None,
+              help="With LABELS whose evidence is given as spans (labels/ecb_conflicts.jsonl): "
+                   "the JSONL of the labelled articles (default: ECB+ dev).")
 def command(file: str | None, labels: str | None, fmt: str, seed: int, limit: int | None,
-            part: int | None, embedder: str) -> None:
+            part: int | None, embedder: str, texts: str | None) -> None:
     """Score conflicts. With FILE and LABELS: the contradictions of a digest (FILE is its
     JSON, or articles to digest first) against labelled real disagreements (BASIL's
     conflicts.jsonl format): precision, recall, facts crediting an outlet with a value its
     own text contradicts, by kind. With FILE alone (default ECB+ dev): one conflict
     injected per ECB+ story; recall and false conflicts per story."""
     if labels:
-        _labelled(Path(file), Path(labels), fmt, embedder)  # type: ignore[arg-type]
+        _labelled(Path(file), Path(labels), fmt, embedder,  # type: ignore[arg-type]
+                  Path(texts) if texts else DEFAULT_FILE)
         return
     path = Path(file) if file else DEFAULT_FILE
     if not path.exists():
@@ -347,11 +351,24 @@ def _read_digest(path: Path, embedder: str) -> dict:
     return digest_to_dict(digest_paths([str(path)], DigestOptions(embedder=embedder)))
 
 
-def _labelled(file: Path, labels: Path, fmt: str, embedder: str) -> None:
-    from storyloom.eval.labelled_conflicts import load_labels, score
+def raw_texts(path: Path) -> dict[str, str]:
+    """Article id (`id` or ECB+'s `doc_id`) -> text, as the JSONL file gives them."""
+    texts = {}
+    with open(path, encoding="utf-8") as handle:
+        for line in handle:
+            if line.strip():
+                row = json.loads(line)
+                texts[str(row.get("id", row.get("doc_id")))] = row["text"]
+    return texts
+
+
+def _labelled(file: Path, labels: Path, fmt: str, embedder: str, texts: Path) -> None:
+    from storyloom.eval.labelled_conflicts import has_spans, load_labels, score
 
     try:
-        records = load_labels(labels)
+        if has_spans(labels) and not texts.exists():
+            raise ValueError(f"{labels}: evidence given as spans and no texts at {texts} (--texts)")
+        records = load_labels(labels, raw_texts(texts) if has_spans(labels) else None)
     except ValueError as exc:
         raise click.UsageError(str(exc)) from exc
     result = score(_read_digest(file, embedder), records)

@@ -18,6 +18,7 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter, defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -58,7 +59,10 @@ def overlap(first, second) -> float:
     return len(a & b) / max(1, min(len(a), len(b)))
 
 
-def load_labels(path: Path) -> list[dict]:
+def load_labels(path: Path, texts: Mapping[str, str] | None = None) -> list[dict]:
+    """Labels of a JSONL file. A claim's `evidence` is its sentence, or (in labels kept in
+    this repository, which hold no article text) a span `{article, start, end}` into the
+    article's text as the data file gives it: `texts` (article id -> text) resolves it."""
     labels = []
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         if not line.strip():
@@ -69,8 +73,25 @@ def load_labels(path: Path) -> list[dict]:
             raise ValueError(f"{path}:{number}: not JSON ({exc.msg})") from exc
         if "story" not in record or not (record.get("none") or record.get("claims")):
             raise ValueError(f"{path}:{number}: a label needs 'story' and 'claims' (or 'none')")
+        for claim in record.get("claims") or []:
+            if isinstance(claim.get("evidence"), dict):
+                claim["evidence"] = _evidence_text(claim["evidence"], texts, f"{path}:{number}")
         labels.append(record)
     return labels
+
+
+def has_spans(path: Path) -> bool:
+    """Whether a labels file gives its evidence as spans (see `load_labels`)."""
+    return '"evidence": {' in path.read_text(encoding="utf-8")
+
+
+def _evidence_text(span: dict, texts: Mapping[str, str] | None, where: str) -> str:
+    if texts is None:
+        raise ValueError(f"{where}: evidence is a span into an article: give the articles' texts")
+    text = texts.get(str(span.get("article")))
+    if text is None:
+        raise ValueError(f"{where}: no text for article {span.get('article')!r}")
+    return text[int(span["start"]):int(span["end"])]
 
 
 def _sources(claim: dict) -> set[str]:
