@@ -1,8 +1,6 @@
 """Batched analysis gives what one-at-a-time analysis gives."""
 from __future__ import annotations
 
-import re
-
 import pytest
 
 from storyloom.analyze import analyze_heads, deepen
@@ -42,12 +40,6 @@ def test_deepen_tags_each_article_with_its_own_mentions():
         assert item.sentence_embeddings.shape[0] == len(item.sentences)
         assert all(m.start >= 0 and m.end <= len(item.article.text) for m in item.mentions)
     assert not analyzed[2].mentions and not analyzed[3].mentions
-
-
-def test_regex_cache_is_large_enough_for_the_splitter():
-    import storyloom.analyze.sentences as sentences
-
-    assert getattr(re, "_MAXCACHE", sentences._RE_CACHE_ENTRIES) >= sentences._RE_CACHE_ENTRIES
 
 
 @pytest.mark.slow
@@ -132,66 +124,6 @@ def test_word_memo_tokenises_exactly_like_the_whole_sentence_viterbi():
         assert memo._tokenizer._encode_one(text) == plain._tokenizer._encode_one(text), text
 
 
-def test_faster_abbreviation_scan_splits_like_pysbd():
-    from pysbd.abbreviation_replacer import AbbreviationReplacer
-
-    texts = ["Mr. Smith met Dr. Jones at 5 p.m. on Jan. 5. No. 10 was not there. It was now late.",
-             "The U.S. Army said no. Gen. Lee left at 9 a.m. He arrived in St. Louis on Aug. 3.",
-             "Prof. Dr. med. Müller sagte, Nr. 5 sei z. B. geschlossen. Das war am 3. Mai.",
-             "Sra. García llegó a las 10 a. m. del lunes. No dijo nada. Etc. etc. Fin."]
-    langs = ["en", "en", "de", "es"]
-    fast, slow = _spans_patched_and_original(
-        AbbreviationReplacer, "search_for_abbreviations_in_string",
-        _pysbd_original(AbbreviationReplacer, "search_for_abbreviations_in_string"), texts, langs)
-    assert fast == slow
-    assert len(fast[0]) >= 3
-
-
-def _spans_patched_and_original(owner, name: str, original, texts: list[str],
-                                langs: list[str]) -> tuple[list, list]:
-    """Sentence spans with storyloom's pysbd patches, then with `owner.name` put back
-    to pysbd's `original` (restored afterwards)."""
-    import storyloom.analyze.sentences as sentences
-
-    sentences._segmenter(langs[0])  # installs the patches
-    fast = [sentences._spans_in_block(t, 0, lang) for t, lang in zip(texts, langs)]
-    patched = getattr(owner, name)
-    try:
-        setattr(owner, name, original)
-        sentences._segmenter.cache_clear()
-        slow = [sentences._spans_in_block(t, 0, lang) for t, lang in zip(texts, langs)]
-    finally:
-        setattr(owner, name, patched)
-        sentences._segmenter.cache_clear()
-    return fast, slow
-
-
-def _pysbd_original(owner, name: str):
-    """pysbd's own method, as captured when storyloom's patches replaced it."""
-    from storyloom.analyze.pysbd_patches import _ORIGINALS
-
-    return _ORIGINALS[(owner, name)]
-
-
-def test_char_spans_without_regexes_equal_pysbd_spans():
-    import pysbd
-
-    import storyloom.analyze.sentences as sentences
-
-    segmenter = sentences._segmenter("en")  # patched
-    texts = ["It rained.  It rained.\u00a0It rained.\n\nThen the sun came out. It rained.",
-             "Dr. Who arrived at 5 p.m. (local time).  He left.\tShe stayed.\u2003The end.",
-             "A sentence without an end", "Zwei Sätze.  Zwei Sätze.", "Why?!  Because. Why?!"]
-    for text in texts:
-        segmenter.original_text = text
-        parts = segmenter.processor(text).process()
-        fast = segmenter.sentences_with_char_spans(parts + ["", "It rained."])
-        slow = _pysbd_original(pysbd.Segmenter, "sentences_with_char_spans")(
-            segmenter, parts + ["", "It rained."])
-        assert [(s.sent, s.start, s.end) for s in fast] == [(s.sent, s.start, s.end) for s in slow]
-    assert pysbd.Segmenter.sentences_with_char_spans is sentences._sentences_with_char_spans
-
-
 @pytest.mark.slow
 def test_content_cache_off_sends_every_occurrence_to_the_tagger(tmp_path, monkeypatch):
     monkeypatch.setenv("STORYLOOM_CONTENT_CACHE", "off")
@@ -203,20 +135,3 @@ def test_content_cache_off_sends_every_occurrence_to_the_tagger(tmp_path, monkey
     assert len(seen) == 2 * len(analyzed[0].sentences)
     assert mentions[0] == mentions[1] and mentions[0]
     assert not (tmp_path / "mentions.sqlite").exists()
-
-
-def test_rule_skip_splits_like_pysbd():
-    """The plain-text rule skip (`sentences._apply`) gives pysbd's own segmentation."""
-    from pysbd.utils import Text
-
-    import storyloom.analyze.sentences as sentences
-
-    texts = ["Mr. Smith said: \"It's over...\" Then he left (at 5 p.m.). Really?! Yes.",
-             "The U.S. Army said no. 1. First item. 2. Second item. He arrived on Aug. 3.",
-             "Prof. Dr. med. Müller sagte, Nr. 5 sei z. B. geschlossen. Das war am 3. Mai.",
-             "Sra. García llegó a las 10 a. m. del lunes... No dijo nada. ¿Por qué? Fin."]
-    langs = ["en", "en", "de", "es"]
-    fast, slow = _spans_patched_and_original(Text, "apply", _pysbd_original(Text, "apply"),
-                                             texts, langs)
-    assert fast == slow
-    assert Text.apply is sentences._apply

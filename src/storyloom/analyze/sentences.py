@@ -1,17 +1,15 @@
-"""Sentence splitting with offsets into the article's original text."""
+"""Sentence splitting with offsets into the article's original text: pysbd's rules
+(vendored in `text.sbd`), then storyloom's own repairs of its cuts."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 
-# the tests compare these patches with pysbd's own methods
-from storyloom.analyze.pysbd_patches import _apply, _sentences_with_char_spans, patch_pysbd  # noqa: F401
 from storyloom.analyze.times import MONTHS, WEEKDAYS
 from storyloom.model import Article, Sentence
+from storyloom.text.sbd import LANGUAGE_CODES, Segmenter, TextSpan
 
-# pysbd's rule sets; other languages fall back to English rules
-_PYSBD_LANGS = {"en", "de", "es", "fr", "it", "ru", "nl", "pl", "da", "el", "fa", "hi",
-                "hy", "ja", "kk", "mr", "my", "sk", "ur", "zh", "am", "ar", "bg"}
 # a sentence glued to the next by a lost full stop: "...closed the harbourBut it said"
 _GLUE_WORDS = ("But", "And", "However", "The", "This", "It", "He", "She", "They", "We")
 _GLUED = re.compile(r"(?<=[a-z])(?=(?:" + "|".join(_GLUE_WORDS) + r")\b)")
@@ -22,27 +20,23 @@ _GLUE_CAPITALS = "".join(sorted({word[0] for word in _GLUE_WORDS}))
 _GLUE_POINT = re.compile(f"[{_GLUE_CAPITALS}](?<=[a-z][{_GLUE_CAPITALS}])")
 
 
-# pysbd builds its regular expressions from strings on every call and relies on `re`'s
-# compile cache; with the date, quantity and quote patterns of the other stages also in
-# play, the default 512 entries thrash and ~40% of splitting time went into recompiling
-# (profiled). A larger cache (a few MB) keeps them all compiled. CPython-specific knob.
-_RE_CACHE_ENTRIES = 4096
-if getattr(re, "_MAXCACHE", _RE_CACHE_ENTRIES) < _RE_CACHE_ENTRIES:
-    setattr(re, "_MAXCACHE", _RE_CACHE_ENTRIES)  # noqa: B010 (not a public attribute)
-
-
 @lru_cache(maxsize=32)
-def _segmenter(lang: str):
-    import pysbd
-
-    patch_pysbd()
-    return pysbd.Segmenter(language=lang if lang in _PYSBD_LANGS else "en", clean=False,
-                           char_span=True)
+def _segmenter(lang: str) -> Segmenter:
+    """The vendored pysbd (`text.sbd`) with the language's rules; languages it has no
+    rules for are split with the English ones."""
+    return Segmenter(language=lang if lang in LANGUAGE_CODES else "en", clean=False,
+                     char_span=True)
 
 
 def _spans_in_block(text: str, start: int, lang: str) -> list[tuple[int, int]]:
+    return _repaired_spans(text, start, _segmenter(lang).segment(text))
+
+
+def _repaired_spans(text: str, start: int, segments: Iterable[TextSpan]) -> list[tuple[int, int]]:
+    """The splitter's `segments` of `text` (TextSpans) as (start, end) offsets plus
+    `start`: trimmed of whitespace, glued sentences cut, cuts after abbreviations mended."""
     spans: list[tuple[int, int]] = []
-    for seg in _segmenter(lang).segment(text):
+    for seg in segments:
         s, e = seg.start, seg.end
         while s < e and text[s].isspace():
             s += 1

@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from storyloom.text import WORD
 from storyloom.text.en import SPEECH_VERBS
+from storyloom.text.sbd import LANGUAGE_CODES
 
 # words that open a sentence by pointing back at one before it; per language, the
 # third-person pronouns and demonstratives (a name, not a pronoun, opens a lead)
@@ -100,11 +101,8 @@ def _one_label(text: str) -> int:
 
 @lru_cache(maxsize=8)
 def abbreviations(language: str) -> frozenset[str]:
-    """Abbreviations a sentence splitter may have cut after (pysbd's list; "u.s", "jr")."""
-    try:
-        from pysbd.languages import LANGUAGE_CODES
-    except ImportError:  # pragma: no cover - pysbd is a dependency
-        return frozenset()
+    """Abbreviations a sentence splitter may have cut after (pysbd's list, as vendored in
+    `text.sbd`; "u.s", "jr")."""
     lang = LANGUAGE_CODES.get((language or "en")[:2].lower()) or LANGUAGE_CODES["en"]
     return frozenset(a.lower() for a in getattr(lang.Abbreviation, "ABBREVIATIONS", ()))
 

@@ -1,15 +1,27 @@
-"""Exact shortcuts for regular expressions applied many times to short texts.
+"""`re`'s matching functions for the vendored splitter, with exact shortcuts.
 
-`prepared(pattern, flags, text)` is the compiled pattern, or None when the pattern
-provably cannot match `text`; a pattern led by a lookbehind is compiled in an
-equivalent literal-first form. Both read the parse tree of Python's own `re`
-(CPython 3.11's `re._parser`); where that is missing they do nothing.
+The splitter (pysbd's rules) calls `sub`, `search`, `findall` etc. with pattern
+strings some 900 times per article, mostly on short texts where the pattern cannot
+match. The functions here return what `re`'s would, but
+
+- compile each pattern once and keep it (`_plan`'s `lru_cache`; `re`'s own cache of
+  512 patterns is left alone for the rest of storyloom),
+- do not scan a text in which the pattern provably cannot match (`prepared`: a
+  plain-text pattern absent from it, or fewer of some characters than any match
+  needs, `counts_needed`),
+- compile a pattern led by a lookbehind in an equivalent literal-first form
+  (`literal_first`), which `re` tries only where the literal is.
+
+The proofs read the parse tree of Python's own `re` (CPython 3.11's `re._parser`);
+where that is missing nothing is skipped or rewritten (plain `re` speed).
 """
 from __future__ import annotations
 
 import importlib
 import re
+from collections.abc import Callable, Iterator
 from functools import lru_cache
+from re import IGNORECASE, escape  # noqa: F401 - the splitter's modules read them here
 from typing import Any
 
 _REGEX_SYNTAX = re.compile(r"[.^$*+?{}\[\]\\|()]")
@@ -217,3 +229,39 @@ def prepared(pattern, flags: int, text: str) -> re.Pattern | None:
         if (text.count(chars) if len(chars) == 1 else sum(map(text.count, chars))) < n:
             return None
     return compiled
+
+
+# ------------------------------------------------------------ re's functions
+
+Replacement = str | Callable[[re.Match[str]], str]
+
+
+def sub(pattern: str, repl: Replacement, string: str, count: int = 0, flags: int = 0) -> str:
+    """`re.sub`; `string` itself when the pattern cannot match it."""
+    compiled = prepared(pattern, flags, string)
+    return string if compiled is None else compiled.sub(repl, string, count)
+
+
+def search(pattern: str, string: str, flags: int = 0) -> re.Match[str] | None:
+    compiled = prepared(pattern, flags, string)
+    return None if compiled is None else compiled.search(string)
+
+
+def match(pattern: str, string: str, flags: int = 0) -> re.Match[str] | None:
+    compiled = prepared(pattern, flags, string)
+    return None if compiled is None else compiled.match(string)
+
+
+def findall(pattern: str, string: str, flags: int = 0) -> list[Any]:
+    compiled = prepared(pattern, flags, string)
+    return [] if compiled is None else compiled.findall(string)
+
+
+def finditer(pattern: str, string: str, flags: int = 0) -> Iterator[re.Match[str]]:
+    compiled = prepared(pattern, flags, string)
+    return iter(()) if compiled is None else compiled.finditer(string)
+
+
+def split(pattern: str, string: str, maxsplit: int = 0, flags: int = 0) -> list[Any]:
+    compiled = prepared(pattern, flags, string)
+    return [string] if compiled is None else compiled.split(string, maxsplit)
