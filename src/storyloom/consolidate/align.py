@@ -21,12 +21,11 @@ from itertools import chain
 from typing import TYPE_CHECKING
 
 import numpy as np
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from storyloom.analyze.embed import embed_texts, embedder_of
 from storyloom.errors import StoryloomError
 from storyloom.model import AnalyzedArticle, Sentence
-from storyloom.text.en import MONTH_NAMES
+from storyloom.text.en import MONTH_NAMES, STOP_WORDS
 
 if TYPE_CHECKING:  # scipy loads only where a story needs its sparse products
     from scipy.sparse import csr_matrix
@@ -159,7 +158,7 @@ def anchors_of(text: str) -> frozenset[str]:
     found = {n.replace(",", "").replace(".", "") for n in _NUMBER.findall(text)}
     found |= {_name_key(m) for m in _NAME.findall(text) if m not in _STOP_NAMES}
     # longer lowercase words ("video", "sanctions") as weaker anchors, marked "~"
-    found |= {"~" + w for w in _LOWER_WORD.findall(text) if w not in ENGLISH_STOP_WORDS}
+    found |= {"~" + w for w in _LOWER_WORD.findall(text) if w not in STOP_WORDS}
     return frozenset(found)
 
 

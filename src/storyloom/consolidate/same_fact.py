@@ -30,13 +30,13 @@ from collections import defaultdict
 from functools import lru_cache
 
 import numpy as np
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from storyloom.analyze.embed import embed_texts
 from storyloom.analyze.quantities import MEASURES, same_value
 from storyloom.analyze.times import comparable_durations, same_duration
 from storyloom.consolidate.entities import same_person
 from storyloom.consolidate.slots import Slot
+from storyloom.text.en import STOP_WORDS
 
 # masked-clause cosine that alone makes two values one fact (the same clause, reworded)
 NEAR_IDENTICAL = 0.95
@@ -326,7 +326,7 @@ def _other_figures_of(text: str, s: int, e: int) -> frozenset[str]:
 
 
 def _word_weight(words: set[str]) -> float:
-    return sum(FUNCTION_WORD_WEIGHT if w in ENGLISH_STOP_WORDS else 1.0 for w in words)
+    return sum(FUNCTION_WORD_WEIGHT if w in STOP_WORDS else 1.0 for w in words)
 
 
 def shared_context(a: Slot, b: Slot) -> float:
@@ -352,7 +352,7 @@ def _stems_of(text: str, s: int, e: int, thing: str, names: bool) -> frozenset[s
     counted = {w.lower() for w in thing.split()}
     return frozenset(w.lower()[:STEM] for w in words if w.isalpha() and len(w) > 3
                      and (names or not w[0].isupper())
-                     and w.lower() not in ENGLISH_STOP_WORDS and w.lower() not in counted)
+                     and w.lower() not in STOP_WORDS and w.lower() not in counted)
 
 
 def single_measure_fact(a: Slot, b: Slot, sentence: float, values: StoryValues) -> bool:
@@ -406,7 +406,7 @@ def _aged_noun(slot: Slot) -> str:
     if slot.kind != "number" or slot.quantity.thing != "years old":
         return ""
     found = re.match(r"^[\s-]*([a-z]{3,})\b", slot.sentence.text[slot.end - slot.sentence.start:])
-    return found.group(1) if found and found.group(1) not in ENGLISH_STOP_WORDS else ""
+    return found.group(1) if found and found.group(1) not in STOP_WORDS else ""
 
 
 def ages_of_one_person(a: Slot, b: Slot, values: StoryValues, sentence: float) -> bool:

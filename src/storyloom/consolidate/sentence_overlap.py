@@ -16,9 +16,9 @@ from collections import Counter
 
 import numpy as np
 from scipy import sparse
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from storyloom.model import AnalyzedArticle
+from storyloom.text.en import STOP_WORDS
 
 _TOKEN = re.compile(r"[a-z0-9]+")
 
@@ -103,7 +103,7 @@ class OverlapContext:
             self._sentence_values = sentence_values(self)
         known = (self._sentence_values or {}).get((article_id, text))
         best, precision, recall = known or self._overlaps(words, n, article_id)
-        function = sum(c for t, c in words.items() if t in ENGLISH_STOP_WORDS) / n
+        function = sum(c for t, c in words.items() if t in STOP_WORDS) / n
         capitalised = sum(w[:1].isupper() for w in text.split()[1:]) / n
         return [best, precision, recall, function, capitalised, math.log(n)]
 

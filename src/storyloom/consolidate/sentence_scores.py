@@ -21,13 +21,13 @@ from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from storyloom.consolidate.sentence_overlap import OVERLAP_FEATURES, OVERLAP_RELATIVE, OverlapContext
 from storyloom.consolidate.tree_model import BoostedTrees, fit_boosted
 from storyloom.errors import StoryloomError
 from storyloom.model import AnalyzedArticle, Evidence, Fact
 from storyloom.text import WORD
+from storyloom.text.en import STOP_WORDS
 
 log = logging.getLogger(__name__)
 
@@ -84,7 +84,7 @@ def content_words(text: str) -> frozenset[str]:
 
 def _content_words(text: str) -> frozenset[str]:
     return frozenset(w for w in WORD.findall(text.lower())
-                     if w not in ENGLISH_STOP_WORDS and len(w) > 2)
+                     if w not in STOP_WORDS and len(w) > 2)
 
 
 def is_direct_speech(text: str) -> bool:

@@ -13,12 +13,12 @@ import unicodedata
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import lru_cache
-from pathlib import Path
 
 import numpy as np
 from scipy import sparse
 
 from storyloom.model import AnalyzedArticle
+from storyloom.text import stop_words as text_stop_words
 
 N_FEATURES = 2 ** 20
 MAX_CHARS = 20000  # long bodies add little beyond their first pages
@@ -31,29 +31,10 @@ _WORD = re.compile(r"(?<![\w'’-])[^\W\d_][\w'’-]*\w")
 # sentence-initial capitals say nothing about names
 _NAME = re.compile(r"(?<![.!?:;\"“”«»\n] )(?<![.!?:;\"“”«»\n])(?<![\w'’-])[^\W\da-z_][\w'’-]*\w")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
-_STOP_LANGS = ("en", "de", "es", "fr", "it", "pl", "ru", "tr", "pt", "nl", "ar")
-
-
 @lru_cache(maxsize=1)
 def stop_words() -> frozenset[str]:
-    """Stop words of the main languages, read from spaCy's language data files.
-
-    The files are run by path: importing `spacy.lang.xx` would build its tokenizer
-    rules, seconds of work for a plain word list.
-    """
-    import importlib.util
-    import runpy
-
-    spec = importlib.util.find_spec("spacy")
-    words: set[str] = set()
-    if spec is None or not spec.submodule_search_locations:
-        return frozenset()
-    root = Path(list(spec.submodule_search_locations)[0]) / "lang"
-    for lang in _STOP_LANGS:
-        path = root / lang / "stop_words.py"
-        if path.exists():  # a language spaCy lacks: its stop words just stay in
-            words.update(fold(w) for w in runpy.run_path(str(path)).get("STOP_WORDS", ()))
-    return frozenset(words)
+    """Stop words of the main languages of news (text.stop_words), folded as tokens are."""
+    return frozenset(fold(word) for word in text_stop_words())
 
 
 @lru_cache(maxsize=500_000)

@@ -8,12 +8,18 @@ speech verbs, role nouns, number words, units of time and scales of figures, rea
 wherever text in those languages (or translated into them) is, and the month names news
 writes in them; `calendar_names` adds the month and weekday names of dateparser's data.
 `pt` holds only the words of publication-date lines, which ingest.dates reads in every
-language of DATE_LINE_LANGUAGES.
+language of DATE_LINE_LANGUAGES. Stop words: English ones are `en.STOP_WORDS`
+(scikit-learn's list); those of the main languages of news come from spaCy's language
+data (`stop_words`). The sentence splitter (pysbd's rules) is `text.sbd`.
 """
 from __future__ import annotations
 
 import importlib
+import importlib.util
 import re
+import runpy
+from functools import lru_cache
+from pathlib import Path
 
 from storyloom.text import de, en, es, fr, it, pt
 
@@ -47,3 +53,27 @@ def calendar_names(keys: list[str], shortest: int) -> dict[str, int]:
                 if len(word) >= shortest and word.isalpha():
                     names.setdefault(word.lower(), number)
     return names
+
+
+# the languages whose stop words grouping leaves out of an article's words
+STOP_WORD_LANGUAGES = ("en", "de", "es", "fr", "it", "pl", "ru", "tr", "pt", "nl", "ar")
+
+
+@lru_cache(maxsize=8)
+def stop_words(languages: tuple[str, ...] = STOP_WORD_LANGUAGES) -> frozenset[str]:
+    """The stop words of `languages`, read from spaCy's language data files (as written
+    there; a language spaCy lacks adds none).
+
+    The files are run by path: importing `spacy.lang.xx` would build its tokenizer
+    rules, seconds of work for a plain word list.
+    """
+    spec = importlib.util.find_spec("spacy")
+    if spec is None or not spec.submodule_search_locations:
+        return frozenset()
+    root = Path(list(spec.submodule_search_locations)[0]) / "lang"
+    words: set[str] = set()
+    for code in languages:
+        path = root / code / "stop_words.py"
+        if path.exists():
+            words.update(runpy.run_path(str(path)).get("STOP_WORDS", ()))
+    return frozenset(words)

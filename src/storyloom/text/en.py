@@ -91,3 +91,13 @@ DATE_LINE_WEEKDAYS = {name: n for n, name in enumerate(WEEKDAY_NAMES)} | WEEKDAY
 STAMP_WORDS = frozenset({"updated", "published", "posted"})
 DATE_LINE_FILLER = frozenset({"of", "the", "at", "on", "a", "am", "pm", "h", "hrs", "utc", "gmt",
                               "cet", "cest", "est", "edt", "pst", "pdt"}) | STAMP_WORDS
+
+
+def __getattr__(name: str):
+    """`STOP_WORDS`: scikit-learn's English stop words (the list the overlap and salience
+    measures were chosen with), imported only when a module asks for them."""
+    if name == "STOP_WORDS":
+        from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+        return ENGLISH_STOP_WORDS
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
