@@ -23,3 +23,18 @@ def test_non_ascii_text_is_written_as_is():
     text = render_json(digest)
     assert "\\u00" not in text
     assert any(ord(ch) > 127 for ch in text)
+
+
+def test_streamed_json_is_the_same_text_with_warnings_or_without_stories():
+    import io
+
+    from storyloom.model import Digest, InputWarning
+    from storyloom.render.jsonout import write_json
+
+    digest = digest_paths([EXAMPLES_DIR], DigestOptions(embedder="hashing", strict=True))
+    digest.warnings = [InputWarning("bad.html", "no article text"), InputWarning("x.jsonl:3", "not JSON")]
+    for case in (digest, Digest([], digest.warnings), Digest([])):
+        stream = io.BytesIO()
+        write_json(case, stream)
+        expected = json.dumps(digest_to_dict(case), ensure_ascii=False, indent=2)
+        assert stream.getvalue().decode("utf-8") == expected == render_json(case)

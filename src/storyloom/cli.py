@@ -11,8 +11,9 @@ import importlib
 import logging
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 import click
 
@@ -51,9 +52,19 @@ class Progress:
             bar.close()
 
 
-def _write_output(text: str, out: str | None, fmt: str) -> None:
+def _write_output(text: str | Callable[[BinaryIO], None], out: str | None, fmt: str) -> None:
+    """The report to `out` (a file, or a folder for digest.<fmt>) or to stdout. `text` is
+    the report, or a function writing it as UTF-8 to a binary stream (JSON is streamed
+    story by story rather than held whole: render/jsonout.write_json)."""
     if not out:
-        click.echo(text)
+        if isinstance(text, str):
+            click.echo(text)
+        else:
+            sys.stdout.flush()
+            stream = sys.stdout.buffer
+            text(stream)
+            stream.write(b"\n")
+            stream.flush()
         return
     target = Path(out)
     if target.is_dir() or out.endswith(("/", "\\")):
@@ -61,7 +72,11 @@ def _write_output(text: str, out: str | None, fmt: str) -> None:
         target = target / f"digest.{fmt}"
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_name(target.name + ".tmp")
-    tmp.write_text(text, encoding="utf-8")
+    if isinstance(text, str):
+        tmp.write_text(text, encoding="utf-8")
+    else:
+        with tmp.open("wb") as handle:
+            text(handle)
     tmp.replace(target)  # atomic: a crash never leaves half a report
     click.echo(f"wrote {target}", err=True)
 
@@ -89,7 +104,12 @@ def _run_digest(paths: tuple[str, ...], fmt: str, out: str | None, embedder: str
     _report_warnings(digest)
     if not digest.stories:
         raise NoArticlesError("no usable article found in " + ", ".join(paths))
-    _write_output(render(digest, fmt, full=full), out, fmt)
+    if fmt == "json":
+        from storyloom.render.jsonout import write_json
+
+        _write_output(lambda stream: write_json(digest, stream), out, fmt)
+    else:
+        _write_output(render(digest, fmt, full=full), out, fmt)
     if digest.failures:
         raise IncompleteError(len(digest.failures))
 
