@@ -351,6 +351,21 @@ def _read_digest(path: Path, embedder: str) -> dict:
     return digest_to_dict(digest_paths([str(path)], DigestOptions(embedder=embedder)))
 
 
+def briefs_of_stories(stories: dict[str, list[AnalyzedArticle]], embedder: str = "use-multilingual") -> dict:
+    """A digest's JSON with one brief per given story (grouping as labelled, not as
+    `group` would find it): what the conflicts of labelled events are scored on."""
+    from storyloom.model import Story
+    from storyloom.pipeline import consolidate_story
+    from storyloom.render.jsonout import story_to_dict
+
+    out = []
+    for story_id, members in stories.items():
+        brief = consolidate_story(Story(story_id, [m.id for m in members]), members, embedder=embedder)
+        brief.articles = [m.article for m in members]
+        out.append(story_to_dict(brief))
+    return {"stories": out, "warnings": []}
+
+
 def raw_texts(path: Path) -> dict[str, str]:
     """Article id (`id` or ECB+'s `doc_id`) -> text, as the JSONL file gives them."""
     texts = {}
