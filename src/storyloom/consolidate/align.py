@@ -25,7 +25,7 @@ import numpy as np
 from storyloom.analyze.embed import embed_texts, embedder_of
 from storyloom.errors import StoryloomError
 from storyloom.model import AnalyzedArticle, Sentence
-from storyloom.text.en import MONTH_NAMES, STOP_WORDS
+from storyloom.text.en import CLAUSE_OPENERS, MONTH_NAMES, STOP_WORDS
 
 if TYPE_CHECKING:  # scipy loads only where a story needs its sparse products
     from scipy.sparse import csr_matrix
@@ -54,8 +54,7 @@ MIN_STATEMENT_WORDS = 6
 # clause boundaries: semicolons, dashes, and ", but/while/and ..." between two
 # statements; each part must still be a statement (MIN_STATEMENT_WORDS words)
 _CLAUSE_BREAK = re.compile(
-    r"\s*;\s+|\s+[\u2013\u2014-]\s+|,\s+(?=(?:but|while|whereas|although|and|as well as|"
-    r"just|after|before|amid|since)\s)", re.IGNORECASE)
+    r"\s*;\s+|\s+[\u2013\u2014-]\s+|,\s+(?=(?:" + "|".join(CLAUSE_OPENERS) + r")\s)", re.IGNORECASE)
 _BREAK_MARKS = (";", ",", "-", "\u2013", "\u2014")  # every _CLAUSE_BREAK match holds one
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-zA-Z\u00c0-\u017f]{2,}")

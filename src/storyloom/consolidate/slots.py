@@ -19,13 +19,14 @@ from storyloom.analyze.quantities import Quantity, find_quantities
 from storyloom.analyze.runs import word_runs
 from storyloom.analyze.times import Duration, TimeExpr, find_dates, find_durations, is_rate
 from storyloom.model import AnalyzedArticle, Evidence, Sentence
+from storyloom.text.en import CONTRAST_CONJUNCTIONS
 
 # the words around a value its masked clause keeps: a shorter one embeds too little to
 # compare ("after missing # games"); on ECB+ dev 6 -> 9 words found one more injected
 # change per seed, false conflicts unchanged. (Not align's MIN_STATEMENT_WORDS: that is
 # how long a part of a sentence must be to state something on its own.)
 VALUE_CONTEXT_WORDS = 9
-_CLAUSE_CUT = re.compile(r"(?<!\d)[,;:()–—](?!\d)|\s(?:but|while|whereas|although)\s")
+_CLAUSE_CUT = re.compile(r"(?<!\d)[,;:()–—](?!\d)|\s(?:" + "|".join(CONTRAST_CONJUNCTIONS) + r")\s")
 MASK = "#"
 
 

@@ -3,7 +3,7 @@
 
 `en`: calendar words, speech verbs and pronouns, role nouns and titles, number words and
 scales, period words (quarters, seasons, "now", "last"/"next"), the cues of a clause
-about the future. `de`, `es`, `fr`, `it`:
+about the future, the words that open a new clause. `de`, `es`, `fr`, `it`:
 speech verbs, role nouns, number words, units of time and scales of figures, read
 wherever text in those languages (or translated into them) is, and the month names news
 writes in them; `calendar_names` adds the month and weekday names of dateparser's data.

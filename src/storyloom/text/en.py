@@ -93,6 +93,13 @@ DATE_LINE_FILLER = frozenset({"of", "the", "at", "on", "a", "am", "pm", "h", "hr
                               "cet", "cest", "est", "edt", "pst", "pdt"}) | STAMP_WORDS
 
 
+# words that open a new clause after a comma or between two statements: the clause
+# splitters of consolidate (slots: the clause around a value; align: a sentence's
+# statements) cut before them
+CONTRAST_CONJUNCTIONS = ("but", "while", "whereas", "although")
+CLAUSE_OPENERS = CONTRAST_CONJUNCTIONS + ("and", "as well as", "just", "after", "before", "amid",
+                                          "since")
+
 def __getattr__(name: str):
     """`STOP_WORDS`: scikit-learn's English stop words (the list the overlap and salience
     measures were chosen with), imported only when a module asks for them."""
