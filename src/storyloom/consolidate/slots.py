@@ -171,6 +171,16 @@ def _dateline(text: str) -> bool:
     return len(words) < 4 or _stamp(text) or _urlish(text)
 
 
+def _on_dateline(text: str, at: int) -> bool:
+    """The date at `at` stands on a line of its own within the sentence, a date line
+    the splitter joined to a headline ("Lineman arrested\non Feb. 4, 2009")."""
+    if "\n" not in text:
+        return False
+    start = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at)
+    line = text[start:end if end >= 0 else len(text)]
+    return line.strip() != text.strip() and _dateline(line)
+
 
 # Recombined and syndicated copies repeat sentences word for word: the typed values of
 # a sentence (a pure function of its text; frozen records) are found once per text.
@@ -185,7 +195,8 @@ def values_in(text: str) -> tuple[tuple[str, int, int, Quantity | Duration | Tim
               if not d.ago and not (d.unit in ("second", "minute") and d.number == 1)
               and not is_rate(text, d)]
     if not _dateline(text):
-        found += [("date", d.start, d.end, d) for d in find_dates(text) if d.kind in ("date", "weekday")]
+        found += [("date", d.start, d.end, d) for d in find_dates(text)
+                  if d.kind in ("date", "weekday") and not _on_dateline(text, d.start)]
     taken = [(s, e) for _, s, e, _ in found]
     for quantity in find_quantities(text):
         if not any(quantity.start < e and s < quantity.end for s, e in taken):
