@@ -6,7 +6,9 @@ docs/decisions/conflicts-on-real-news.md.
 
 Measured 2026-12-06: BASIL 3 reported, 3 true (recall 3/47), 30 contradicting credits;
 ECB+ events 5 reported, 1 true, 4 false (recall 1/55), 27 contradicting credits; then 4
-reported, 3 false, once a date line joined to a headline stopped counting as a reported date.
+reported, 3 false, once a date line joined to a headline stopped counting as a reported date;
+3 reported, 2 false, once values in brackets after two different names ("Klitschko (52-3,
+46 KOs)", "Rahman (45-7-2, 36 KOs)") stopped being compared.
 """
 from __future__ import annotations
 
@@ -36,5 +38,5 @@ def test_ecb_events_conflicts_and_credits(data_dir):
     stories, labels = ecb_label_stories(data_dir)
     result = score(briefs_of_stories(stories), labels)
     assert result["positives"] == 55 and result["labelled_stories"] == 20
-    assert result["true"] >= 1 and result["false"] <= 3, result["false_examples"]
+    assert result["true"] >= 1 and result["false"] <= 2, result["false_examples"]
     assert result["contradicting_credits"] <= 27, result["contradicting_credit_examples"]

@@ -85,6 +85,15 @@ def _other_people(first: Slot, second: Slot) -> bool:
     return not any(same_person(a, b) for a in first.people for b in second.people)
 
 
+def other_owners(first: Slot, second: Slot) -> bool:
+    """Each value is in brackets after a name, and the names are not one: "Klitschko
+    (52-3, 46 KOs)" and "Rahman (45-7-2, 36 KOs)" are two records, not one told twice."""
+    a, b = first.owner, second.owner
+    if not a or not b:
+        return False
+    return not (same_person(a, b) or same_org(a, b) or a.lower() in b.lower() or b.lower() in a.lower())
+
+
 def _reports_value(member: AnalyzedArticle, slot: Slot, values: StoryValues) -> bool:
     """The article also gives this value, in a related clause: then its other value is
     another fact ("20 killed ... 35 injured"), not a different account of this one."""
@@ -167,7 +176,7 @@ def contradiction_features(a: Slot, b: Slot, values: StoryValues) -> list[float]
     article gives both values (then they are two facts, not one fact told two ways)."""
     if a.member.article.language != b.member.article.language or not values.comparable(a, b):
         return None
-    if values.reports(a.article_id, b) or values.reports(b.article_id, a):
+    if values.reports(a.article_id, b) or values.reports(b.article_id, a) or other_owners(a, b):
         return None
     related = a.kind == "number" and (_reports_value(b.member, a, values)
                                       or _reports_value(a.member, b, values))
@@ -299,7 +308,8 @@ def _contradiction(a: Slot, b: Slot, similarity: float, values: StoryValues,
         if model.decide(features):
             return True
         return _hand_rule(a, b, similarity, values, features)
-    if not values.comparable(a, b) or _other_people(a, b) or different_things(a, b):
+    if not values.comparable(a, b) or _other_people(a, b) or different_things(a, b) \
+            or other_owners(a, b):
         return False
     if values.reports(a.article_id, b) or values.reports(b.article_id, a):
         return False  # one article gives both values: two facts

@@ -45,6 +45,9 @@ class Slot:
     vector: np.ndarray | None = None
     relation: str = ""  # durations: "since" (after/ago/in the past) or "until" (before)
     people: tuple[str, ...] = ()  # PERSON mentions in the clause: whose value it is
+    # the name a parenthetical holding the value follows ("Klitschko (52-3, 46 KOs)"):
+    # the value is that name's
+    owner: str = ""
     sentence_vector: np.ndarray | None = None
     # the article's id, read for every pair of slots: kept rather than looked up
     article_id: str = field(default="", init=False, repr=False, compare=False)
@@ -204,13 +207,36 @@ def values_in(text: str) -> tuple[tuple[str, int, int, Quantity | Duration | Tim
     return tuple(found)
 
 
+_NAME_BEFORE = re.compile(r"([A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,3})\s*$")
+
+
+def parenthetical_owner(text: str, start: int, end: int) -> str:
+    """The name right before the brackets that hold [start, end) of `text` ("Rahman
+    (45-7-2, 36 KOs)" -> "Rahman"), or "" when the value is in no brackets or they
+    follow no name."""
+    opening = text.rfind("(", 0, start)
+    if opening < 0 or ")" in text[opening:start]:
+        return ""
+    closing = text.find(")", end)
+    if closing < 0 or "(" in text[end:closing]:
+        return ""
+    name = _NAME_BEFORE.search(text, max(0, opening - 80), opening)
+    if name is None:
+        return ""
+    words = name.group(1).split()
+    while words and words[0] in ("The", "A", "An"):
+        words = words[1:]
+    return " ".join(words)
+
+
 def _sentence_slots(member: AnalyzedArticle, sentence: Sentence, people: list) -> list[Slot]:
     base = sentence.start
     slots = []
     for kind, s, e, value in values_in(sentence.text):
         slot = Slot(kind, member, sentence, base + s, base + e, value,
                     _masked_clause(sentence, base + s, base + e),
-                    people=_clause_people(people, sentence, base + s, base + e))
+                    people=_clause_people(people, sentence, base + s, base + e),
+                    owner=parenthetical_owner(sentence.text, s, e))
         if kind == "duration":
             slot.relation, phrase = _relation(sentence, base + s, base + e)
             slot.clause = phrase or slot.clause  # "# after the video call": the relation itself
