@@ -229,3 +229,36 @@ def test_quiet_dask_run_prints_no_cluster_logs(seeds_dir, tmp_path):
                          env=env, timeout=600)
     assert run.returncode == 0, run.stderr
     assert "distributed." not in run.stderr and "INFO" not in run.stderr, run.stderr
+
+
+def _square(x: int) -> int:
+    return x * x
+
+
+class _Taken:
+    """A sized iterable that records how far it has been read when each item is taken."""
+
+    def __init__(self, n: int):
+        self.n, self.read = n, 0
+
+    def __len__(self) -> int:
+        return self.n
+
+    def __iter__(self):
+        for k in range(self.n):
+            self.read = k + 1
+            yield k
+
+
+def test_process_pool_reads_a_sized_input_as_it_goes_and_keeps_order():
+    executor = get_executor("process")
+    try:
+        items, done = _Taken(300), []
+        out = executor.map(_square, items, lambda k: done.append((k, items.read)))
+        assert out == [k * k for k in range(300)]
+        assert [k for k, _ in done] == list(range(1, 301))
+        # the first results came back before the whole input was read (a bounded window)
+        assert done[0][1] < 300
+        assert executor.map(_square, iter(range(5))) == [0, 1, 4, 9, 16]  # unsized: read whole
+    finally:
+        executor.close()

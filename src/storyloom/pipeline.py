@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -185,6 +185,26 @@ def _rows(column, rows: np.ndarray):
     return [column[r] for r in rows]
 
 
+class _Jobs:
+    """The consolidation jobs, (story, its analysed members), made as they are read: each
+    story's members leave the driver's hands once its job is taken (an executor that
+    reads its items as it goes then holds only the stories in flight, not every analysed
+    article until the last brief is in)."""
+
+    def __init__(self, stories: list[Story], members: dict[str, AnalyzedArticle]):
+        self._stories = stories
+        self._members = members
+        self._count = len(stories)
+
+    def __len__(self) -> int:
+        return self._count
+
+    def __iter__(self) -> Iterator[tuple[Story, list[AnalyzedArticle]]]:
+        stories, self._stories = self._stories, []
+        for story in stories:
+            yield story, [self._members.pop(i) for i in story.article_ids]
+
+
 def run_stages(articles: list[Article], options: DigestOptions, executor: Executor,
                progress: Progress = _noop) -> list[StoryBrief]:
     progress("analyze", 0, len(articles))
@@ -192,10 +212,9 @@ def run_stages(articles: list[Article], options: DigestOptions, executor: Execut
                                           None if progress is _noop else progress)
     stories = executor.run(group_table, table) if table is not None else []
     by_id = {a.id: a for a in analyzed}
-    # biggest stories first: they take longest, so workers finish together
-    jobs = sorted(((story, [by_id[i] for i in story.article_ids]) for story in stories),
-                  key=lambda job: -len(job[1]))
     read = {a.id: a.article for a in analyzed}
+    # biggest stories first: they take longest, so workers finish together
+    jobs = _Jobs(sorted(stories, key=lambda story: -len(story.article_ids)), by_id)
     del by_id, analyzed, table  # the jobs hold what consolidation needs
     progress("consolidate", 0, len(jobs))
     result = executor.map(partial(_consolidate_story, options=options), jobs,

@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sized
 from concurrent.futures import ProcessPoolExecutor
 from functools import partial
 from typing import Any, Protocol
@@ -75,8 +76,14 @@ class ProcessExecutor:
                 self._pool.submit(_nothing)
 
     def map(self, fn, items, on_done=None):
-        items = list(items)
-        if len(items) <= 1:
+        """`items` may be any iterable; one with a length (`Sized`) is read as the work
+        goes, WINDOW_ROUNDS rounds per worker ahead, so that the caller can let go of
+        each item once it is sent (run_stages' jobs: every analysed article of a story)."""
+        total = len(items) if isinstance(items, Sized) else None
+        if total is None:
+            items = list(items)
+            total = len(items)
+        if total <= 1:
             out = [fn(item) for item in items]
             _report(on_done, len(out))
             return out
@@ -85,11 +92,16 @@ class ProcessExecutor:
         # a few items per round trip: many small stories would otherwise cost one IPC each;
         # but ~32 rounds per worker, so that the last round leaves no worker idle for long
         # (8 rounds of ~60 stories left one worker waiting seconds at the end at 8k)
-        chunksize = max(1, len(items) // (self.workers * 32))
-        out = []
-        for result in self._pool.map(fn, items, chunksize=chunksize):  # in input order
-            out.append(result)
-            _report(on_done, len(out))
+        chunksize = max(1, total // (self.workers * 32))
+        pending: deque = deque()
+        out: list = []
+        for chunk in _chunked(items, chunksize):
+            pending.append(self._pool.submit(_apply, fn, chunk))
+            del chunk
+            while len(pending) >= self.workers * WINDOW_ROUNDS:
+                _collect(pending.popleft(), out, on_done)
+        while pending:
+            _collect(pending.popleft(), out, on_done)
         return out
 
     def run(self, fn, *args):
@@ -100,6 +112,32 @@ class ProcessExecutor:
         if self._pool is not None:
             self._pool.shutdown()
             self._pool = None
+
+
+# chunks submitted ahead of the results, per worker: enough that no worker waits for the
+# next chunk, few enough that the items of the rest are not held (and sent) all at once
+WINDOW_ROUNDS = 4
+
+
+def _chunked(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
+    chunk: list[Any] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def _apply(fn: Callable[[Any], Any], chunk: list[Any]) -> list[Any]:
+    return [fn(item) for item in chunk]
+
+
+def _collect(future, out: list, on_done: Callable[[int], None] | None) -> None:
+    for result in future.result():  # chunks in input order, items in chunk order
+        out.append(result)
+        _report(on_done, len(out))
 
 
 def _report(on_done: Callable[[int], None] | None, done: int) -> None:
