@@ -2,9 +2,8 @@
 from __future__ import annotations
 
 import os
-from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sized
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, as_completed, wait
 from functools import partial
 from typing import Any, Protocol
 
@@ -93,16 +92,20 @@ class ProcessExecutor:
         # but ~32 rounds per worker, so that the last round leaves no worker idle for long
         # (8 rounds of ~60 stories left one worker waiting seconds at the end at 8k)
         chunksize = max(1, total // (self.workers * 32))
-        pending: deque = deque()
-        out: list = []
-        for chunk in _chunked(items, chunksize):
-            pending.append(self._pool.submit(_apply, fn, chunk))
+        ordered = _InOrder(on_done)
+        running: dict = {}  # future -> its chunk's number
+        for number, chunk in enumerate(_chunked(items, chunksize)):
+            running[self._pool.submit(_apply, fn, chunk)] = number
             del chunk
-            while len(pending) >= self.workers * WINDOW_ROUNDS:
-                _collect(pending.popleft(), out, on_done)
-        while pending:
-            _collect(pending.popleft(), out, on_done)
-        return out
+            # refill as soon as any chunk is done (waiting for the oldest would leave a
+            # worker idle behind a chunk of big stories)
+            while len(running) >= self.workers * WINDOW_ROUNDS:
+                done, _ = wait(running, return_when=FIRST_COMPLETED)
+                for future in done:
+                    ordered.add(running.pop(future), future.result())
+        for future in as_completed(running):
+            ordered.add(running[future], future.result())
+        return ordered.out
 
     def run(self, fn, *args):
         # on the driver: its input is already here, a worker would need a copy
@@ -134,10 +137,23 @@ def _apply(fn: Callable[[Any], Any], chunk: list[Any]) -> list[Any]:
     return [fn(item) for item in chunk]
 
 
-def _collect(future, out: list, on_done: Callable[[int], None] | None) -> None:
-    for result in future.result():  # chunks in input order, items in chunk order
-        out.append(result)
-        _report(on_done, len(out))
+class _InOrder:
+    """Chunk results as they come, given out in input order (progress counts the items
+    given out)."""
+
+    def __init__(self, on_done: Callable[[int], None] | None):
+        self.out: list[Any] = []
+        self._waiting: dict[int, list[Any]] = {}
+        self._next = 0
+        self._on_done = on_done
+
+    def add(self, number: int, results: list[Any]) -> None:
+        self._waiting[number] = results
+        while self._next in self._waiting:
+            for result in self._waiting.pop(self._next):
+                self.out.append(result)
+                _report(self._on_done, len(self.out))
+            self._next += 1
 
 
 def _report(on_done: Callable[[int], None] | None, done: int) -> None:
