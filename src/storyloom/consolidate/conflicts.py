@@ -91,7 +91,12 @@ def other_owners(first: Slot, second: Slot) -> bool:
     a, b = first.owner, second.owner
     if not a or not b:
         return False
-    return not (same_person(a, b) or same_org(a, b) or a.lower() in b.lower() or b.lower() in a.lower())
+    return not (same_person(a, b) or _same_org_name(a, b))
+
+
+def _same_org_name(a: str, b: str) -> bool:
+    """One organisation's name written alike, or one name inside the other."""
+    return same_org(a, b) or a.lower() in b.lower() or b.lower() in a.lower()
 
 
 def _reports_value(member: AnalyzedArticle, slot: Slot, values: StoryValues) -> bool:
@@ -448,7 +453,7 @@ def _org_matcher(stated, embedder):
     def same(first, second) -> bool:
         (ma, ra), (mb, rb) = first, second
         a, b = ra.org, rb.org
-        if same_org(a, b) or a.lower() in b.lower() or b.lower() in a.lower():
+        if _same_org_name(a, b):
             return True
         return ma.article.language != mb.article.language \
             and float(vectors[a] @ vectors[b]) >= SAME_ORG_ACROSS_LANGUAGES

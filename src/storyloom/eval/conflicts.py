@@ -381,9 +381,10 @@ def _labelled(file: Path, labels: Path, fmt: str, embedder: str, texts: Path) ->
     from storyloom.eval.labelled_conflicts import has_spans, load_labels, score
 
     try:
-        if has_spans(labels) and not texts.exists():
+        spans = has_spans(labels)
+        if spans and not texts.exists():
             raise ValueError(f"{labels}: evidence given as spans and no texts at {texts} (--texts)")
-        records = load_labels(labels, raw_texts(texts) if has_spans(labels) else None)
+        records = load_labels(labels, raw_texts(texts) if spans else None)
     except ValueError as exc:
         raise click.UsageError(str(exc)) from exc
     result = score(_read_digest(file, embedder), records)

@@ -31,6 +31,8 @@ _WORD = re.compile(r"(?<![\w'’-])[^\W\d_][\w'’-]*\w")
 # sentence-initial capitals say nothing about names
 _NAME = re.compile(r"(?<![.!?:;\"“”«»\n] )(?<![.!?:;\"“”«»\n])(?<![\w'’-])[^\W\da-z_][\w'’-]*\w")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+
+
 @lru_cache(maxsize=1)
 def stop_words() -> frozenset[str]:
     """Stop words of the main languages of news (text.stop_words), folded as tokens are."""
