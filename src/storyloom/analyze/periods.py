@@ -13,42 +13,84 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from storyloom.text.en import PERIOD_OFFSETS, QUARTER_ORDINALS, SEASONS, TIME_REFERENCES
+from storyloom.text.en import NUMBER_WORDS, PERIOD_OFFSETS, QUARTER_ORDINALS, SEASONS, TIME_REFERENCES
 
 _UNIT = r"(?P<unit>year|month|week|quarter|" + "|".join(SEASONS) + r")"
+_TENS = "|".join(word for word, n in NUMBER_WORDS.items() if 10 <= n <= 90 and (n < 20 or n % 10 == 0))
+_UNITS = "|".join(word for word, n in NUMBER_WORDS.items() if 1 <= n <= 9)
+# a year said in words, as transcripts of broadcasts write it ("nineteen ninety-six")
+_SPELLED_YEAR = rf"nineteen[\s-](?:{_TENS})(?:[\s-](?:{_UNITS}))?"
+
+
+def _year_number(said: str) -> int:
+    """1996 for "1996" or "nineteen ninety-six", 2001 for "two thousand and one"."""
+    if said.isdigit():
+        return int(said)
+    words = re.split(r"[\s-]+", said.lower())
+    if words[0] == "two":  # "two thousand and one"
+        return 2000 + sum(NUMBER_WORDS[word] for word in words[2:] if word != "and")
+    return 1900 + sum(NUMBER_WORDS[word] for word in words[1:])
+
 _PATTERNS = [
-    ("relative", re.compile(r"\b(?P<mod>(?:earlier|later|early|late)\s+)?(?P<which>last|this|next|"
-                            rf"previous|coming)\s+{_UNIT}\b", re.I)),
-    ("quarter", re.compile(r"\b(?:the\s+)?(?P<ordinal>first|second|third|fourth)[\s-]quarter\b", re.I)),
+    # "the third quarter of 1984", "the 1988 second quarter", "next year's first quarter"
+    ("quarter", re.compile(r"\b(?:the\s+)?(?:(?P<year_before>1[89]\d\d|20\d\d)\s+|(?P<which>last|this|next)\s+"
+                           r"year's\s+)?(?P<ordinal>first|second|third|fourth)[\s-]quarter\b"
+                           r"(?:\s+of\s+(?P<year>1[89]\d\d|20\d\d)\b)?", re.I)),
+    # "the second half of 1989", "the first two quarters of 1990": TimeML YYYY-H1 / H2
+    ("half", re.compile(r"\b(?:the\s+)?(?P<ordinal>first|second|last|latter)\s+(?:half|two\s+quarters)\s+of\s+"
+                        r"(?P<year>1[89]\d\d|20\d\d)\b", re.I)),
     ("quarter", re.compile(r"\bthe\s+(?:latest\s+|most\s+recent\s+)?quarter\b", re.I)),
+    ("relative", re.compile(r"\b(?P<mod>(?:earlier|later|early|late)\s+)?(?P<which>last|this|next|"
+                            rf"previous|coming|current)\s+{_UNIT}\b", re.I)),
+    # "the summer", "the winter of 1994", "this past spring" (a bare "fall" is more often a drop)
+    ("season", re.compile(r"\b(?:the\s+|this\s+(?P<past>past\s+))?(?:(?:early|late)\s+)?"
+                          r"(?:(?P<unit>summer|winter|spring)|(?P<named>fall|autumn)(?=\s+of\s+(?:1[89]|20)\d\d))"
+                          rf"(?:\s+of\s+(?P<year>1[89]\d\d|20\d\d|{_SPELLED_YEAR}))?\b(?!-)", re.I)),
     ("year", re.compile(r"(?<![\w$\u20ac\u00a3.,/-])(?P<year>1[89]\d\d|20\d\d)(?![\w%/-]|[.,]\d)")),
+    # "for the year", "the fiscal year ended June 30" (a year's span, TimeML P1Y), "by
+    # year-end": the year of the report
+    ("the_year", re.compile(r"\b(?:the\s+(?:full\s+|fiscal\s+|current\s+(?:fiscal\s+)?)?year(?![-'\u2019\w])"
+                            r"(?!\s+(?:\d+|before|after|earlier|later|ago|two|nineteen)\b)(?=(?P<ended>\s+(?:ended|ending)\b)?)"
+                            r"|year[\s-]end\b|year's\s+end\b)", re.I)),
+    ("year", re.compile(rf"\b(?P<year>{_SPELLED_YEAR})\b|\bthe\s+year\s+(?P<thousands>two\s+thousand"
+                        rf"(?:\s+and\s+(?:{_UNITS}))?)\b", re.I)),
     # "in recent weeks": some weeks, how many the text does not say (TimeML PXW)
-    ("vague", re.compile(r"\b(?:recent|past|coming|next|last)\s+(?P<unit>years|months|weeks|days|decades)\b",
-                         re.I)),
+    ("vague", re.compile(r"\b(?:the\s+)?(?:recent|past|coming|next|last)\s+(?:few\s+|several\s+)?"
+                         r"(?P<unit>years|months|weeks|days|decades)\b", re.I)),
     # "for years", "several weeks": a span whose length the text does not give (TimeML
     # DURATION PXY, PXW); "for" stays outside, as TimeML keeps the lead words out
     ("span", re.compile(r"(?:\bfor\s+|\b(?=(?:several|a\s+few|many|some)\s))(?P<span>(?:(?:several|a\s+few|many|"
-                        r"some)\s+)?(?P<unit>years|months|weeks|days|decades))\b", re.I)),
-    # "the 1980s", "the early 1990s": a decade (TimeML 198X)
-    ("decade", re.compile(r"\b(?P<span>(?:(?:early|mid|late)[\s-])?(?P<decade>1[89]\d0|20\d0)s)\b", re.I)),
+                        r"some)\s+)?(?P<unit>years|months|weeks|days|decades)(?P<ago>\s+ago)?)\b", re.I)),
+    # "the 1980s", "the early 1990s": a decade (TimeML 198)
+    ("decade", re.compile(r"\b(?P<span>(?:the\s+)?(?:(?:early|mid|late)[\s-])?(?P<decade>1[89]\d0|20\d0)s)\b",
+                          re.I)),
     # "the past two months" is a span (times.find_durations), not the past
     ("reference", re.compile(r"\b(?P<word>now|currently|current|recently|formerly|the\s+future|the\s+past)\b"
                              r"(?!\s+(?:[\w-]+\s+){0,2}(?:years?|months?|weeks?|days?|decades?|hours?)\b)",
                              re.I)),
 ]
+_SEASON_STARTS = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+_DISCOURSE_NOW = re.compile(r"Now,")
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    before = text[max(0, start - 12):start].rstrip(" \n\"'`\u201c\u201d")
+    return not before and start <= 12 or bool(before) and before[-1] in ".!?:"
+
 _VAGUE_UNITS = {"years": "Y", "months": "M", "weeks": "W", "days": "D", "decades": "DE"}
 
 
 @dataclass(frozen=True)
 class Period:
-    kind: str  # relative | quarter | year | vague | span | decade | reference
+    kind: str  # relative | quarter | half | season | year | year_of_report | vague | span | decade | reference
     start: int
     end: int
     text: str
     unit: str = ""  # relative: year, month, week, quarter or a season; vague: years, ...
     offset: int = 0  # relative: -1 last, 0 this, +1 next
-    number: int | None = None  # year: the year; decade: its first year; quarter: 1-4 (None: the latest quarter)
+    number: int | None = None  # year: the year; decade: its first year; quarter: 1-4 (None: the latest quarter); half: 1-2
     reference: str = ""  # reference: PRESENT_REF, PAST_REF or FUTURE_REF
+    year: int | None = None  # quarter, half: the year the text gives it
 
 
 def find_periods(text: str) -> list[Period]:
@@ -58,6 +100,9 @@ def find_periods(text: str) -> list[Period]:
         for match in pattern.finditer(text):
             if any(p.start < match.end() and match.start() < p.end for p in found):
                 continue
+            if kind == "reference" and _DISCOURSE_NOW.match(text, match.start()) \
+                    and _opens_sentence(text, match.start()):
+                continue  # "Now, the question is ...": a turn of the argument, not a time
             found.append(_period(kind, match))
     return sorted(found, key=lambda p: p.start)
 
@@ -69,10 +114,29 @@ def _period(kind: str, match: re.Match) -> Period:
                       PERIOD_OFFSETS[groups["which"].lower()])
     if kind == "quarter":
         ordinal = groups.get("ordinal")
+        year = groups.get("year") or groups.get("year_before")
+        which = groups.get("which")
         return Period(kind, match.start(), match.end(), match.group(),
-                      number=QUARTER_ORDINALS[ordinal.lower()] if ordinal else None)
+                      offset=PERIOD_OFFSETS[which.lower()] if which else 0,
+                      number=QUARTER_ORDINALS[ordinal.lower()] if ordinal else None,
+                      year=int(year) if year else None)
+    if kind == "the_year":
+        return Period("span" if groups.get("ended") else "year_of_report", match.start(), match.end(),
+                      match.group(), "year")
+    if kind == "season":
+        year = groups.get("year")
+        return Period(kind, match.start(), match.end(), match.group(),
+                      (groups.get("unit") or groups["named"]).lower(), -1 if groups.get("past") else 0,
+                      year=_year_number(year) if year else None)
+    if kind == "half":
+        return Period(kind, match.start(), match.end(), match.group(),
+                      number=1 if groups["ordinal"].lower() == "first" else 2, year=int(groups["year"]))
     if kind == "year":
-        return Period(kind, match.start(), match.end(), match.group(), number=int(groups["year"]))
+        return Period(kind, match.start(), match.end(), match.group(),
+                      number=_year_number(groups.get("year") or groups["thousands"]))
+    if kind == "span" and groups.get("ago"):  # "several years ago": some time back (TimeML PAST_REF)
+        return Period("reference", match.start("span"), match.end("span"), match.group("span"),
+                      reference="PAST_REF")
     if kind == "span":
         return Period(kind, match.start("span"), match.end("span"), match.group("span"),
                       groups["unit"].lower())
@@ -93,13 +157,25 @@ def period_value(period: Period, reference: dt.date | None) -> str:
     """The TimeML value; `XXXX` where the year needs a reference that is missing."""
     if period.kind == "reference":
         return period.reference
+    if period.kind == "span" and period.unit == "year":  # "the year ended March 31"
+        return "P1Y"
     if period.kind in ("vague", "span"):
         return f"PX{_VAGUE_UNITS[period.unit]}"
-    if period.kind == "decade":
+    if period.kind == "decade":  # TimeML writes a decade as its first three digits
         assert period.number is not None  # a decade is read with its first year
-        return f"{period.number // 10}X"
+        return f"{period.number // 10}"
     if period.kind == "year":
         return f"{period.number:04d}"
+    if period.kind == "season" and period.year is not None:
+        return f"{period.year:04d}-{SEASONS[period.unit]}"
+    if period.kind == "season" and reference is not None:  # "the summer": this year's;
+        begun = _SEASON_STARTS[SEASONS[period.unit]] <= reference.month  # "this past spring": the last
+        year = reference.year - (period.offset < 0 and not begun)
+        return f"{year:04d}-{SEASONS[period.unit]}"
+    if period.kind == "half":
+        return f"{period.year:04d}-H{period.number}"
+    if period.kind == "quarter" and period.year is not None:
+        return f"{period.year:04d}-Q{period.number}"
     if reference is None:
         return "XXXX"
     if period.kind == "quarter":
@@ -107,10 +183,12 @@ def period_value(period: Period, reference: dt.date | None) -> str:
             current = _quarter(reference) - 1
             year = reference.year - (current == 0)
             return f"{year:04d}-Q{current or 4}"
+        if period.offset or "year's" in period.text.lower():  # "next year's first quarter"
+            return f"{reference.year + period.offset:04d}-Q{period.number}"
         # a quarter still to come this year is last year's ("fourth-quarter" in February)
         year = reference.year - (period.number > _quarter(reference))
         return f"{year:04d}-Q{period.number}"
-    if period.unit == "year":
+    if period.unit == "year":  # "last year", "the year" of a report
         return f"{reference.year + period.offset:04d}"
     if period.unit == "month":
         month = reference.month - 1 + period.offset

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from storyloom.analyze.quantities import NUMBER_PATTERN, parse_number
 from storyloom.analyze.runs import word_runs
 from storyloom.text import calendar_names, merged
-from storyloom.text.en import FUTURE_CUES, MONTH_NAMES, MONTHS, WEEKDAY_NAMES
+from storyloom.text.en import FUTURE_CUES, MONTH_NAMES, MONTHS, PAST_CUES, WEEKDAY_NAMES
 
 WEEKDAYS = {name: n for n, name in enumerate(WEEKDAY_NAMES)}
 UNIT_DAYS = {"second": 1 / 86400, "minute": 1 / 1440, "hour": 1 / 24, "day": 1.0, "week": 7.0,
@@ -35,7 +35,7 @@ _ANY_MONTH = r"(?P<month>" + "|".join(sorted(list(MONTHS) + list(FOREIGN_MONTHS)
 _WEEKDAY = r"(?P<weekday>" + "|".join(WEEKDAYS) + r")"
 _DAY = r"(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\b"
 _YEAR = r"(?:,?\s+(?P<year>(?:19|20)\d\d)\b)?"
-_LEAD = r"(?:(?P<lead>this|last|next|on|since|until|till|by|from|early|late|mid|in)\s+)?"
+_LEAD = r"(?:(?P<lead>this|last|next|on|since|until|till|by|from|early|late|mid|in)(?:\s+|(?<=mid)-))?"
 _PATTERNS = [
     ("date", re.compile(rf"\b{_LEAD}(?:{_WEEKDAY},?\s+)?(?:the\s+)?{_DAY}\.?\s+(?:of\s+|de\s+)?"
                         rf"{_ANY_MONTH}(?:\s+de)?{_YEAR}", re.I)),
@@ -55,8 +55,12 @@ _FOREIGN_DURATION = re.compile(
     r"(?<![\w-])(?P<num>\d+(?:[.,]\d+)?|" + "|".join(sorted(FOREIGN_NUMBERS, key=len, reverse=True))
     + r")\s+(?P<unit>" + "|".join(sorted(FOREIGN_UNITS, key=len, reverse=True)) + r")(?![\w-])", re.I)
 _DURATION = re.compile(
-    rf"(?<![\w-])(?P<num>{NUMBER_PATTERN}|a|an)[\s-]+(?P<unit>second|minute|hour|day|week|month|year|decade)s?\b"
-    r"(?![\s-]*old\b)(?P<ago>\s+ago\b)?", re.I)
+    rf"(?<![\w/-])(?P<num>{NUMBER_PATTERN}|a\s+couple\s+of|a|an)(?P<half>\s+1/2|\s?\u00bd)?[\s-]+"
+    # "two more weeks", "eight trading days"
+    r"(?:(?:more|additional|straight|consecutive|trading|business|full)\s+)?"
+    r"(?P<unit>second|minute|hour|day|week|month|year|decade)s?\b"
+    # "a minute and a half"; not an age ("30 years old") nor "the 1988 second quarter"
+    r"(?P<and_half>\s+and\s+a\s+half\b)?(?![\s-]*(?:old|quarter|half)\b)(?P<ago>\s+ago\b)?", re.I)
 _SCORE_BEFORE = re.compile(r"\d\s*[-\u2013]\s*$")
 # "ago" in German, Spanish and French (before the span) and Italian (after it)
 _FOREIGN_AGO_BEFORE = re.compile(r"\b(?:vor|hace|il y a)\s+$", re.I)
@@ -96,7 +100,7 @@ def _month_is_word(match: re.Match) -> bool:
     word = match.group("month")
     if not word[0].isupper():
         return False
-    if word.lower().rstrip(".") in _CAPITAL_MONTH_ONLY and len(word.rstrip(".")) == 3:
+    if word.lower().rstrip(".") in _CAPITAL_MONTH_ONLY - {"may"} and len(word.rstrip(".")) == 3:
         return bool(match.group("year"))
     return bool(match.group("lead") or match.group("year")) or word.lower() != "may"
 
@@ -113,12 +117,16 @@ def _expr_from(kind: str, match: re.Match) -> TimeExpr | None:
     weekday = WEEKDAYS.get(said, FOREIGN_WEEKDAYS.get(said))
     if kind == "month" and not _month_is_word(match):
         return None
+    end = match.end()
+    if match.group().endswith(".") and month and month.rstrip(".").lower() in MONTH_NAMES \
+            and match.end("month") == end - 1:
+        end -= 1  # "in December." ends a sentence: the stop is no abbreviation's
     if kind in ("date", "iso"):
-        return TimeExpr("date", match.start(), match.end(), match.group(), year, month_no,
+        return TimeExpr("date", match.start(), end, match.string[match.start():end], year, month_no,
                         int(groups["day"]), weekday, None, lead)
     if kind == "month":
-        return TimeExpr("month", match.start(), match.end(), match.group(), year, month_no,
-                        lead=lead)
+        return TimeExpr("month", match.start(), end, match.string[match.start():end], year,
+                        month_no, lead=lead)
     if kind == "weekday":
         return TimeExpr("weekday", match.start(), match.end(), match.group(), weekday=weekday,
                         lead=lead)
@@ -216,9 +224,10 @@ def _durations_of(text: str) -> tuple[Duration, ...]:
     english = not words.isdisjoint(_UNIT_WORDS)  # (see runs.py)
     for match in (_DURATION.finditer(text) if english else ()):
         raw = match.group("num").lower()
-        number = 1.0 if raw in ("a", "an") else parse_number(raw)
+        number = 1.0 if raw in ("a", "an") else 2.0 if raw.startswith("a ") else parse_number(raw)
         if number is None:
             continue
+        number += 0.5 if match.group("half") or match.group("and_half") else 0.0
         unit = match.group("unit").lower()
         duration = Duration(number * UNIT_DAYS[unit], number, unit, match.start(),
                             match.end(), match.group(), bool(match.group("ago")))
@@ -288,11 +297,16 @@ def nearest_year(month: int, day: int, reference: dt.date) -> dt.date | None:
 # what makes a bare weekday's clause speak of the days ahead: "will meet Tuesday", "is
 # scheduled for Friday"; without them a news report's bare weekday is a day gone by
 _FUTURE_CUES = re.compile(r"\b(?:" + "|".join(FUTURE_CUES) + r")\b|\u2019ll\b", re.I)
+_PAST_CUES = re.compile(r"\b(?:" + "|".join(PAST_CUES) + r")\b")
 
 
 def tense_of(clause: str) -> str:
-    """'future' when the clause speaks of what is to come, else 'past'."""
-    return "future" if _FUTURE_CUES.search(clause) else "past"
+    """'future' when the clause speaks of what is to come, 'past' when a verb of it is in
+    the past tense, else 'unmarked' (a bare weekday reads that as the past, as news
+    mostly reports days gone by; a month as the nearest one)."""
+    if _FUTURE_CUES.search(clause):
+        return "future"
+    return "past" if _PAST_CUES.search(clause.lower()) else "unmarked"
 
 
 # what ends a clause for tense: punctuation, quotation marks, a dash, a sentence end
@@ -300,12 +314,22 @@ _CLAUSE_BREAK = re.compile(r"[,;:()\"\u201c\u201d\u2014\u2013]|``|''|\s-{1,2}\s|
 
 
 def tense_at(text: str, start: int, end: int) -> str:
-    """The tense of the clause holding text[start:end]: in "Exiles will appeal the ruling,
-    Cuba predicted Wednesday" the Wednesday is past, though the sentence speaks of the
-    future."""
+    """The tense of the clause holding text[start:end], read from the cue nearest before
+    it (else the first after it): in "Exiles will appeal the ruling, Cuba said Wednesday"
+    the Wednesday is past, though the sentence speaks of the future."""
     breaks = [m.end() for m in _CLAUSE_BREAK.finditer(text, 0, start)]
     after = _CLAUSE_BREAK.search(text, end)
-    return tense_of(text[breaks[-1] if breaks else 0:after.start() if after else len(text)])
+    clause_start, clause_end = breaks[-1] if breaks else 0, after.start() if after else len(text)
+    # the cue nearest the expression: in "said Monday that it intends to bid" the Monday
+    # is the saying's, in "said it expects to report in mid-November" the report's
+    cues = [(m, "future") for m in _FUTURE_CUES.finditer(text, clause_start, clause_end)]
+    cues += [(m, "past") for m in _PAST_CUES.finditer(text.lower(), clause_start, clause_end)]
+    if not cues:
+        return "unmarked"
+    before = [cue for cue in cues if cue[0].end() <= start]  # the verb mostly comes first
+    if before:
+        return max(before, key=lambda cue: cue[0].end())[1]
+    return min(cues, key=lambda cue: cue[0].start())[1]
 
 
 def resolve(expr: TimeExpr, reference: dt.date | None, tense: str = "") -> dt.date | None:
@@ -334,7 +358,7 @@ def resolve(expr: TimeExpr, reference: dt.date | None, tense: str = "") -> dt.da
             return reference + dt.timedelta(days=delta or 7)
         if expr.lead in ("last", "since"):
             return reference - dt.timedelta(days=(7 - delta) % 7 or 7)
-        if tense == "past":  # that day this week or before, the publication day included
+        if tense in ("past", "unmarked"):  # that day this week or before, the publication day included
             return reference - dt.timedelta(days=(7 - delta) % 7)
         if tense == "future":
             return reference + dt.timedelta(days=delta)
@@ -363,15 +387,23 @@ def ago_value(expr: TimeExpr, reference: dt.date | None) -> str | None:
     return day.isoformat()
 
 
-def resolve_month(expr: TimeExpr, reference: dt.date | None) -> str | None:
-    """'YYYY-MM' for a month expression ("last June", "in January 2020")."""
+def resolve_month(expr: TimeExpr, reference: dt.date | None, tense: str = "") -> str | None:
+    """'YYYY-MM' for a month expression ("last June", "in January 2020"); a bare month
+    in a clause told in the past is the last such month, in one about what is to come
+    the next, else the nearest ("this June": the reference's year)."""
     assert expr.month is not None  # a month expression names one
     if expr.year:
         return f"{expr.year:04d}-{expr.month:02d}"
     if reference is None:
         return None
     year = reference.year
-    if expr.lead == "last" or (expr.lead != "next" and expr.month > reference.month + 6):
+    if expr.lead == "this":
+        pass
+    elif expr.lead == "since" or expr.lead not in ("last", "next") and tense == "past":
+        year -= expr.month > reference.month
+    elif expr.lead not in ("last", "next") and tense == "future":
+        year += expr.month < reference.month
+    elif expr.lead == "last" or (expr.lead != "next" and expr.month > reference.month + 6):
         year -= expr.month >= reference.month
     elif expr.lead == "next" or expr.month < reference.month - 6:
         year += expr.month <= reference.month

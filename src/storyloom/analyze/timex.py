@@ -28,6 +28,7 @@ from storyloom.analyze.times import (
     resolve_month,
     tense_at,
 )
+from storyloom.text.en import HOLIDAYS, MONTH_NAMES, WEEKDAY_NAMES
 
 # leading words TimeML puts outside the expression ("on Tuesday": the TIMEX3 is "Tuesday")
 _OUTSIDE = ("on", "since", "until", "till", "by", "from", "in")
@@ -50,17 +51,35 @@ def _number(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else f"{value:g}"
 
 
+# a fraction of a unit is written in the next smaller one ("5 1/2 hours": PT5H30M)
+_SMALLER = {"hour": ("minute", 60), "minute": ("second", 60), "year": ("month", 12),
+            "week": ("day", 7), "day": ("hour", 24), "decade": ("year", 10)}
+
+
 def duration_value(duration: Duration) -> str:
-    if duration.unit in _CLOCK_UNITS:
-        return f"PT{_number(duration.number)}{_CLOCK_UNITS[duration.unit]}"
-    return f"P{_number(duration.number)}{_UNITS.get(duration.unit, 'D')}"
+    parts = []  # (amount, unit), largest unit first
+    number, unit = duration.number, duration.unit
+    if unit == "decade":  # ISO 8601 has no decade: "two decades" is P20Y
+        number, unit = number * 10, "year"
+    while True:
+        whole, rest = int(number), number - int(number)
+        smaller = _SMALLER.get(unit)
+        if not (rest and smaller and float(rest * smaller[1]).is_integer()):
+            parts.append((_number(number), unit))
+            break
+        if whole:
+            parts.append((str(whole), unit))
+        number, unit = rest * smaller[1], smaller[0]
+    date = "".join(f"{n}{_UNITS.get(u, 'D')}" for n, u in parts if u not in _CLOCK_UNITS)
+    time = "".join(f"{n}{_CLOCK_UNITS[u]}" for n, u in parts if u in _CLOCK_UNITS)
+    return f"P{date}" + (f"T{time}" if time else "")
 
 
 def date_value(expr: TimeExpr, reference: dt.date | None, tense: str = "") -> str:
     """The TimeML value of a date expression; `tense` ("past" / "future", `times.tense_at`)
     sets which way a bare weekday points."""
     if expr.kind == "month":
-        return resolve_month(expr, reference) or f"XXXX-{expr.month:02d}"
+        return resolve_month(expr, reference, tense) or f"XXXX-{expr.month:02d}"
     if expr.kind == "relative" and expr.offset_days and not expr.text.lower().startswith(
             ("yesterday", "tomorrow")):  # "a year ago"
         return ago_value(expr, reference) or ""
@@ -106,7 +125,9 @@ def time_expressions(text: str, reference: dt.date | None) -> list[Timex]:
                                "approximate" if period.kind in ("reference", "vague", "span", "decade")
                                else "exact"))
     found = _with_parts_of_day(text, found, reference)
-    found += _recurring(text, found) + _weekends(text, found, reference)
+    sets = _recurring(text, found)  # "every Thursday" takes the place of the Thursday read
+    found = [t for t in found if not any(r.start < t.end and t.start < r.end for r in sets)] + sets
+    found += _weekends(text, found, reference) + _holidays(text, found, reference)
     return _with_clock_times(text, found, reference)
 
 
@@ -181,16 +202,27 @@ def _with_parts_of_day(text: str, found: list[Timex], reference: dt.date | None)
 # What recurs: "daily", "every week", "annually" (TimeML SET, valued by the period)
 _RECURRING = re.compile(r"\b(?:(?P<adverb>hourly|daily|weekly|monthly|annually|yearly)"
                         r"|(?:each|every)\s+(?P<unit>hour|day|week|month|quarter|year))\b", re.I)
+_NEWSPAPER_NAME = re.compile(r" +(?:[A-Z]|newspaper\b)")
 _EVERY = {"hourly": "PT1H", "hour": "PT1H", "daily": "P1D", "day": "P1D", "weekly": "P1W",
           "week": "P1W", "monthly": "P1M", "month": "P1M", "quarterly": "P1Q", "quarter": "P1Q",
           "annually": "P1Y", "yearly": "P1Y", "year": "P1Y"}
 
 
+# "every Thursday", "each July": that day of every week, that month of every year
+_EVERY_NAMED = re.compile(r"\b(?:each|every)\s+(?P<name>" + "|".join(WEEKDAY_NAMES + MONTH_NAMES) + r")\b", re.I)
+
+
 def _recurring(text: str, found: list[Timex]) -> list[Timex]:
     sets = []
+    for match in _EVERY_NAMED.finditer(text):
+        name = match.group("name").lower()
+        value = (f"XXXX-WXX-{WEEKDAY_NAMES.index(name) + 1}" if name in WEEKDAY_NAMES
+                 else f"XXXX-{MONTH_NAMES.index(name) + 1:02d}")
+        sets.append(Timex(match.start(), match.end(), value, "SET"))
     for match in _RECURRING.finditer(text):
-        if any(t.start < match.end() and match.start() < t.end for t in found):
-            continue
+        if any(t.start < match.end() and match.start() < t.end for t in found) \
+                or _NEWSPAPER_NAME.match(text, match.end()):
+            continue  # "the party daily Granma" is a newspaper
         word = (match.group("adverb") or match.group("unit")).lower()
         sets.append(Timex(match.start(), match.end(), _EVERY[word], "SET"))
     return sets
@@ -218,6 +250,42 @@ def _weekends(text: str, found: list[Timex], reference: dt.date | None) -> list[
     return weekends
 
 
+# Holidays that name a day ("Thanksgiving", "last Christmas"): the one of the reference's
+# year, the year before after "last" or when the clause is told in the past and it is
+# still to come
+_HOLIDAY = re.compile(r"\b(?:(?P<lead>last|next|this)\s+)?(?P<name>"
+                      + "|".join(sorted((re.escape(n) for n in HOLIDAYS), key=len, reverse=True))
+                      + r")(?![\w'-])", re.I)
+
+
+def holiday_day(name: str, year: int) -> dt.date:
+    rule = HOLIDAYS[name.lower()]
+    if len(rule) == 2:
+        return dt.date(year, rule[0], rule[1])
+    month, weekday, nth = rule
+    if nth > 0:
+        first = dt.date(year, month, 1)
+        return first + dt.timedelta(days=(weekday - first.weekday()) % 7 + 7 * (nth - 1))
+    last = dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
+    return last - dt.timedelta(days=(last.weekday() - weekday) % 7)
+
+
+def _holidays(text: str, found: list[Timex], reference: dt.date | None) -> list[Timex]:
+    days = []
+    for match in _HOLIDAY.finditer(text):
+        if reference is None or any(t.start < match.end() and match.start() < t.end for t in found):
+            continue
+        lead = (match.group("lead") or "").lower()
+        year = reference.year + (lead == "next")
+        day = holiday_day(match.group("name"), year)
+        if day > reference and (lead == "last" or not lead and tense_at(text, match.start(), match.end()) == "past"):
+            day = holiday_day(match.group("name"), year - 1)
+        elif day < reference and not lead and tense_at(text, match.start(), match.end()) == "future":
+            day = holiday_day(match.group("name"), year + 1)
+        days.append(Timex(match.start(), match.end(), day.isoformat(), "DATE"))
+    return days
+
+
 # Quarterly results, as TimeML reads them: once a text has named a quarter ("third-quarter
 # profit"), "the quarter" and "the latest period" are that quarter, and "a year earlier",
 # "year-ago" or "the year-earlier period" the same quarter a year before (the figure it is
@@ -225,25 +293,31 @@ def _weekends(text: str, found: list[Timex], reference: dt.date | None) -> list[
 _YEAR_BEFORE = re.compile(r"\b(?:a\s+year\s+(?:earlier|ago|before)|(?:the\s+)?year[\s-](?:earlier|ago)"
                           r"(?:\s+(?:quarter|period))?)(?![\w-])", re.I)
 _THAT_QUARTER = re.compile(r"\bthe\s+(?:latest\s+|most\s+recent\s+|same\s+)?(?:quarter|period)\b", re.I)
+# "the 1988 quarter", "the 1989 period": the quarter the text names, in that year
+_YEARS_QUARTER = re.compile(r"\bthe\s+(?P<year>1[89]\d\d|20\d\d)\s+(?:quarter|period)\b", re.I)
 _NAMED_QUARTER = re.compile(r"\b(?:first|second|third|fourth)[\s-]quarter\b", re.I)
 _QUARTER = re.compile(r"^(\d{4})-Q([1-4])$")
+_YEAR_IN = re.compile(r"\d{4}")
 
 
 def in_quarter_discourse(text: str, found: list[Timex]) -> list[Timex]:
     """`found` (expressions of `text`) with the quarter-relative ones read against the
     quarter the text last named before them; unchanged where it names none."""
-    named = [t for t in found if _QUARTER.match(t.value) and _NAMED_QUARTER.search(text[t.start:t.end])]
+    # a quarter given its year ("the third quarter of 1990") is a forecast or a look back,
+    # not the quarter the text reports on
+    named = [t for t in found if _QUARTER.match(t.value) and _NAMED_QUARTER.search(text[t.start:t.end])
+             and not _YEAR_IN.search(text[t.start:t.end])]
     if not named:
         return found
     readings = []
-    for pattern, years_back in ((_YEAR_BEFORE, 1), (_THAT_QUARTER, 0)):
+    for pattern, years_back in ((_YEAR_BEFORE, 1), (_THAT_QUARTER, 0), (_YEARS_QUARTER, 0)):
         for match in pattern.finditer(text):
             before = [t for t in named if t.end <= match.start()]
             if not before:
                 continue
             year, quarter = _QUARTER.match(before[-1].value).groups()  # type: ignore[union-attr]
-            readings.append(Timex(match.start(), match.end(),
-                                  f"{int(year) - years_back:04d}-Q{quarter}", "DATE"))
+            year = match.groupdict().get("year") or str(int(year) - years_back)
+            readings.append(Timex(match.start(), match.end(), f"{int(year):04d}-Q{quarter}", "DATE"))
     if not readings:
         return found
     kept = [t for t in found if not any(r.start < t.end and t.start < r.end for r in readings)]

@@ -152,7 +152,7 @@ def _date_of(expr: TimeExpr, reference: dt.date | None, now: _Now | None, tense:
     ('2017-04', 12) and (4, 12) would not compare; dated entries come first."""
     if reference is not None or expr.year is not None:
         if expr.kind == "month":
-            month = resolve_month(expr, reference)
+            month = resolve_month(expr, reference, tense)
             return (month, (0, month, 0), False) if month else None
         # a bare weekday points the way its sentence's tense does ("met on Tuesday")
         day = resolve(expr, reference, tense if expr.kind == "weekday" else "")

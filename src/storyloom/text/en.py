@@ -69,13 +69,30 @@ SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter
 TIME_REFERENCES = {"now": "PRESENT_REF", "currently": "PRESENT_REF", "current": "PRESENT_REF",
                    "recently": "PAST_REF", "the past": "PAST_REF", "formerly": "PAST_REF",
                    "the future": "FUTURE_REF"}
-PERIOD_OFFSETS = {"last": -1, "past": -1, "previous": -1, "this": 0, "next": 1, "coming": 1}
+# holidays that name a day: (month, day), or (month, weekday, n) for the n-th such weekday
+# of the month (n = -1: the last one)
+HOLIDAYS = {"christmas day": (12, 25), "christmas eve": (12, 24), "christmas": (12, 25),
+            "new year's day": (1, 1), "new year's eve": (12, 31), "independence day": (7, 4),
+            "halloween": (10, 31), "valentine's day": (2, 14), "veterans day": (11, 11),
+            "thanksgiving day": (11, 3, 4), "thanksgiving": (11, 3, 4), "labor day": (9, 0, 1),
+            "memorial day": (5, 0, -1), "martin luther king day": (1, 0, 3)}
+PERIOD_OFFSETS = {"last": -1, "past": -1, "previous": -1, "this": 0, "current": 0, "next": 1,
+                  "coming": 1}
 
 # what makes a clause speak of what is to come ("will meet Tuesday", "is scheduled for
 # Friday"): regular-expression pieces, joined as alternatives between word boundaries
 FUTURE_CUES = ("will", "won't", "shall", "'ll", "going to", "is to", "are to", "scheduled",
-               "plans? to", "planned", "expected to", "set to", "due to", "upcoming", "next",
-               "later", "as (?:early|soon) as")
+               "plan(?:s|ning)? to", "planned", "expected to", "set to", "due to", "upcoming", "next",
+               "later", "as (?:early|soon) as", "expects? to", "intends? to",
+               "hopes? to", "aims? to")
+# what marks a clause as told in the past ("was", "said", "met", a regular past "-ed"):
+# regular-expression pieces matched in lower case; a clause with neither these nor a
+# future cue is unmarked (a month there is the nearest one, not the last one)
+PAST_CUES = ("was", "were", "had", "did", "said", "told", "ago", "met", "came",
+             "went", "took", "made", "began", "became", "left", "won", "lost", "saw", "gave",
+             "got", "held", "fell", "rose", "sold", "bought", "brought", "paid", "found",
+             "struck", "ran", "wrote", "spoke", "chose", "broke", "drove", "fought", "flew",
+             "knew", "led", "meant", "sent", "spent", "stood", "taught", "thought")
 
 # the last word of a law's name ("the Affordable Care Act", "the 19th Amendment"): such a
 # name is a LAW (OntoNotes), whatever type the tagger gave it
