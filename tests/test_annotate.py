@@ -47,3 +47,16 @@ def test_times_quantities_and_quotes(annotated):
     assert [q["speaker"] for q in quotes] == ["Ana Lind", "Ana Lind"]
     assert [q["continues"] for q in quotes] == [False, True]
     assert any(e["type"] == "PERSON" and e["name"] == "Ana Lind" for e in article["entities"])
+
+
+def test_a_dateline_and_a_region_are_places_and_a_lower_case_word_no_name():
+    from storyloom.analyze.entities import _is_name
+    from storyloom.annotate import _REGION_BEFORE, _is_dateline
+    from storyloom.model import Mention
+
+    text = "WRENFIELD, Md., Jan. 5 (Radio Nord) - Troops in northern Ostrevik held.\nSAID WRENFIELD"
+    assert _is_dateline(text, Mention("WRENFIELD", "ORG", 0, 9, 0))
+    assert not _is_dateline(text, Mention("WRENFIELD", "ORG", text.rindex("WRENFIELD"), len(text), 1))
+    start = text.index("Ostrevik")
+    assert _REGION_BEFORE.search(text, start - 20, start)
+    assert not _is_name("charlatan") and not _is_name("I.") and _is_name("Ana Lind")

@@ -43,9 +43,10 @@ def test_entity_types_on_polnear_dev_sample(data_dir, tmp_path):
     labels = _rows("entity_types.jsonl")
     right = [row["type"] if row["type_ok"] else row["right_type"] for row in labels]
     shown = _shown_types(data_dir, labels, tmp_path)
-    assert None not in shown  # every labelled mention is still found where it was
+    # every labelled name is still found where it was (a mention read as no name may go)
+    assert all(s is not None for s, r in zip(shown, right) if r is not None)
     # 165 of 200 with the tagger's own types; #15 target 0.92
-    assert sum(s == r for s, r in zip(shown, right)) >= 180
+    assert sum(s == r for s, r in zip(shown, right)) >= 184
 
 
 @pytest.mark.slow  # reads ../shared, runs the tagger

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from collections import Counter
 from dataclasses import replace
 from pathlib import Path
@@ -27,7 +28,7 @@ from storyloom.consolidate.entities import merge_entities
 from storyloom.consolidate.quotes import article_quotes
 from storyloom.ingest import read_inputs
 from storyloom.model import AnalyzedArticle, Mention
-from storyloom.text.en import LAW_NOUNS
+from storyloom.text.en import COMPASS_ADJECTIVES, LAW_NOUNS
 
 SCHEMA_PATH = Path(__file__).with_name("annotation.schema.json")
 
@@ -49,10 +50,15 @@ def _entities(member: AnalyzedArticle) -> list[dict[str, Any]]:
         if words == best[0]:
             best[1][mention.label] += 1
 
+    text = member.article.text
+
     def type_of(mention: Mention) -> str:
         words = mention.text.split()
         if words and words[-1] in LAW_NOUNS:
             return "LAW"  # "the National Voter Registration Act": the small tagger says ORG
+        if mention.label in ("PERSON", "ORG") and (_REGION_BEFORE.search(text, max(0, mention.start - 20), mention.start)
+                                                   or _is_dateline(text, mention)):
+            return "GPE"  # "in northern Mali", "HEMPSTEAD, N.Y., Sept. 26 (UPI) -": a place
         entity = entity_of.get(mention.text)
         if entity is None or entity.name not in fullest:
             return mention.label
@@ -62,6 +68,18 @@ def _entities(member: AnalyzedArticle) -> list[dict[str, Any]]:
              "name": entity_of[m.text].name if m.text in entity_of else m.text,
              "variants": entity_of[m.text].variants if m.text in entity_of else [m.text]}
             for m in member.mentions]
+
+
+_REGION_BEFORE = re.compile(r"\b(?:" + "|".join(COMPASS_ADJECTIVES) + r")\s+$", re.I)
+_DATELINE_AFTER = re.compile(r"\s*(?:,|\(|-|\u2014|\u2013)")
+
+
+def _is_dateline(text: str, mention: Mention) -> bool:
+    """A place in capitals that opens the text or a line, before a comma or a dash (the
+    dateline of wire copy)."""
+    line_start = text.rfind("\n", 0, mention.start) + 1
+    return (mention.text.isupper() and not text[line_start:mention.start].strip()
+            and bool(_DATELINE_AFTER.match(text, mention.end)))
 
 
 def _times(member: AnalyzedArticle, reference: dt.date | None) -> list[dict[str, Any]]:

@@ -134,6 +134,12 @@ def _tag(texts: list[str], use_cache: bool = True) -> dict[str, tuple]:
     return found
 
 
+def _is_name(written: str) -> bool:
+    """A name has a capital ("charlatan" tagged a place is not one) and is not the
+    pronoun "I" (a quote's "Neither do I." tagged an organisation)."""
+    return any(c.isupper() for c in written) and written.rstrip(".") != "I"
+
+
 def find_mentions(text: str, sentences: list[Sentence]) -> list[Mention]:
     """Entity mentions of the given sentences, offsets into `text`."""
     return find_mentions_many([sentences])[0]
@@ -149,7 +155,7 @@ def find_mentions_many(sentence_lists: list[list[Sentence]],
         mentions = []
         for sentence in sentences:
             for start, end, label in spans[sentence.text]:
-                if label in _KEEP:
+                if label in _KEEP and _is_name(sentence.text[start:end]):
                     mentions.append(Mention(sentence.text[start:end], label, sentence.start + start,
                                             sentence.start + end, sentence.index))
         out.append(mentions)

@@ -97,6 +97,10 @@ PAST_CUES = ("was", "were", "had", "did", "said", "told", "ago", "met", "came",
 # the last word of a law's name ("the Affordable Care Act", "the 19th Amendment"): such a
 # name is a LAW (OntoNotes), whatever type the tagger gave it
 LAW_NOUNS = frozenset({"Act", "Acts", "Amendment", "Treaty", "Accord", "Accords", "Charter"})
+# what stands before a region's name ("in northern Mali"): what follows is a place
+COMPASS_ADJECTIVES = ("northern", "southern", "eastern", "western", "central", "northeastern",
+                      "northwestern", "southeastern", "southwestern", "north-eastern",
+                      "north-western", "south-eastern", "south-western")
 
 # the words of a publication-date line ("Updated Tue, Jan. 10, 2023 at 9:06 AM EST",
 # ingest.dates): weekday abbreviations, the words that say a line is a time stamp, and
