@@ -155,9 +155,18 @@ def test_a_weekday_takes_the_tense_of_its_own_clause():
     text = "Exiles will appeal the ruling, Cuba said Wednesday."
     start = text.index("Wednesday")
     assert tense_at(text, start, start + 9) == "past"
-    text = "Exiles will appeal the ruling, Cuba predicted Wednesday."  # no cue: a bare weekday looks back
+    text = "Exiles will appeal the ruling, Cuba predicted Wednesday."  # a regular past
     start = text.index("Wednesday")
-    assert tense_at(text, start, start + 9) == "unmarked"
+    assert tense_at(text, start, start + 9) == "past"
+    text = "A rally will be held Sunday in the port."  # a participle after "be": the auxiliary's tense
+    start = text.index("Sunday")
+    assert tense_at(text, start, start + 6) == "future"
+    text = "Sources said the vote may not come until July."  # the cue nearest before
+    start = text.index("July")
+    assert tense_at(text, start, start + 4) == "future"
+    text = "Crowds on Sunday."  # no cue at all
+    start = text.index("Sunday")
+    assert tense_at(text, start, start + 6) == "unmarked"
     text = "The ruling stands, and exiles will appeal on Wednesday."
     start = text.index("Wednesday")
     assert tense_at(text, start, start + 9) == "future"

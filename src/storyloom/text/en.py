@@ -84,11 +84,11 @@ PERIOD_OFFSETS = {"last": -1, "past": -1, "previous": -1, "this": 0, "current": 
 FUTURE_CUES = ("will", "won't", "shall", "'ll", "going to", "is to", "are to", "scheduled",
                "plan(?:s|ning)? to", "planned", "expected to", "set to", "due to", "upcoming", "next",
                "later", "as (?:early|soon) as", "expects? to", "intends? to",
-               "hopes? to", "aims? to")
+               "hopes? to", "aims? to", "(?-i:may|might)")
 # what marks a clause as told in the past ("was", "said", "met", a regular past "-ed"):
 # regular-expression pieces matched in lower case; a clause with neither these nor a
 # future cue is unmarked (a month there is the nearest one, not the last one)
-PAST_CUES = ("was", "were", "had", "did", "said", "told", "ago", "met", "came",
+PAST_CUES = ("was", "were", "had", "did", "said", "told", "ago", "[a-z]{3,}ed", "met", "came",
              "went", "took", "made", "began", "became", "left", "won", "lost", "saw", "gave",
              "got", "held", "fell", "rose", "sold", "bought", "brought", "paid", "found",
              "struck", "ran", "wrote", "spoke", "chose", "broke", "drove", "fought", "flew",
