@@ -127,3 +127,11 @@ def test_a_pronoun_speaker_agrees_with_the_honorifics_of_the_article():
             "\u201cWe will rebuild it,\u201d she said.")
     speakers = _direct_speakers(text)
     assert len(speakers) == 1 and speakers[0].endswith("Marrow")  # not Berg, named last
+
+
+def test_a_quote_ended_by_a_full_stop_is_not_attributed_by_the_next_sentence():
+    text = ("“The quay is a stunning record of neglect.” Mr. Berg did not say what Ms. Lind said "
+            "about it. “We won.” Lind said on Friday. “It held.” ― Tomas Berg")
+    quotes = find_quotes(text)
+    assert [q.speaker for q in quotes] == ["", "Lind", "Tomas Berg"]
+

@@ -31,6 +31,11 @@ _WHO_AGE_VERB = re.compile(rf"^\s*[,.]?\s*(?P<who>[A-Z][\w.'\u2019-]*(?:\s+[A-Z]
 # '” ― Ana Lind' / '"\n- Tomas Berg.': a line of speech signed by a dash
 _DASH_WHO = re.compile(r"^\s*[,.]?\s*[\u2015\u2014\u2013-]\s?(?P<who>[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,4})"
                        r"[ \t]*(?:[,.;\n]|$)")
+_ENDS_SENTENCE = re.compile(r"\.\s*$")
+_NEW_SENTENCE = re.compile(r"\s+[A-Z\u00c0-\u00de]")  # not a signature ("” ― Ana Lind")
+# a whole sentence that is only an attribution: up to five words of speaker, the verb, and
+# at most a short time or place ("on Friday", "in a statement") before its full stop
+_ATTRIBUTION_ONLY = re.compile(rf"^\s+(?:[^\s.!?]+\s+){{0,5}}?{_VERB}\b(?:\s+[\w\u2024'\u2019-]+){{0,4}}\s*[.,]", re.I)
 _ACCORDING = re.compile(r"^\s*[,.]?\s*according to (?P<who>[^,.;:“”\"]{2,90})", re.I)
 # 'A government official said the mayor wanted to offer the union a ' (before the quote)
 _WHO_SAID_BEFORE = re.compile(rf"(?P<who>(?:[A-Z][\w.'-]*|the|a|an|of|for)(?:\s+[\w.'-]+){{0,8}}?)\s+"
@@ -131,7 +136,15 @@ def find_quotes(text: str) -> list[RawQuote]:
         if len(body) < 3 or _looks_like_title(body) or not re.search(r"[A-Za-zÀ-ÿ]", body):
             continue
         start = match.start("body") + (len(match.group("body")) - len(match.group("body").lstrip()))
-        speaker = _speaker_after(text, match.end()) or _speaker_before(text, match.start())
+        after = _speaker_after(text, match.end())
+        if after and _ENDS_SENTENCE.search(body) and _NEW_SENTENCE.match(text, match.end()) \
+                and not _ATTRIBUTION_ONLY.match(
+                _hide_abbreviations(text[match.end():match.end() + 160])):
+            # '“... run amok.” Mr. Lind did not say what Ms. Berg said ...': a quote closed by
+            # a full stop ends its sentence; the next one attributes it only when it is no
+            # more than its speaker and verb ('“We won.” Lind said on Friday.')
+            after = ""
+        speaker = after or _speaker_before(text, match.start())
         found.append(RawQuote(body.rstrip(" ,"), start, start + len(body.rstrip(" ,")), speaker,
                               True))
     return found
