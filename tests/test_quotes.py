@@ -134,4 +134,7 @@ def test_a_quote_ended_by_a_full_stop_is_not_attributed_by_the_next_sentence():
             "about it. “We won.” Lind said on Friday. “It held.” ― Tomas Berg")
     quotes = find_quotes(text)
     assert [q.speaker for q in quotes] == ["", "Lind", "Tomas Berg"]
+    # the sentence of the quote gives its speaker before it, a pronoun too
+    quote = find_quotes('Likewise, he added that the talks will begin "on equal terms." He then left.')[0]
+    assert quote.speaker == "he"
 

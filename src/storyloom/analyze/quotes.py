@@ -38,7 +38,7 @@ _NEW_SENTENCE = re.compile(r"\s+[A-Z\u00c0-\u00de]")  # not a signature ("” �
 _ATTRIBUTION_ONLY = re.compile(rf"^\s+(?:[^\s.!?]+\s+){{0,5}}?{_VERB}\b(?:\s+[\w\u2024'\u2019-]+){{0,4}}\s*[.,]", re.I)
 _ACCORDING = re.compile(r"^\s*[,.]?\s*according to (?P<who>[^,.;:“”\"]{2,90})", re.I)
 # 'A government official said the mayor wanted to offer the union a ' (before the quote)
-_WHO_SAID_BEFORE = re.compile(rf"(?P<who>(?:[A-Z][\w.'-]*|the|a|an|of|for)(?:\s+[\w.'-]+){{0,8}}?)\s+"
+_WHO_SAID_BEFORE = re.compile(rf"(?P<who>\b(?:he|she|they)(?=\s+{_VERB})|(?:[A-Z][\w.'-]*|the|a|an|of|for)(?:\s+[\w.'-]+){{0,8}}?)\s+"
                               rf"{_VERB}(?:\s+(?:that|reporters|journalists|the press))?\b[^.!?]*$")
 _REPORTED = re.compile(rf"^(?P<who>(?:[A-Z][\w.'-]*)(?:\s+[\w.'-]+){{0,8}}?)\s+{_VERB}"
                        r"(?:\s+(?:reporters|journalists))?\s+that\s+(?P<body>[^“”\"]{20,400}?)[.!?]?$")
