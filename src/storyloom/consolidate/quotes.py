@@ -56,7 +56,14 @@ class FoundQuote:
 
 
 def _person_mentions(member: AnalyzedArticle) -> list[tuple[int, int, str]]:
-    return [(m.start, m.end, m.text) for m in member.mentions if m.label == "PERSON"]
+    """PERSON mentions, and the other mentions that write a PERSON's name of the article:
+    the small tagger calls a bare "Trump" ORG in many sentences where it tags "Donald
+    Trump" a PERSON (annotate types a name by its fullest form for the same reason)."""
+    people = [m for m in member.mentions if m.label == "PERSON"]
+    names = {clean_name(m.text) for m in people}
+    surnames = {name.split()[-1] for name in names if len(name.split()) >= 2}
+    return [(m.start, m.end, m.text) for m in member.mentions
+            if m.label == "PERSON" or clean_name(m.text) in names or clean_name(m.text) in surnames]
 
 
 # what a description may not start or end with and still name who spoke: "In a series of
