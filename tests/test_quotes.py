@@ -138,3 +138,11 @@ def test_a_quote_ended_by_a_full_stop_is_not_attributed_by_the_next_sentence():
     quote = find_quotes('Likewise, he added that the talks will begin "on equal terms." He then left.')[0]
     assert quote.speaker == "he"
 
+
+
+@pytest.mark.slow
+def test_words_quoted_inside_a_sentence_are_its_subjects():
+    text = ("Wrenfield Gov. Ilse Marrow toured the harbour on Monday with Tomas Berg.\n\n"
+            "Governor Ilse Marrow branded the rival plan \u201ca stunt for the cameras.\u201d\n\n"
+            "The plan was first shown in March.")
+    assert _direct_speakers(text) == ["Ilse Marrow"]

@@ -115,6 +115,13 @@ def _fallback_speaker(member: AnalyzedArticle, quote: RawQuote) -> str:
     head = member.article.text[sentence.start:quote.start]
     verbs = list(_VERB_RE.finditer(head))
     if not verbs:
+        # "Gov. Lind dismissed the plan as “a stunt.”": words quoted inside a sentence are
+        # its subject's, when the sentence opens with that person (after a title or two)
+        opening = [p for p in _person_mentions(member) if sentence.start <= p[0] < quote.start]
+        titles = member.article.text[sentence.start:opening[0][0]].split() if opening else []
+        if opening and len(titles) <= 2 and all(w[:1].isupper() for w in titles) \
+                and len(quote.body.split()) <= 12:
+            return clean_name(opening[0][2])
         return ""
     verb_at = sentence.start + verbs[-1].start()
     before = [p for p in _person_mentions(member) if sentence.start <= p[0] and p[1] <= verb_at]
