@@ -39,7 +39,10 @@ _ATTRIBUTION_ONLY = re.compile(rf"^\s+(?:[^\s.!?]+\s+){{0,5}}?{_VERB}\b(?:\s+[\w
 _ACCORDING = re.compile(r"^\s*[,.]?\s*according to (?P<who>[^,.;:“”\"]{2,90})", re.I)
 # 'A government official said the mayor wanted to offer the union a ' (before the quote)
 _WHO_SAID_BEFORE = re.compile(rf"(?P<who>\b(?:he|she|they)(?=\s+{_VERB})|(?:[A-Z][\w.'-]*|the|a|an|of|for)(?:\s+[\w.'-]+){{0,8}}?)\s+"
-                              rf"{_VERB}(?:\s+(?:that|reporters|journalists|the press))?\b[^.!?]*$")
+                              rf"{_VERB}(?:\s+(?:that|reporters|journalists|the press))?\b"
+                              # the verb nearest the quote: "Clinton, who called Sanders after
+                              # the winner was declared, told her supporters, “...”"
+                              rf"(?:(?!\b{_VERB}\b)[^.!?])*$")
 _REPORTED = re.compile(rf"^(?P<who>(?:[A-Z][\w.'-]*)(?:\s+[\w.'-]+){{0,8}}?)\s+{_VERB}"
                        r"(?:\s+(?:reporters|journalists))?\s+that\s+(?P<body>[^“”\"]{20,400}?)[.!?]?$")
 _CUT_WHO = re.compile(r"\s+(?:to|in|on|at|during|after|before|from|with|of the|when|while|"
