@@ -137,6 +137,9 @@ def test_a_quote_ended_by_a_full_stop_is_not_attributed_by_the_next_sentence():
     # the sentence of the quote gives its speaker before it, a pronoun too
     quote = find_quotes('Likewise, he added that the talks will begin "on equal terms." He then left.')[0]
     assert quote.speaker == "he"
+    # ... not after a clause that names others: "to whom he reiterated" is the subject's
+    quote = find_quotes('Berg called Lind, to whom he reiterated "full support." He then left.')[0]
+    assert quote.speaker == ""
     # the verb nearest the quote speaks, not one in a clause before it
     quote = find_quotes('Lind, who called Berg after the count was declared, told her staff, "We won."')[0]
     assert "Berg" not in quote.speaker  # (the sentence's subject is found later, from its names)

@@ -119,6 +119,8 @@ def _speaker_before(text: str, start: int) -> str:
     match = _WHO_SAID_BEFORE.search(before)
     if match:
         who = _clean_who(match.group("who"))
+        if who.lower() in PRONOUNS and len(before[:match.start()].split()) > 2:
+            return ""  # "Blinken spoke with Zelenski, to whom he reiterated “...”": the subject's
         return who if len(who.split()) <= 9 else ""
     return ""
 
