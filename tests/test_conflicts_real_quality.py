@@ -8,7 +8,8 @@ Measured 2026-12-06: BASIL 3 reported, 3 true (recall 3/47), 30 contradicting cr
 ECB+ events 5 reported, 1 true, 4 false (recall 1/55), 27 contradicting credits; then 4
 reported, 3 false, once a date line joined to a headline stopped counting as a reported date;
 3 reported, 2 false, once values in brackets after two different names ("Klitschko (52-3,
-46 KOs)", "Rahman (45-7-2, 36 KOs)") stopped being compared.
+46 KOs)", "Rahman (45-7-2, 36 KOs)") stopped being compared. BASIL 29 contradicting credits
+once another month clashes with a fact's ("primaries in mid May" / "held on April 30").
 """
 from __future__ import annotations
 
@@ -27,7 +28,7 @@ def test_basil_conflicts_and_credits(data_dir):
     result = score(digest, load_labels(basil / "conflicts.jsonl"))
     assert result["positives"] == 47
     assert result["true"] >= 3 and result["false"] == 0, result["false_examples"]
-    assert result["contradicting_credits"] <= 30, result["contradicting_credit_examples"]
+    assert result["contradicting_credits"] <= 29, result["contradicting_credit_examples"]
 
 
 def test_ecb_events_conflicts_and_credits(data_dir):

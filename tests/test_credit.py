@@ -25,6 +25,12 @@ def test_other_years_clash_and_a_shared_year_does_not():
     assert not value_clash("Lind has chaired the port board since 2012.", "Lind chairs the port board.")
 
 
+def test_other_months_clash_and_a_day_of_the_same_month_does_not():
+    assert value_clash("Both parties will hold primaries in mid May.", "The primary would be held on April 30.")
+    assert not value_clash("Both parties will hold primaries in mid May.", "The primary is set for May 14.")
+    assert not value_clash("The primary is in May.", "The vote was counted in Wrenfield.")
+
+
 def test_another_weekday_and_missing_quoted_words_clash():
     assert clashes("The House passed the resolution on Tuesday.", "The House passed it on Wednesday.")
     assert clashes('He called the talks "extremely complicated".', "He spoke about the talks.")

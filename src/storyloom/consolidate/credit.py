@@ -26,7 +26,7 @@ from functools import lru_cache
 
 from storyloom.analyze.times import comparable_durations, years_in
 from storyloom.consolidate.same_fact import same_values
-from storyloom.consolidate.slots import values_in
+from storyloom.consolidate.slots import calendar_months, values_in
 from storyloom.text import WORD
 
 
@@ -52,9 +52,13 @@ def _values(text: str) -> dict[tuple, list]:
 def value_clash(fact: str, statement: str) -> bool:
     """The statement gives another value of a measure the fact gives, and not the
     fact's own value of it; or other years than all the fact's ("has chaired it since 2012"
-    / "since 2013")."""
+    / "since 2013"), or other months."""
     fact_years, statement_years = years_in(fact), years_in(statement)
     if fact_years and statement_years and fact_years.isdisjoint(statement_years):
+        return True
+    # months likewise: "primaries in mid May" / "the primary would be held on April 30"
+    fact_months, statement_months = calendar_months(fact), calendar_months(statement)
+    if fact_months and statement_months and fact_months.isdisjoint(statement_months):
         return True
     mine, theirs = _values(fact), _values(statement)
     for bucket, values in mine.items():

@@ -207,6 +207,16 @@ def values_in(text: str) -> tuple[tuple[str, int, int, Quantity | Duration | Tim
     return tuple(found)
 
 
+@functools.lru_cache(maxsize=16384)
+def calendar_months(text: str) -> frozenset[int]:
+    """The months of the calendar days and months a sentence reports ("in mid May",
+    "on April 30"), date lines left out as `values_in` leaves them."""
+    if _urlish(text) or _dateline(text):
+        return frozenset()
+    return frozenset(d.month for d in find_dates(text)
+                     if d.kind in ("date", "month") and d.month and not _on_dateline(text, d.start))
+
+
 _NAME_BEFORE = re.compile(r"([A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,3})\s*$")
 
 
