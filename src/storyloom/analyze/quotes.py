@@ -31,6 +31,7 @@ _WHO_AGE_VERB = re.compile(rf"^\s*[,.]?\s*(?P<who>[A-Z][\w.'\u2019-]*(?:\s+[A-Z]
 # '” ― Ana Lind' / '"\n- Tomas Berg.': a line of speech signed by a dash
 _DASH_WHO = re.compile(r"^\s*[,.]?\s*[\u2015\u2014\u2013-]\s?(?P<who>[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,4})"
                        r"[ \t]*(?:[,.;\n]|$)")
+_RELATIVE_BEFORE = re.compile(r"\b(?:whom|who|which|whose)\s+$", re.I)
 _ENDS_SENTENCE = re.compile(r"\.\s*$")
 _NEW_SENTENCE = re.compile(r"\s+[A-Z\u00c0-\u00de]")  # not a signature ("” ― Ana Lind")
 # a whole sentence that is only an attribution: up to five words of speaker, the verb, and
@@ -119,7 +120,7 @@ def _speaker_before(text: str, start: int) -> str:
     match = _WHO_SAID_BEFORE.search(before)
     if match:
         who = _clean_who(match.group("who"))
-        if who.lower() in PRONOUNS and len(before[:match.start()].split()) > 2:
+        if who.lower() in PRONOUNS and _RELATIVE_BEFORE.search(before[:match.start()]):
             return ""  # "Blinken spoke with Zelenski, to whom he reiterated “...”": the subject's
         return who if len(who.split()) <= 9 else ""
     return ""

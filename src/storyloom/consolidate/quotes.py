@@ -131,6 +131,11 @@ def _fallback_speaker(member: AnalyzedArticle, quote: RawQuote) -> str:
 # the article's own honorifics say who is a man or a woman ("Mrs. Clinton", "Mr. Weiner")
 _HONORIFIC = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+([A-Z][\w'\u2019-]+)")
 _PRONOUN_GENDER = {"he": "m", "she": "f"}
+# a name that is what a sentence is about, not who acts in it: after a preposition ("his
+# attacks on Obama"), or an owner ("the Obama administration's", "Trump's wife")
+_OBJECT_BEFORE = re.compile(r"\b(?:on|against|about|of|with|to|at|for|from|by|toward|towards)\s+(?:the\s+)?$",
+                            re.I)
+_OWNER_AFTER = re.compile(r"(?:'s|\u2019s|\s+administration)\b")
 
 
 def _genders(text: str) -> dict[str, str]:
@@ -155,8 +160,11 @@ def _last_person_before(member: AnalyzedArticle, before: int, named: list[tuple[
     sentences = [s for s in member.sentences if s.start < before]
     window = max(since, sentences[-2].start if len(sentences) >= 2 else 0)
     wanted = _PRONOUN_GENDER.get(pronoun.lower())
+    text = member.article.text
     fitting = [name for start, end, name in named if window <= start and end <= before
-               and genders.get(name.split()[-1], wanted) == wanted]
+               and genders.get(name.split()[-1], wanted) == wanted
+               and not _OBJECT_BEFORE.search(text, max(0, start - 12), start)
+               and not _OWNER_AFTER.match(text, end)]
     return fitting[-1] if fitting else ""
 
 
