@@ -38,10 +38,10 @@ def _break_timeline_of(monkeypatch, article_id: str) -> None:
 
     real = brief_module.build_timeline
 
-    def failing(members):
+    def failing(members, *args):
         if any(m.id == article_id for m in members):
             raise RuntimeError("injected timeline failure")
-        return real(members)
+        return real(members, *args)
 
     monkeypatch.setattr(brief_module, "build_timeline", failing)
 

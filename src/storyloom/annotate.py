@@ -10,11 +10,9 @@ text the digest cites. The contract is `annotation.schema.json` beside this modu
 """
 from __future__ import annotations
 
-import datetime as dt
 import json
 import re
 from collections import Counter
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -22,10 +20,8 @@ import click
 
 from storyloom.analyze import analyze
 from storyloom.analyze.quantities import find_quantities
-from storyloom.analyze.times import parse_iso
-from storyloom.analyze.timex import Timex, in_quarter_discourse, time_expressions
 from storyloom.consolidate.entities import merge_entities
-from storyloom.consolidate.quotes import article_quotes
+from storyloom.consolidate.readings import ArticleReadings, read_article
 from storyloom.ingest import read_inputs
 from storyloom.model import AnalyzedArticle, Mention
 from storyloom.text.en import COMPASS_ADJECTIVES, LAW_NOUNS
@@ -82,19 +78,10 @@ def _is_dateline(text: str, mention: Mention) -> bool:
             and bool(_DATELINE_AFTER.match(text, mention.end)))
 
 
-def _times(member: AnalyzedArticle, reference: dt.date | None) -> list[dict[str, Any]]:
+def _times(member: AnalyzedArticle, readings: ArticleReadings) -> list[dict[str, Any]]:
     text = member.article.text
-    found = [t for sentence in member.sentences
-             for t in _shifted(time_expressions(sentence.text, reference), sentence.start)]
-    # "a year earlier" after "third-quarter profit" reads the quarter named sentences before
-    found = sorted(in_quarter_discourse(text, found), key=lambda t: (t.start, t.end))
     return [{"start": t.start, "end": t.end, "text": text[t.start:t.end], "type": t.type,
-             "value": t.value, "certainty": t.certainty} for t in found]
-
-
-def _shifted(found: list[Timex], offset: int) -> list[Timex]:
-    """Spans of a sentence's expressions moved to the article's offsets."""
-    return [replace(t, start=t.start + offset, end=t.end + offset) for t in found]
+             "value": t.value, "certainty": t.certainty} for t in readings.times]
 
 
 def _quantities(member: AnalyzedArticle, times: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -106,10 +93,10 @@ def _quantities(member: AnalyzedArticle, times: list[dict[str, Any]]) -> list[di
     return [q for q in found if not any(t["start"] < q["end"] and q["start"] < t["end"] for t in times)]
 
 
-def _quotes(member: AnalyzedArticle) -> list[dict[str, Any]]:
+def _quotes(readings: ArticleReadings) -> list[dict[str, Any]]:
     quotes = []
     previous = None
-    for quote in article_quotes(member):
+    for quote in readings.quotes:
         raw = quote.raw
         quotes.append({"start": raw.start, "end": raw.end, "text": raw.body, "direct": raw.direct,
                        "speaker": quote.speaker, "speaker_as_written": raw.speaker,
@@ -120,15 +107,17 @@ def _quotes(member: AnalyzedArticle) -> list[dict[str, Any]]:
     return quotes
 
 
-def annotate_article(member: AnalyzedArticle) -> dict[str, Any]:
+def annotate_article(member: AnalyzedArticle, readings: ArticleReadings | None = None) -> dict[str, Any]:
+    """One article's annotation: its readings (`consolidate.readings.read_article`, the
+    records the brief's quotes and timeline are built from) as the schema's JSON."""
     article = member.article
-    reference = parse_iso(article.published)
-    times = _times(member, reference)
+    readings = readings or read_article(member)
+    times = _times(member, readings)
     return {"id": article.id, "title": article.title, "source": article.outlet,
             "published": article.published, "language": article.language, "text": article.text,
             "sentences": [{"start": s.start, "end": s.end} for s in member.sentences],
             "entities": _entities(member), "times": times,
-            "quantities": _quantities(member, times), "quotes": _quotes(member)}
+            "quantities": _quantities(member, times), "quotes": _quotes(readings)}
 
 
 @click.command("annotate")

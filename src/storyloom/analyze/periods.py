@@ -31,43 +31,46 @@ def _year_number(said: str) -> int:
         return 2000 + sum(NUMBER_WORDS[word] for word in words[2:] if word != "and")
     return 1900 + sum(NUMBER_WORDS[word] for word in words[1:])
 
+# (kind, pattern, words without one of which it cannot match: a cheap test before the
+# pattern runs, as most sentences name no quarter, season or decade)
 _PATTERNS = [
     # "the third quarter of 1984", "the 1988 second quarter", "next year's first quarter"
     ("quarter", re.compile(r"\b(?:the\s+)?(?:(?P<year_before>1[89]\d\d|20\d\d)\s+|(?P<which>last|this|next)\s+"
                            r"year's\s+)?(?P<ordinal>first|second|third|fourth)[\s-]quarter\b"
-                           r"(?:\s+of\s+(?P<year>1[89]\d\d|20\d\d)\b)?", re.I)),
+                           r"(?:\s+of\s+(?P<year>1[89]\d\d|20\d\d)\b)?", re.I), ("quarter",)),
     # "the second half of 1989", "the first two quarters of 1990": TimeML YYYY-H1 / H2
     ("half", re.compile(r"\b(?:the\s+)?(?P<ordinal>first|second|last|latter)\s+(?:half|two\s+quarters)\s+of\s+"
-                        r"(?P<year>1[89]\d\d|20\d\d)\b", re.I)),
-    ("quarter", re.compile(r"\bthe\s+(?:latest\s+|most\s+recent\s+)?quarter\b", re.I)),
+                        r"(?P<year>1[89]\d\d|20\d\d)\b", re.I), ("half", "quarters")),
+    ("quarter", re.compile(r"\bthe\s+(?:latest\s+|most\s+recent\s+)?quarter\b", re.I), ("quarter",)),
     ("relative", re.compile(r"\b(?P<mod>(?:earlier|later|early|late)\s+)?(?P<which>last|this|next|"
-                            rf"previous|coming|current)\s+{_UNIT}\b", re.I)),
+                            rf"previous|coming|current)\s+{_UNIT}\b", re.I), ()),
     # "the summer", "the winter of 1994", "this past spring" (a bare "fall" is more often a drop)
     ("season", re.compile(r"\b(?:the\s+|this\s+(?P<past>past\s+))?(?:(?:early|late)\s+)?"
                           r"(?:(?P<unit>summer|winter|spring)|(?P<named>fall|autumn)(?=\s+of\s+(?:1[89]|20)\d\d))"
-                          rf"(?:\s+of\s+(?P<year>1[89]\d\d|20\d\d|{_SPELLED_YEAR}))?\b(?!-)", re.I)),
-    ("year", re.compile(r"(?<![\w$\u20ac\u00a3.,/-])(?P<year>1[89]\d\d|20\d\d)(?![\w%/-]|[.,]\d)")),
+                          rf"(?:\s+of\s+(?P<year>1[89]\d\d|20\d\d|{_SPELLED_YEAR}))?\b(?!-)", re.I),
+     tuple(SEASONS)),
+    ("year", re.compile(r"(?<![\w$\u20ac\u00a3.,/-])(?P<year>1[89]\d\d|20\d\d)(?![\w%/-]|[.,]\d)"), ()),
     # "for the year", "the fiscal year ended June 30" (a year's span, TimeML P1Y), "by
     # year-end": the year of the report
     ("the_year", re.compile(r"\b(?:the\s+(?:full\s+|fiscal\s+|current\s+(?:fiscal\s+)?)?year(?![-'\u2019\w])"
                             r"(?!\s+(?:\d+|before|after|earlier|later|ago|two|nineteen)\b)(?=(?P<ended>\s+(?:ended|ending)\b)?)"
-                            r"|year[\s-]end\b|year's\s+end\b)", re.I)),
+                            r"|year[\s-]end\b|year's\s+end\b)", re.I), ("year",)),
     ("year", re.compile(rf"\b(?P<year>{_SPELLED_YEAR})\b|\bthe\s+year\s+(?P<thousands>two\s+thousand"
-                        rf"(?:\s+and\s+(?:{_UNITS}))?)\b", re.I)),
+                        rf"(?:\s+and\s+(?:{_UNITS}))?)\b", re.I), ("nineteen", "thousand")),
     # "in recent weeks": some weeks, how many the text does not say (TimeML PXW)
     ("vague", re.compile(r"\b(?:the\s+)?(?:recent|past|coming|next|last)\s+(?:few\s+|several\s+)?"
-                         r"(?P<unit>years|months|weeks|days|decades)\b", re.I)),
+                         r"(?P<unit>years|months|weeks|days|decades)\b", re.I), ()),
     # "for years", "several weeks": a span whose length the text does not give (TimeML
     # DURATION PXY, PXW); "for" stays outside, as TimeML keeps the lead words out
     ("span", re.compile(r"(?:\bfor\s+|\b(?=(?:several|a\s+few|many|some)\s))(?P<span>(?:(?:several|a\s+few|many|"
-                        r"some)\s+)?(?P<unit>years|months|weeks|days|decades)(?P<ago>\s+ago)?)\b", re.I)),
+                        r"some)\s+)?(?P<unit>years|months|weeks|days|decades)(?P<ago>\s+ago)?)\b", re.I), ()),
     # "the 1980s", "the early 1990s": a decade (TimeML 198)
     ("decade", re.compile(r"\b(?P<span>(?:the\s+)?(?:(?:early|mid|late)[\s-])?(?P<decade>1[89]\d0|20\d0)s)\b",
-                          re.I)),
+                          re.I), ("0s",)),
     # "the past two months" is a span (times.find_durations), not the past
     ("reference", re.compile(r"\b(?P<word>now|currently|current|recently|formerly|the\s+future|the\s+past)\b"
                              r"(?!\s+(?:[\w-]+\s+){0,2}(?:years?|months?|weeks?|days?|decades?|hours?)\b)",
-                             re.I)),
+                             re.I), ()),
 ]
 _SEASON_STARTS = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 _DISCOURSE_NOW = re.compile(r"Now,")
@@ -96,7 +99,10 @@ class Period:
 def find_periods(text: str) -> list[Period]:
     """Periods in reading order; a span is claimed by the first pattern that reads it."""
     found: list[Period] = []
-    for kind, pattern in _PATTERNS:
+    lowered = text.lower()
+    for kind, pattern, needs in _PATTERNS:
+        if needs and not any(word in lowered for word in needs):
+            continue  # the pattern cannot match without one of these words
         for match in pattern.finditer(text):
             if any(p.start < match.end() and match.start() < p.end for p in found):
                 continue

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
 from storyloom.analyze.periods import find_periods, period_value
 from storyloom.analyze.times import (
@@ -24,10 +24,12 @@ from storyloom.analyze.times import (
     find_dates,
     find_durations,
     is_rate,
+    parse_iso,
     resolve,
     resolve_month,
     tense_at,
 )
+from storyloom.model import AnalyzedArticle
 from storyloom.text.en import HOLIDAYS, MONTH_NAMES, WEEKDAY_NAMES
 
 # leading words TimeML puts outside the expression ("on Tuesday": the TIMEX3 is "Tuesday")
@@ -45,6 +47,9 @@ class Timex:
     value: str
     type: str  # DATE | DURATION | TIME (a time or part of a day) | SET (what recurs)
     certainty: str = "exact"  # exact | approximate | year-less
+    # the day, month or weekday read (`times.find_dates`, offsets into the text that was
+    # read): what the brief's timeline places; None for spans, periods, sets and the like
+    expr: TimeExpr | None = field(default=None, compare=False, repr=False)
 
 
 def _number(value: float) -> str:
@@ -98,6 +103,18 @@ def _trimmed(expr: TimeExpr, text: str) -> tuple[int, int]:
     return start, expr.end
 
 
+def article_times(member: AnalyzedArticle) -> list[Timex]:
+    """The time expressions of an analysed article, read sentence by sentence against its
+    publication date, offsets into its text, in reading order: what `storyloom annotate`
+    shows and the brief's timeline places (one reading of each article)."""
+    text = member.article.text
+    reference = parse_iso(member.article.published)
+    found = [replace(t, start=t.start + sentence.start, end=t.end + sentence.start)
+             for sentence in member.sentences for t in time_expressions(sentence.text, reference)]
+    # "a year earlier" after "third-quarter profit" reads the quarter named sentences before
+    return sorted(in_quarter_discourse(text, found), key=lambda t: (t.start, t.end))
+
+
 def annotate_times(text: str, reference: dt.date | None) -> list[Timex]:
     """The time expressions of a text with TimeML-style spans, values and types."""
     return sorted(in_quarter_discourse(text, time_expressions(text, reference)),
@@ -113,7 +130,7 @@ def time_expressions(text: str, reference: dt.date | None) -> list[Timex]:
         value = date_value(expr, reference, tense_at(text, start, end))
         certainty = ("year-less" if value.startswith("XXXX") else
                      "approximate" if expr.kind == "relative" and len(value) < 10 else "exact")
-        found.append(Timex(start, end, value, "DATE", certainty))
+        found.append(Timex(start, end, value, "DATE", certainty, expr))
     for duration in find_durations(text):
         if duration.ago or is_rate(text, duration) and not _RELATION_AFTER.match(text[duration.end:]):
             continue  # "two weeks ago" is a date (find_dates reads it); "twice a day" a rate
@@ -157,7 +174,7 @@ def _with_clock_times(text: str, found: list[Timex], reference: dt.date | None) 
         if day is not None:
             out.remove(day)
             start, end = min(day.start, match.start()), max(day.end, match.end())
-            out.append(Timex(start, end, f"{day.value}T{clock}", "TIME", day.certainty))
+            out.append(Timex(start, end, f"{day.value}T{clock}", "TIME", day.certainty, day.expr))
         else:
             value = reference.isoformat() if reference else "XXXX-XX-XX"
             out.append(Timex(match.start(), match.end(), f"{value}T{clock}", "TIME",
@@ -181,7 +198,7 @@ def _with_parts_of_day(text: str, found: list[Timex], reference: dt.date | None)
         if timex.type == "DATE" and _DAY.match(timex.value) and after:
             # the span takes the part ("Friday morning"); the value stays the day, as the
             # annotators of TempEval-3 mostly wrote it (TMO only for "this morning")
-            timex = Timex(timex.start, after.end(), timex.value, "DATE", timex.certainty)
+            timex = replace(timex, end=after.end())
         out.append(timex)
     if reference is None:
         return out

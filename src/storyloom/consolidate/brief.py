@@ -61,7 +61,7 @@ def build_brief_isolated(story: Story, members: list[AnalyzedArticle], strict: b
             failures.append(SectionFailure(story.id, name, f"{type(exc).__name__}: {exc}"))
             return empty
 
-    readings = StoryReadings(members)  # the alignment and quote groups, made once
+    readings = StoryReadings(members)  # each article's readings, the alignment and quote groups, made once
     conflicts = section("conflicts", lambda: find_conflicts(members, readings=readings), [])
     facts = section("facts", lambda: separate_disputed(
         align_facts(members, clusters=readings.clusters()), conflicts, members), [])
@@ -71,7 +71,7 @@ def build_brief_isolated(story: Story, members: list[AnalyzedArticle], strict: b
         conflicts=conflicts,
         quotes=section("quotes", lambda: extract_quotes(members, readings.quote_groups()), []),
         entities=section("entities", lambda: merge_entities(members), []),
-        timeline=section("timeline", lambda: build_timeline(members), []),
+        timeline=section("timeline", lambda: build_timeline(members, lambda m: readings.article(m).times), []),
         coverage=section("coverage", lambda: build_coverage(facts, members), []),
     )
     return brief, failures

@@ -11,6 +11,7 @@ import functools
 import logging
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -327,15 +328,20 @@ def _full_names(members: list[AnalyzedArticle], quotes: list[FoundQuote]) -> Non
                     else max(matches, key=len)
 
 
-def quote_groups(members: list[AnalyzedArticle]) -> list[list[FoundQuote]]:
+def quote_groups(members: list[AnalyzedArticle],
+                 quotes_of: Callable[[AnalyzedArticle], list[FoundQuote]] = article_quotes
+                 ) -> list[list[FoundQuote]]:
     """Quotes of all articles, grouped so that each group is one quote (single link,
     at most one quote per article in a group). A brief groups its story's quotes once
-    (consolidate.readings) for speaker conflicts and for the quotes themselves."""
-    return _quote_groups(members)
+    (consolidate.readings) for speaker conflicts and for the quotes themselves;
+    `quotes_of` gives an article's quotes (copies: a speaker's surname becomes the full
+    name the story gives)."""
+    return _quote_groups(members, quotes_of)
 
 
-def _quote_groups(members: list[AnalyzedArticle]) -> list[list[FoundQuote]]:
-    pairs = [(m, q) for m in members for q in article_quotes(m)]
+def _quote_groups(members: list[AnalyzedArticle],
+                  quotes_of: Callable[[AnalyzedArticle], list[FoundQuote]]) -> list[list[FoundQuote]]:
+    pairs = [(m, q) for m in members for q in quotes_of(m)]
     quotes = [q for _, q in pairs]
     if not quotes:
         return []

@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections import Counter
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -32,6 +33,7 @@ from storyloom.analyze.times import (
     resolve_month,
     tense_at,
 )
+from storyloom.analyze.timex import Timex, article_times
 from storyloom.consolidate.slots import clause_around
 from storyloom.model import AnalyzedArticle, Evidence, Sentence, TimelineEntry
 from storyloom.text.en import WEEKDAY_NAMES
@@ -202,7 +204,16 @@ def _apposed_relatives(exprs: list[TimeExpr], text: str) -> set[int]:
     return apposed
 
 
-def _dated_events(members: list[AnalyzedArticle]) -> list[_Dated]:
+def _sentence_dates(times: Sequence[Timex], sentence: Sentence) -> list[TimeExpr]:
+    """The days, months and weekdays read in a sentence (offsets into the sentence), from
+    the article's time expressions: not a weekday that an "every Thursday" took."""
+    found = {id(t.expr): t.expr for t in times
+             if t.expr is not None and sentence.start <= t.start < sentence.end}
+    return sorted(found.values(), key=lambda e: (e.start, e.end))
+
+
+def _dated_events(members: list[AnalyzedArticle],
+                  times_of: Callable[[AnalyzedArticle], Sequence[Timex]]) -> list[_Dated]:
     reference = _reference(members)
     now = None if reference else _estimated_now(members)
     reference = reference or _year_anchored_day(members, now)
@@ -210,10 +221,11 @@ def _dated_events(members: list[AnalyzedArticle]) -> list[_Dated]:
     for member in members:
         own = parse_iso(member.article.published) or reference
         header = date_header(member.article.text, member.article.extra.get("date_header"))
+        times = times_of(member)
         for sentence in member.sentences:
             if header is not None and sentence.start <= header.start < sentence.end:
                 continue  # the date line is no event
-            exprs = find_dates(sentence.text)
+            exprs = _sentence_dates(times, sentence)
             explicit_months = {e.month for e in exprs if e.kind == "date"}
             apposed = _apposed_relatives(exprs, sentence.text)
             for expr in exprs:
@@ -246,10 +258,14 @@ def _similar(first: _Dated, second: _Dated) -> bool:
     return float(a[first.sentence.index] @ b[second.sentence.index]) >= MERGE_SIMILARITY
 
 
-def build_timeline(members: list[AnalyzedArticle]) -> list[TimelineEntry]:
-    """One entry per dated event, in date order, with the sources that report it."""
+def build_timeline(members: list[AnalyzedArticle],
+                   times_of: Callable[[AnalyzedArticle], Sequence[Timex]] = article_times
+                   ) -> list[TimelineEntry]:
+    """One entry per dated event, in date order, with the sources that report it.
+    `times_of` gives an article's time expressions (`timex.article_times`: what
+    `storyloom annotate` shows; a brief passes the ones its story has read)."""
     groups: list[list[_Dated]] = []
-    for event in _dated_events(members):
+    for event in _dated_events(members, times_of):
         group = next((g for g in groups if g[0].date == event.date and (
             _is_day(event.date) and _similar(g[0], event)
             or g[0].label.lower().split()[-1:] == event.label.lower().split()[-1:])), None)
