@@ -297,7 +297,7 @@ def nearest_year(month: int, day: int, reference: dt.date) -> dt.date | None:
 # what makes a bare weekday's clause speak of the days ahead: "will meet Tuesday", "is
 # scheduled for Friday"; without them a news report's bare weekday is a day gone by
 _FUTURE_CUES = re.compile(r"\b(?:" + "|".join(FUTURE_CUES) + r")\b|\u2019ll\b", re.I)
-_PAST_CUES = re.compile(r"\b(?:" + "|".join(PAST_CUES) + r")\b")
+_PAST_CUES = re.compile(r"\b(?:" + "|".join(PAST_CUES) + r")\b", re.I)
 # "will be held", "has been found": a participle; the auxiliary, not the form, has the tense
 _AUXILIARY_BEFORE = re.compile(r"\b(?:be|been|being|is|are|am|has|have)\s+$", re.I)
 
@@ -308,7 +308,7 @@ def tense_of(clause: str) -> str:
     mostly reports days gone by; a month as the nearest one)."""
     if _FUTURE_CUES.search(clause):
         return "future"
-    return "past" if _PAST_CUES.search(clause.lower()) else "unmarked"
+    return "past" if _PAST_CUES.search(clause) else "unmarked"
 
 
 # what ends a clause for tense: punctuation, quotation marks, a dash, a sentence end
@@ -325,7 +325,7 @@ def tense_at(text: str, start: int, end: int) -> str:
     # the cue nearest the expression: in "said Monday that it intends to bid" the Monday
     # is the saying's, in "said it expects to report in mid-November" the report's
     cues = [(m, "future") for m in _FUTURE_CUES.finditer(text, clause_start, clause_end)]
-    cues += [(m, "past") for m in _PAST_CUES.finditer(text.lower(), clause_start, clause_end)
+    cues += [(m, "past") for m in _PAST_CUES.finditer(text, clause_start, clause_end)
              if not _AUXILIARY_BEFORE.search(text, max(0, m.start() - 8), m.start())]
     if not cues:
         return "unmarked"

@@ -85,10 +85,10 @@ FUTURE_CUES = ("will", "won't", "shall", "'ll", "going to", "is to", "are to", "
                "plan(?:s|ning)? to", "planned", "expected to", "set to", "due to", "upcoming", "next",
                "later", "as (?:early|soon) as", "expects? to", "intends? to",
                "hopes? to", "aims? to", "(?-i:may|might)")
-# what marks a clause as told in the past ("was", "said", "met", a regular past "-ed"):
-# regular-expression pieces matched in lower case; a clause with neither these nor a
+# what marks a clause as told in the past ("was", "said", "met", a regular past "-ed" in
+# lower case, not "United"): regular-expression pieces; a clause with neither these nor a
 # future cue is unmarked (a month there is the nearest one, not the last one)
-PAST_CUES = ("was", "were", "had", "did", "said", "told", "ago", "[a-z]{3,}ed", "met", "came",
+PAST_CUES = ("was", "were", "had", "did", "said", "told", "ago", "(?-i:[a-z]{3,}ed)", "met", "came",
              "went", "took", "made", "began", "became", "left", "won", "lost", "saw", "gave",
              "got", "held", "fell", "rose", "sold", "bought", "brought", "paid", "found",
              "struck", "ran", "wrote", "spoke", "chose", "broke", "drove", "fought", "flew",
