@@ -4,6 +4,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from storyloom.analyze.periods import find_periods, period_value
 from storyloom.analyze.times import ago_value, find_dates, resolve, tense_of
@@ -169,3 +171,16 @@ def test_an_age_is_no_span():
 
     text = "The captain, 30 years old, was unhurt."
     assert all(t.type != "DURATION" or t.value != "PXY" for t in annotate_times(text, REFERENCE))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["next", "last", "this", "Thanksgiving", "Christmas", "weekend", "week",
+                                 "Friday", "summer", "May", "the", "year", "ago", "a", "quarter", "third",
+                                 "of", "1994", "every", "Thursday", "noon", ",", "."]), max_size=12),
+       st.sampled_from([dt.date(1, 1, 1), dt.date(9999, 12, 31), dt.date(2000, 2, 29), None]))
+def test_time_expressions_never_fail_and_stay_inside_the_text(words, reference):
+    from storyloom.analyze.timex import annotate_times
+
+    text = " ".join(words)
+    for timex in annotate_times(text, reference):
+        assert 0 <= timex.start <= timex.end <= len(text)

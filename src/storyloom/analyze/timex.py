@@ -124,6 +124,8 @@ def annotate_times(text: str, reference: dt.date | None) -> list[Timex]:
 def time_expressions(text: str, reference: dt.date | None) -> list[Timex]:
     """annotate_times without the reading of quarters named elsewhere in the text (for a
     caller that reads a long text in parts and does that once over the whole)."""
+    if reference is not None and not 1 < reference.year < 9999:
+        reference = None  # a date at the calendar's edge is no publication date: "next week" would overflow
     found = []
     for expr in find_dates(text):
         start, end = _trimmed(expr, text)
