@@ -159,18 +159,21 @@ def test_a_brief_aligns_its_story_and_groups_its_quotes_once(seed_members, monke
     from storyloom.consolidate.brief import build_brief_isolated
     from storyloom.model import Story
 
-    calls = {"align": 0, "quotes": 0}
+    calls = {"align": 0, "quotes": 0, "articles": 0}
     align, group = readings_module.align_statements, readings_module.quote_groups
+    read = readings_module.read_article
 
     def counted(kind, function):
-        return lambda members: calls.__setitem__(kind, calls[kind] + 1) or function(members)
+        return lambda *args: calls.__setitem__(kind, calls[kind] + 1) or function(*args)
 
     monkeypatch.setattr(readings_module, "align_statements", counted("align", align))
     monkeypatch.setattr(readings_module, "quote_groups", counted("quotes", group))
+    monkeypatch.setattr(readings_module, "read_article", counted("articles", read))
     story = Story("s", [m.id for m in seed_members])
     brief, failures = build_brief_isolated(story, list(seed_members), strict=True)
-    assert not failures and brief.facts and brief.quotes
-    assert calls == {"align": 1, "quotes": 1}
+    assert not failures and brief.facts and brief.quotes and brief.timeline
+    # each article read once, for its quotes and the timeline alike (what annotate shows)
+    assert calls == {"align": 1, "quotes": 1, "articles": len(seed_members)}
 
 
 @pytest.mark.slow
