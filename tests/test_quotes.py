@@ -152,3 +152,10 @@ def test_words_quoted_inside_a_sentence_are_its_subjects():
             "Governor Ilse Marrow branded the rival plan \u201ca stunt for the cameras.\u201d\n\n"
             "The plan was first shown in March.")
     assert _direct_speakers(text) == ["Ilse Marrow"]
+
+
+@pytest.mark.slow
+def test_she_said_after_a_sourced_quote_is_the_person_it_quoted():
+    text = ("Wrenfield Gov. Ilse Marrow criticized the port board for its \u201csecrecy,\u201d according to "
+            "The Harbour Gazette. \u201cWe know about the secret deals,\u201d she said.")
+    assert _direct_speakers(text)[-1] == "Ilse Marrow"

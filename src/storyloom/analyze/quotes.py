@@ -108,6 +108,12 @@ def _speaker_after(text: str, end: int) -> str:
     return ""
 
 
+def reported_by(text: str, end: int) -> bool:
+    """The quote ending at `end` is credited to a source ("..., according to The Hill"):
+    its speaker is whoever the source says, not someone a later "she said" goes on with."""
+    return bool(_ACCORDING.match(text[end:end + 140].lstrip(" ,.;\"\u201d\u2019'\u00bb")))
+
+
 def _speaker_before(text: str, start: int) -> str:
     window_start = max(0, start - 400)
     bounds = [m.end() for m in _BOUNDARY.finditer(text, window_start, start)]

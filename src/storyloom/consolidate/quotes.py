@@ -17,7 +17,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from storyloom.analyze.embed import embed_texts, embedder_of
-from storyloom.analyze.quotes import RawQuote, find_quotes, find_reported
+from storyloom.analyze.quotes import RawQuote, find_quotes, find_reported, reported_by
 from storyloom.analyze.roles import find_roles, title_nouns, titled_as
 from storyloom.consolidate.align import gram
 from storyloom.consolidate.entities import clean_name, same_person
@@ -199,13 +199,19 @@ def _resolve(member: AnalyzedArticle, quotes: list[RawQuote]) -> list[FoundQuote
             or _after_attribution(gap, previous.raw.speaker))
         who = quote.speaker or ("" if goes_on else _fallback_speaker(member, quote))
         pronoun = bool(who.split()[:1]) and who.split()[0].lower() in ("he", "she")
+        # a quote credited to a source ('for its “secrecy,” according to The Hill') is no
+        # speaker a later "she said" goes on with: she is named in its sentence or after
+        sourced = previous is not None and not previous.named \
+            and reported_by(member.article.text, previous.raw.end)
         if pronoun and not goes_on:
-            nearest = _last_person_before(member, quote.start, named, genders,
-                                          previous.raw.end if previous else 0, who.split()[0])
+            since = _sentence_start(member, previous.raw.start) if sourced and previous else \
+                previous.raw.end if previous else 0
+            nearest = _last_person_before(member, quote.start, named, genders, since, who.split()[0])
             if nearest:
                 found.append(FoundQuote(member.id, member.article.publisher, quote, nearest, "", True))
                 continue  # "he said", the last person named since the previous quote
-        if previous and (who.split()[:1] and who.split()[0].lower() in PRONOUNS or goes_on):
+        if previous and (who.split()[:1] and who.split()[0].lower() in PRONOUNS or goes_on) \
+                and not (pronoun and sourced):
             found.append(FoundQuote(member.id, member.article.publisher, quote, previous.speaker,
                                     previous.role, previous.named))
             continue  # "he said" / a quote continuing the previous one
@@ -217,10 +223,14 @@ def _resolve(member: AnalyzedArticle, quotes: list[RawQuote]) -> list[FoundQuote
             roles = find_roles(who, [(who.index(name), who.index(name) + len(name))]) \
                 if name in who else []
             role = roles[0].role if roles else ""
-        speaker = name or ("" if _names_no_speaker(who) else _describe(who))
+        speaker = name or ("" if _names_no_speaker(who) or who.lower() in PRONOUNS else _describe(who))
         found.append(FoundQuote(member.id, member.article.publisher, quote, speaker, role,
                                 bool(name)))
     return found
+
+
+def _sentence_start(member: AnalyzedArticle, at: int) -> int:
+    return next((s.start for s in member.sentences if s.start <= at < s.end), at)
 
 
 # a quote opening the paragraph after another quote, with no speaker of its own, goes on
