@@ -43,13 +43,14 @@ _PATTERNS = [
                         r"(?P<year>1[89]\d\d|20\d\d)\b", re.I), ("half", "quarters")),
     ("quarter", re.compile(r"\bthe\s+(?:latest\s+|most\s+recent\s+)?quarter\b", re.I), ("quarter",)),
     ("relative", re.compile(r"\b(?P<mod>(?:earlier|later|early|late)\s+)?(?P<which>last|this|next|"
-                            rf"previous|coming|current)\s+{_UNIT}\b", re.I), ()),
+                            rf"previous|coming|current)\s+{_UNIT}\b", re.I),
+     ("last", "this", "next", "previous", "coming", "current")),
     # "the summer", "the winter of 1994", "this past spring" (a bare "fall" is more often a drop)
     ("season", re.compile(r"\b(?:the\s+|this\s+(?P<past>past\s+))?(?:(?:early|late)\s+)?"
                           r"(?:(?P<unit>summer|winter|spring)|(?P<named>fall|autumn)(?=\s+of\s+(?:1[89]|20)\d\d))"
                           rf"(?:\s+of\s+(?P<year>1[89]\d\d|20\d\d|{_SPELLED_YEAR}))?\b(?!-)", re.I),
      tuple(SEASONS)),
-    ("year", re.compile(r"(?<![\w$\u20ac\u00a3.,/-])(?P<year>1[89]\d\d|20\d\d)(?![\w%/-]|[.,]\d)"), ()),
+    ("year", re.compile(r"(?<![\w$\u20ac\u00a3.,/-])(?P<year>1[89]\d\d|20\d\d)(?![\w%/-]|[.,]\d)"), ("1", "2")),
     # "for the year", "the fiscal year ended June 30" (a year's span, TimeML P1Y), "by
     # year-end": the year of the report
     ("the_year", re.compile(r"\b(?:the\s+(?:full\s+|fiscal\s+|current\s+(?:fiscal\s+)?)?year(?![-'\u2019\w])"
@@ -59,18 +60,19 @@ _PATTERNS = [
                         rf"(?:\s+and\s+(?:{_UNITS}))?)\b", re.I), ("nineteen", "thousand")),
     # "in recent weeks": some weeks, how many the text does not say (TimeML PXW)
     ("vague", re.compile(r"\b(?:the\s+)?(?:recent|past|coming|next|last)\s+(?:few\s+|several\s+)?"
-                         r"(?P<unit>years|months|weeks|days|decades)\b", re.I), ()),
+                         r"(?P<unit>years|months|weeks|days|decades)\b", re.I), ("years", "months", "weeks", "days", "decades")),
     # "for years", "several weeks": a span whose length the text does not give (TimeML
     # DURATION PXY, PXW); "for" stays outside, as TimeML keeps the lead words out
     ("span", re.compile(r"(?:\bfor\s+|\b(?=(?:several|a\s+few|many|some)\s))(?P<span>(?:(?:several|a\s+few|many|"
-                        r"some)\s+)?(?P<unit>years|months|weeks|days|decades)(?P<ago>\s+ago)?)\b", re.I), ()),
+                        r"some)\s+)?(?P<unit>years|months|weeks|days|decades)(?P<ago>\s+ago)?)\b", re.I),
+     ("years", "months", "weeks", "days", "decades")),
     # "the 1980s", "the early 1990s": a decade (TimeML 198)
     ("decade", re.compile(r"\b(?P<span>(?:the\s+)?(?:(?:early|mid|late)[\s-])?(?P<decade>1[89]\d0|20\d0)s)\b",
                           re.I), ("0s",)),
     # "the past two months" is a span (times.find_durations), not the past
     ("reference", re.compile(r"\b(?P<word>now|currently|current|recently|formerly|the\s+future|the\s+past)\b"
                              r"(?!\s+(?:[\w-]+\s+){0,2}(?:years?|months?|weeks?|days?|decades?|hours?)\b)",
-                             re.I), ()),
+                             re.I), ("now", "current", "recently", "formerly", "future", "past")),
 ]
 _SEASON_STARTS = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 _DISCOURSE_NOW = re.compile(r"Now,")

@@ -319,9 +319,11 @@ def tense_at(text: str, start: int, end: int) -> str:
     """The tense of the clause holding text[start:end], read from the cue nearest before
     it (else the first after it): in "Exiles will appeal the ruling, Cuba said Wednesday"
     the Wednesday is past, though the sentence speaks of the future."""
-    breaks = [m.end() for m in _CLAUSE_BREAK.finditer(text, 0, start)]
+    clause_start = 0
+    for clause_break in _CLAUSE_BREAK.finditer(text, 0, start):
+        clause_start = clause_break.end()
     after = _CLAUSE_BREAK.search(text, end)
-    clause_start, clause_end = breaks[-1] if breaks else 0, after.start() if after else len(text)
+    clause_end = after.start() if after else len(text)
     # the cue nearest the expression: in "said Monday that it intends to bid" the Monday
     # is the saying's, in "said it expects to report in mid-November" the report's
     cues = [(m, "future") for m in _FUTURE_CUES.finditer(text, clause_start, clause_end)]

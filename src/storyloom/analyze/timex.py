@@ -161,6 +161,9 @@ _DAY_BEFORE = re.compile(r"^\s+(?:at\s+)?$")  # "Friday at 5 p.m."
 
 def _with_clock_times(text: str, found: list[Timex], reference: dt.date | None) -> list[Timex]:
     out = list(found)
+    lowered = text.lower()
+    if not any(word in lowered for word in ("a.m", "p.m", "am", "pm", "noon", "midday", "midnight")):
+        return out  # (most sentences give no time of day)
     for match in _CLOCK.finditer(text):
         if any(t.start < match.end() and match.start() < t.end for t in out):
             continue  # inside a span already read ("two hours")
@@ -202,7 +205,8 @@ def _with_parts_of_day(text: str, found: list[Timex], reference: dt.date | None)
             # annotators of TempEval-3 mostly wrote it (TMO only for "this morning")
             timex = replace(timex, end=after.end())
         out.append(timex)
-    if reference is None:
+    lowered = text.lower()
+    if reference is None or not any(part in lowered for part in (*_PARTS, "tonight")):
         return out
     for match in _PART_ALONE.finditer(text):
         if any(t.start < match.end() and match.start() < t.end for t in out):
@@ -232,7 +236,10 @@ _EVERY_NAMED = re.compile(r"\b(?:each|every)\s+(?P<name>" + "|".join(WEEKDAY_NAM
 
 
 def _recurring(text: str, found: list[Timex]) -> list[Timex]:
-    sets = []
+    sets: list[Timex] = []
+    lowered = text.lower()
+    if not any(word in lowered for word in ("each", "every", "ly")):  # "daily", "every week"
+        return sets
     for match in _EVERY_NAMED.finditer(text):
         name = match.group("name").lower()
         value = (f"XXXX-WXX-{WEEKDAY_NAMES.index(name) + 1}" if name in WEEKDAY_NAMES
@@ -253,7 +260,7 @@ _WEEKEND = re.compile(r"\b(?:the|this|last|next)\s+weekend\b", re.I)
 
 
 def _weekends(text: str, found: list[Timex], reference: dt.date | None) -> list[Timex]:
-    if reference is None:
+    if reference is None or "weekend" not in text.lower():
         return []
     weekends = []
     for match in _WEEKEND.finditer(text):
@@ -289,8 +296,14 @@ def holiday_day(name: str, year: int) -> dt.date:
     return last - dt.timedelta(days=(last.weekday() - weekday) % 7)
 
 
+_HOLIDAY_WORDS = tuple({name.split()[0] for name in HOLIDAYS})
+
+
 def _holidays(text: str, found: list[Timex], reference: dt.date | None) -> list[Timex]:
-    days = []
+    days: list[Timex] = []
+    lowered = text.lower()
+    if not any(word in lowered for word in _HOLIDAY_WORDS):
+        return days
     for match in _HOLIDAY.finditer(text):
         if reference is None or any(t.start < match.end() and match.start() < t.end for t in found):
             continue
