@@ -107,6 +107,11 @@ def _name_in(who: str, people: list[tuple[int, int, str]]) -> str:
     return ""
 
 
+# a phrase quoted inside a sentence ("branded the plan “a stunt for the cameras”"), not a
+# quotation of its own: only such a phrase goes to the sentence's subject without a verb
+FRAGMENT_MAX_WORDS = 12
+
+
 def _fallback_speaker(member: AnalyzedArticle, quote: RawQuote) -> str:
     """'Ana Lind, the spokeswoman ..., who assured that ... “...”': the PERSON before a
     speech verb in the quote's sentence."""
@@ -121,7 +126,7 @@ def _fallback_speaker(member: AnalyzedArticle, quote: RawQuote) -> str:
         opening = [p for p in _person_mentions(member) if sentence.start <= p[0] < quote.start]
         titles = member.article.text[sentence.start:opening[0][0]].split() if opening else []
         if opening and len(titles) <= 2 and all(w[:1].isupper() for w in titles) \
-                and len(quote.body.split()) <= 12:
+                and len(quote.body.split()) <= FRAGMENT_MAX_WORDS:
             return clean_name(opening[0][2])
         return ""
     verb_at = sentence.start + verbs[-1].start()
@@ -204,8 +209,8 @@ def _resolve(member: AnalyzedArticle, quotes: list[RawQuote]) -> list[FoundQuote
         sourced = previous is not None and not previous.named \
             and reported_by(member.article.text, previous.raw.end)
         if pronoun and not goes_on:
-            since = _sentence_start(member, previous.raw.start) if sourced and previous else \
-                previous.raw.end if previous else 0
+            since = 0 if previous is None else \
+                _sentence_start(member, previous.raw.start) if sourced else previous.raw.end
             nearest = _last_person_before(member, quote.start, named, genders, since, who.split()[0])
             if nearest:
                 found.append(FoundQuote(member.id, member.article.publisher, quote, nearest, "", True))
