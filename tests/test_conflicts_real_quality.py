@@ -9,7 +9,7 @@ ECB+ events 5 reported, 1 true, 4 false (recall 1/55), 27 contradicting credits;
 reported, 3 false, once a date line joined to a headline stopped counting as a reported date;
 3 reported, 2 false, once values in brackets after two different names ("Klitschko (52-3,
 46 KOs)", "Rahman (45-7-2, 36 KOs)") stopped being compared. BASIL 29 contradicting credits
-once another month clashes with a fact's ("primaries in mid May" / "held on April 30").
+once another month clashes with a fact's (a vote "in mid May" / "held on April 30").
 """
 from __future__ import annotations
 

@@ -26,8 +26,8 @@ def test_other_years_clash_and_a_shared_year_does_not():
 
 
 def test_other_months_clash_and_a_day_of_the_same_month_does_not():
-    assert value_clash("Both parties will hold primaries in mid May.", "The primary would be held on April 30.")
-    assert not value_clash("Both parties will hold primaries in mid May.", "The primary is set for May 14.")
+    assert value_clash("The harbour vote is set for mid May.", "The vote will be held on April 30.")
+    assert not value_clash("The harbour vote is set for mid May.", "The vote is set for May 14.")
     assert not value_clash("The primary is in May.", "The vote was counted in Wrenfield.")
 
 

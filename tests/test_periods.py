@@ -138,7 +138,7 @@ def test_timeml_values_of_times_of_day_what_recurs_months_quarters_seasons_spans
 def test_a_discourse_now_and_a_newspaper_are_no_times():
     from storyloom.analyze.timex import annotate_times
 
-    text = "It failed. Now, he says, the party daily Granma is read now."
+    text = "It failed. Now, he says, the party daily Nordpost is read now."
     assert [text[t.start:t.end] for t in annotate_times(text, REFERENCE)] == ["now"]
     assert annotate_times("The 1988 second quarter.", REFERENCE)[0].value == "1988-Q2"  # no 1988 seconds
 
@@ -146,10 +146,10 @@ def test_a_discourse_now_and_a_newspaper_are_no_times():
 def test_a_weekday_takes_the_tense_of_its_own_clause():
     from storyloom.analyze.times import tense_at
 
-    text = "Exiles will appeal the ruling, Cuba said Wednesday."
+    text = "Fishers will appeal the ruling, the port said Wednesday."
     start = text.index("Wednesday")
     assert tense_at(text, start, start + 9) == "past"
-    text = "Exiles will appeal the ruling, Cuba predicted Wednesday."  # a regular past
+    text = "Fishers will appeal the ruling, the port predicted Wednesday."  # a regular past
     start = text.index("Wednesday")
     assert tense_at(text, start, start + 9) == "past"
     text = "A rally will be held Sunday in the port."  # a participle after "be": the auxiliary's tense

@@ -54,7 +54,7 @@ def _entities(member: AnalyzedArticle) -> list[dict[str, Any]]:
             return "LAW"  # "the National Voter Registration Act": the small tagger says ORG
         if mention.label in ("PERSON", "ORG") and (_REGION_BEFORE.search(text, max(0, mention.start - 20), mention.start)
                                                    or _is_dateline(text, mention)):
-            return "GPE"  # "in northern Mali", "HEMPSTEAD, N.Y., Sept. 26 (UPI) -": a place
+            return "GPE"  # "in northern Ostrevik", "WRENFIELD, Md., Jan. 5 (Radio Nord) -": a place
         entity = entity_of.get(mention.text)
         if entity is None or entity.name not in fullest:
             return mention.label

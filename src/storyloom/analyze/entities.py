@@ -135,8 +135,8 @@ def _tag(texts: list[str], use_cache: bool = True) -> dict[str, tuple]:
 
 
 def _is_name(written: str) -> bool:
-    """A name has a capital ("charlatan" tagged a place is not one) and is not the
-    pronoun "I" (a quote's "Neither do I." tagged an organisation)."""
+    """A name has a capital (a lower-case word tagged a place is not one) and is not the
+    pronoun "I" (tagged an organisation at the end of a quote)."""
     return any(c.isupper() for c in written) and written.rstrip(".") != "I"
 
 

@@ -13,6 +13,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from storyloom.analyze.quantities import parse_number
 from storyloom.text.en import NUMBER_WORDS, PERIOD_OFFSETS, QUARTER_ORDINALS, SEASONS, TIME_REFERENCES
 
 _UNIT = r"(?P<unit>year|month|week|quarter|" + "|".join(SEASONS) + r")"
@@ -20,16 +21,15 @@ _TENS = "|".join(word for word, n in NUMBER_WORDS.items() if 10 <= n <= 90 and (
 _UNITS = "|".join(word for word, n in NUMBER_WORDS.items() if 1 <= n <= 9)
 # a year said in words, as transcripts of broadcasts write it ("nineteen ninety-six")
 _SPELLED_YEAR = rf"nineteen[\s-](?:{_TENS})(?:[\s-](?:{_UNITS}))?"
+_CENTURY = re.compile(r"(nineteen|two\s+thousand)(?:\s+and)?[\s-]*(.*)")
 
 
 def _year_number(said: str) -> int:
     """1996 for "1996" or "nineteen ninety-six", 2001 for "two thousand and one"."""
     if said.isdigit():
         return int(said)
-    words = re.split(r"[\s-]+", said.lower())
-    if words[0] == "two":  # "two thousand and one"
-        return 2000 + sum(NUMBER_WORDS[word] for word in words[2:] if word != "and")
-    return 1900 + sum(NUMBER_WORDS[word] for word in words[1:])
+    century, rest = _CENTURY.match(said.lower()).groups()  # type: ignore[union-attr]
+    return (2000 if century.startswith("two") else 1900) + int(parse_number(rest) or 0 if rest else 0)
 
 # (kind, pattern, words without one of which it cannot match: a cheap test before the
 # pattern runs, as most sentences name no quarter, season or decade)

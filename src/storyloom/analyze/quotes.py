@@ -41,8 +41,8 @@ _ACCORDING = re.compile(r"^\s*[,.]?\s*according to (?P<who>[^,.;:“”\"]{2,90}
 # 'A government official said the mayor wanted to offer the union a ' (before the quote)
 _WHO_SAID_BEFORE = re.compile(rf"(?P<who>\b(?:he|she|they)(?=\s+{_VERB})|(?:[A-Z][\w.'-]*|the|a|an|of|for)(?:\s+[\w.'-]+){{0,8}}?)\s+"
                               rf"{_VERB}(?:\s+(?:that|reporters|journalists|the press))?\b"
-                              # the verb nearest the quote: "Clinton, who called Sanders after
-                              # the winner was declared, told her supporters, “...”"
+                              # the verb nearest the quote: "Lind, who called Berg after the
+                              # count was declared, told her staff, “...”"
                               rf"(?:(?!\b{_VERB}\b)[^.!?])*$")
 _REPORTED = re.compile(rf"^(?P<who>(?:[A-Z][\w.'-]*)(?:\s+[\w.'-]+){{0,8}}?)\s+{_VERB}"
                        r"(?:\s+(?:reporters|journalists))?\s+that\s+(?P<body>[^“”\"]{20,400}?)[.!?]?$")
@@ -109,7 +109,7 @@ def _speaker_after(text: str, end: int) -> str:
 
 
 def reported_by(text: str, end: int) -> bool:
-    """The quote ending at `end` is credited to a source ("..., according to The Hill"):
+    """The quote ending at `end` is credited to a source ("..., according to The Harbour Gazette"):
     its speaker is whoever the source says, not someone a later "she said" goes on with."""
     return bool(_ACCORDING.match(text[end:end + 140].lstrip(" ,.;\"\u201d\u2019'\u00bb")))
 
@@ -127,7 +127,7 @@ def _speaker_before(text: str, start: int) -> str:
     if match:
         who = _clean_who(match.group("who"))
         if who.lower() in PRONOUNS and _RELATIVE_BEFORE.search(before[:match.start()]):
-            return ""  # "Blinken spoke with Zelenski, to whom he reiterated “...”": the subject's
+            return ""  # "Berg spoke with Lind, to whom he repeated “...”": the subject's
         return who if len(who.split()) <= 9 else ""
     return ""
 
@@ -152,7 +152,7 @@ def find_quotes(text: str) -> list[RawQuote]:
         if after and _ENDS_SENTENCE.search(body) and _NEW_SENTENCE.match(text, match.end()) \
                 and not _ATTRIBUTION_ONLY.match(
                 _hide_abbreviations(text[match.end():match.end() + 160])):
-            # '“... run amok.” Mr. Lind did not say what Ms. Berg said ...': a quote closed by
+            # '“... a disgrace.” Mr. Lind did not say what Ms. Berg said ...': a quote closed by
             # a full stop ends its sentence; the next one attributes it only when it is no
             # more than its speaker and verb ('“We won.” Lind said on Friday.')
             after = ""

@@ -151,9 +151,9 @@ _SPEECH_NEXT = re.compile(r"\s+(?:said|told)\b")
 
 
 def _reporting_subject(after: re.Match, following: str) -> bool:
-    """"... Biden or Putin, the official said.": a bare role noun followed by the speech
+    """"... Lind or Berg, the official said.": a bare role noun followed by the speech
     verb is the subject of the reporting clause, not an apposition to the name before
-    it (that would read "Putin, the official, said"). With an organisation ("Jane Doe,
+    it (that would read "Berg, the official, said"). With an organisation ("Jane Doe,
     spokeswoman for the Water Board said") the apposition is the likely reading."""
     return not after.group("org") and bool(_SPEECH_NEXT.match(following, after.end()))
 

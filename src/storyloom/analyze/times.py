@@ -305,10 +305,8 @@ _AUXILIARY_BEFORE = re.compile(r"\b(?:be|been|being|is|are|am|has|have)\s+$", re
 def tense_of(clause: str) -> str:
     """'future' when the clause speaks of what is to come, 'past' when a verb of it is in
     the past tense, else 'unmarked' (a bare weekday reads that as the past, as news
-    mostly reports days gone by; a month as the nearest one)."""
-    if _FUTURE_CUES.search(clause):
-        return "future"
-    return "past" if _PAST_CUES.search(clause) else "unmarked"
+    mostly reports days gone by; a month as the nearest one): its last cue."""
+    return tense_at(clause, len(clause), len(clause))
 
 
 # what ends a clause for tense: punctuation, quotation marks, a dash, a sentence end
@@ -317,14 +315,14 @@ _CLAUSE_BREAK = re.compile(r"[,;:()\"\u201c\u201d\u2014\u2013]|``|''|\s-{1,2}\s|
 
 def tense_at(text: str, start: int, end: int) -> str:
     """The tense of the clause holding text[start:end], read from the cue nearest before
-    it (else the first after it): in "Exiles will appeal the ruling, Cuba said Wednesday"
+    it (else the first after it): in "Fishers will appeal the ruling, the port said Wednesday"
     the Wednesday is past, though the sentence speaks of the future."""
     clause_start = 0
     for clause_break in _CLAUSE_BREAK.finditer(text, 0, start):
         clause_start = clause_break.end()
     after = _CLAUSE_BREAK.search(text, end)
     clause_end = after.start() if after else len(text)
-    # the cue nearest the expression: in "said Monday that it intends to bid" the Monday
+    # the cue nearest the expression: in "said Monday that it intends to sell" the Monday
     # is the saying's, in "said it expects to report in mid-November" the report's
     cues = [(m, "future") for m in _FUTURE_CUES.finditer(text, clause_start, clause_end)]
     cues += [(m, "past") for m in _PAST_CUES.finditer(text, clause_start, clause_end)
@@ -339,7 +337,7 @@ def tense_at(text: str, start: int, end: int) -> str:
 
 def resolve(expr: TimeExpr, reference: dt.date | None, tense: str = "") -> dt.date | None:
     """The calendar day an expression names, or None when the text does not fix one.
-    `tense` ("past" or "future", from `tense_of` the expression's clause) sets which way
+    `tense` ("past" or "future", from `tense_at` the expression's clause) sets which way
     a bare weekday points; without it, the nearest such day (at most three days ahead)."""
     if expr.kind == "date":
         assert expr.month is not None and expr.day is not None  # a date names both
@@ -401,10 +399,10 @@ def resolve_month(expr: TimeExpr, reference: dt.date | None, tense: str = "") ->
         return f"{expr.year:04d}-{expr.month:02d}"
     if reference is None:
         return None
-    year = reference.year
     if expr.lead == "this":
-        pass
-    elif expr.lead == "since" or expr.lead not in ("last", "next") and tense == "past":
+        return f"{reference.year:04d}-{expr.month:02d}"
+    year = reference.year
+    if expr.lead == "since" or expr.lead not in ("last", "next") and tense == "past":
         year -= expr.month > reference.month
     elif expr.lead not in ("last", "next") and tense == "future":
         year += expr.month < reference.month

@@ -248,7 +248,7 @@ def _recurring(text: str, found: list[Timex]) -> list[Timex]:
     for match in _RECURRING.finditer(text):
         if any(t.start < match.end() and match.start() < t.end for t in found) \
                 or _NEWSPAPER_NAME.match(text, match.end()):
-            continue  # "the party daily Granma" is a newspaper
+            continue  # "the party daily Nordpost" is a newspaper
         word = (match.group("adverb") or match.group("unit")).lower()
         sets.append(Timex(match.start(), match.end(), _EVERY[word], "SET"))
     return sets

@@ -56,7 +56,7 @@ def value_clash(fact: str, statement: str) -> bool:
     fact_years, statement_years = years_in(fact), years_in(statement)
     if fact_years and statement_years and fact_years.isdisjoint(statement_years):
         return True
-    # months likewise: "primaries in mid May" / "the primary would be held on April 30"
+    # months likewise: "the harbour vote in mid May" / "the vote will be held on April 30"
     fact_months, statement_months = calendar_months(fact), calendar_months(statement)
     if fact_months and statement_months and fact_months.isdisjoint(statement_months):
         return True

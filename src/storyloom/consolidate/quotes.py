@@ -21,7 +21,7 @@ from storyloom.analyze.quotes import RawQuote, find_quotes, find_reported, repor
 from storyloom.analyze.roles import find_roles, title_nouns, titled_as
 from storyloom.consolidate.align import gram
 from storyloom.consolidate.entities import clean_name, same_person
-from storyloom.model import AnalyzedArticle, Evidence, QuoteItem
+from storyloom.model import AnalyzedArticle, Evidence, QuoteItem, Sentence
 from storyloom.text.en import PRONOUNS, SPEECH_VERBS, STATEMENT_NOUNS
 
 log = logging.getLogger(__name__)
@@ -112,10 +112,10 @@ def _name_in(who: str, people: list[tuple[int, int, str]]) -> str:
 FRAGMENT_MAX_WORDS = 12
 
 
-def _fallback_speaker(member: AnalyzedArticle, quote: RawQuote) -> str:
+def _fallback_speaker(member: AnalyzedArticle, quote: RawQuote, people: list[tuple[int, int, str]]) -> str:
     """'Ana Lind, the spokeswoman ..., who assured that ... “...”': the PERSON before a
     speech verb in the quote's sentence."""
-    sentence = next((s for s in member.sentences if s.start <= quote.start < s.end), None)
+    sentence = _sentence_at(member, quote.start)
     if sentence is None:
         return ""
     head = member.article.text[sentence.start:quote.start]
@@ -123,14 +123,14 @@ def _fallback_speaker(member: AnalyzedArticle, quote: RawQuote) -> str:
     if not verbs:
         # "Gov. Lind dismissed the plan as “a stunt.”": words quoted inside a sentence are
         # its subject's, when the sentence opens with that person (after a title or two)
-        opening = [p for p in _person_mentions(member) if sentence.start <= p[0] < quote.start]
+        opening = [p for p in people if sentence.start <= p[0] < quote.start]
         titles = member.article.text[sentence.start:opening[0][0]].split() if opening else []
         if opening and len(titles) <= 2 and all(w[:1].isupper() for w in titles) \
                 and len(quote.body.split()) <= FRAGMENT_MAX_WORDS:
             return clean_name(opening[0][2])
         return ""
     verb_at = sentence.start + verbs[-1].start()
-    before = [p for p in _person_mentions(member) if sentence.start <= p[0] and p[1] <= verb_at]
+    before = [p for p in people if sentence.start <= p[0] and p[1] <= verb_at]
     return clean_name(before[0][2]) if before else ""  # the first: usually the subject
 
 
@@ -202,15 +202,19 @@ def _resolve(member: AnalyzedArticle, quotes: list[RawQuote]) -> list[FoundQuote
         goes_on = previous is not None and not quote.speaker and (
             len(gap) < 6 or _next_paragraph(member.article.text, gap, quote.start)
             or _after_attribution(gap, previous.raw.speaker))
-        who = quote.speaker or ("" if goes_on else _fallback_speaker(member, quote))
+        who = quote.speaker or ("" if goes_on else _fallback_speaker(member, quote, people))
         pronoun = bool(who.split()[:1]) and who.split()[0].lower() in ("he", "she")
-        # a quote credited to a source ('for its “secrecy,” according to The Hill') is no
+        # a quote credited to a source ('for its “secrecy,” according to The Harbour Gazette') is no
         # speaker a later "she said" goes on with: she is named in its sentence or after
         sourced = previous is not None and not previous.named \
             and reported_by(member.article.text, previous.raw.end)
         if pronoun and not goes_on:
-            since = 0 if previous is None else \
-                _sentence_start(member, previous.raw.start) if sourced else previous.raw.end
+            since = 0  # where the pronoun's person may be named
+            if previous is not None and sourced:
+                opened = _sentence_at(member, previous.raw.start)
+                since = opened.start if opened else previous.raw.start
+            elif previous is not None:
+                since = previous.raw.end
             nearest = _last_person_before(member, quote.start, named, genders, since, who.split()[0])
             if nearest:
                 found.append(FoundQuote(member.id, member.article.publisher, quote, nearest, "", True))
@@ -234,8 +238,8 @@ def _resolve(member: AnalyzedArticle, quotes: list[RawQuote]) -> list[FoundQuote
     return found
 
 
-def _sentence_start(member: AnalyzedArticle, at: int) -> int:
-    return next((s.start for s in member.sentences if s.start <= at < s.end), at)
+def _sentence_at(member: AnalyzedArticle, at: int) -> Sentence | None:
+    return next((s for s in member.sentences if s.start <= at < s.end), None)
 
 
 # a quote opening the paragraph after another quote, with no speaker of its own, goes on

@@ -207,9 +207,8 @@ def _apposed_relatives(exprs: list[TimeExpr], text: str) -> set[int]:
 def _sentence_dates(times: Sequence[Timex], sentence: Sentence) -> list[TimeExpr]:
     """The days, months and weekdays read in a sentence (offsets into the sentence), from
     the article's time expressions: not a weekday that an "every Thursday" took."""
-    found = {id(t.expr): t.expr for t in times
-             if t.expr is not None and sentence.start <= t.start < sentence.end}
-    return sorted(found.values(), key=lambda e: (e.start, e.end))
+    return sorted((t.expr for t in times if t.expr is not None and sentence.start <= t.start < sentence.end),
+                  key=lambda e: (e.start, e.end))
 
 
 def _dated_events(members: list[AnalyzedArticle],

@@ -97,7 +97,7 @@ PAST_CUES = ("was", "were", "had", "did", "said", "told", "ago", "(?-i:[a-z]{3,}
 # the last word of a law's name ("the Affordable Care Act", "the 19th Amendment"): such a
 # name is a LAW (OntoNotes), whatever type the tagger gave it
 LAW_NOUNS = frozenset({"Act", "Acts", "Amendment", "Treaty", "Accord", "Accords", "Charter"})
-# what stands before a region's name ("in northern Mali"): what follows is a place
+# what stands before a region's name ("in northern Ostrevik"): what follows is a place
 COMPASS_ADJECTIVES = ("northern", "southern", "eastern", "western", "central", "northeastern",
                       "northwestern", "southeastern", "southwestern", "north-eastern",
                       "north-western", "south-eastern", "south-western")
