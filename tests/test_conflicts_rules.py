@@ -158,3 +158,28 @@ def test_a_stored_decision_with_other_features_is_refused_with_its_retrain_comma
         load_model(str(stale))
     shipped = load_model()
     assert shipped.features == FEATURES and 0 < shipped.threshold < 1
+
+
+def _number_slot(text: str):
+    from types import SimpleNamespace
+
+    from storyloom.consolidate.slots import Slot
+
+    quantity = find_quantities(text)[0]
+    member = SimpleNamespace(id="a")
+    return Slot("number", member, None, quantity.start, quantity.end, quantity, text)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("first, second, reported", [
+    ("a $5,687.75 stay at the retreat", "a $5,587.75 stay at the retreat", False),
+    ("the 59 delegates", "the 60 delegates", False),
+    ("earned $141 million in all", "earned $140,937,785 in all", True),
+    ("about 1,000 residents", "1,000 residents", True),
+])
+def test_an_article_reports_a_value_only_as_written(first, second, reported):
+    """An article "reports" another outlet's figure (and so is on no side of a pair) only
+    when one of its figures is that figure at the precision written: two figures 2% apart
+    that a pair is weighed on are never one value here."""
+    from storyloom.consolidate.same_fact import same_reported
+
+    assert same_reported(_number_slot(first), _number_slot(second)) is reported

@@ -276,6 +276,12 @@ def same_value(first: Quantity, second: Quantity) -> bool:
     if first.approx or second.approx:
         high = max(abs(first.value), abs(second.value))
         return high == 0 or abs(first.value - second.value) / high <= 0.25
+    return equal_as_written(first, second)
+
+
+def equal_as_written(first: Quantity, second: Quantity) -> bool:
+    """Equal at the precision the coarser figure is written to, whatever "about" either
+    says (see same_value)."""
     if max(abs(first.value), abs(second.value)) < EXACT_BELOW \
             and first.value == int(first.value) and second.value == int(second.value):
         return first.value == second.value  # "59-year-old" and "60-year-old" are two ages

@@ -32,7 +32,7 @@ from functools import lru_cache
 import numpy as np
 
 from storyloom.analyze.embed import embed_texts
-from storyloom.analyze.quantities import MEASURES, same_value
+from storyloom.analyze.quantities import MEASURES, equal_as_written, same_value
 from storyloom.analyze.times import comparable_durations, same_duration
 from storyloom.consolidate.entities import same_person
 from storyloom.consolidate.slots import Slot
@@ -288,7 +288,9 @@ def same_reported(first: Slot, second: Slot) -> bool:
         if qa.unit != qb.unit or (qa.head and qb.head and qa.head != qb.head):
             return False
         high = max(abs(qa.value), abs(qb.value))
-        return high == 0 or abs(qa.value - qb.value) / high <= EXACT
+        # nearly equal and equal as written: "$5,687.75" does not report "$5,587.75",
+        # nor "59" "60" (two values a pair is weighed on are never one value here)
+        return high == 0 or abs(qa.value - qb.value) / high <= EXACT and equal_as_written(qa, qb)
     if first.kind == "duration":
         da, db = first.duration, second.duration
         return abs(da.days - db.days) <= EXACT * max(da.days, db.days)
