@@ -159,3 +159,33 @@ def test_she_said_after_a_sourced_quote_is_the_person_it_quoted():
     text = ("Wrenfield Gov. Ilse Marrow criticized the port board for its \u201csecrecy,\u201d according to "
             "The Harbour Gazette. \u201cWe know about the secret deals,\u201d she said.")
     assert _direct_speakers(text)[-1] == "Ilse Marrow"
+
+
+def test_he_said_goes_on_with_the_subject_of_the_sentence_before():
+    # the subject, not the last name: "Berg met Lind ... “...,” he said" is Berg's
+    text = ("Tomas Berg met Ana Lind at the harbour on Monday.\n\n"
+            "\u201cWe agreed on nothing at all,\u201d he said.")
+    assert _direct_speakers(text) == ["Tomas Berg"]
+    # ... and a name in a clause that opens the sentence is not its subject
+    text = ("On Friday, the day that Tomas Berg left the harbour, Ana Lind closed the quay.\n\n"
+            "\u201cIt is done now,\u201d she wrote.")
+    assert _direct_speakers(text) == ["Ana Lind"]
+
+
+def test_a_colon_hands_a_long_quotation_to_the_subject_and_an_opening_pronoun_speaks():
+    text = ("Tomas Berg was quick to retort: \u201cWith all due respect, that is a pile of "
+            "nonsense, and not a single thing she said about the harbour is accurate.\u201d")
+    assert _direct_speakers(text) == ["Tomas Berg"]
+    text = ("Mayor Ana Lind spoke to the council on Monday.\n\n"
+            "She doubled down late on Tuesday, telling Radio Nord: \u201cThe plan is a fake.\u201d")
+    assert _direct_speakers(text) == ["Ana Lind"]
+
+
+def test_nouns_next_to_a_name_say_whom_he_or_she_can_be():
+    from storyloom.consolidate.quotes import _genders
+
+    text = ("Ana Lind, whose husband ran, spoke. Tomas Berg, her husband, spoke. "
+            "Her friend, Ilse Marrow, a spokeswoman, left. He met his wife, Mia Sand.")
+    named = [(text.index(n), text.index(n) + len(n), n)
+             for n in ("Ana Lind", "Tomas Berg", "Ilse Marrow", "Mia Sand")]
+    assert _genders(text, named) == {"Berg": "m", "Marrow": "f", "Sand": "f"}

@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import logging
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -22,7 +23,7 @@ from storyloom.analyze.roles import find_roles, title_nouns, titled_as
 from storyloom.consolidate.align import gram
 from storyloom.consolidate.entities import clean_name, same_person
 from storyloom.model import AnalyzedArticle, Evidence, QuoteItem, Sentence
-from storyloom.text.en import PRONOUNS, SPEECH_VERBS, STATEMENT_NOUNS
+from storyloom.text.en import GENDERED_NOUNS, PRONOUNS, SPEECH_VERBS, STATEMENT_NOUNS
 
 log = logging.getLogger(__name__)
 
@@ -63,8 +64,29 @@ def _person_mentions(member: AnalyzedArticle) -> list[tuple[int, int, str]]:
     people = [m for m in member.mentions if m.label == "PERSON"]
     names = {clean_name(m.text) for m in people}
     surnames = {name.split()[-1] for name in names if len(name.split()) >= 2}
-    return [(m.start, m.end, m.text) for m in member.mentions
-            if m.label == "PERSON" or clean_name(m.text) in names or clean_name(m.text) in surnames]
+    found = [(m.start, m.end, m.text) for m in member.mentions
+             if m.label == "PERSON" or clean_name(m.text) in names or clean_name(m.text) in surnames]
+    return sorted(found + _untagged(member.article.text, surnames, member.mentions))
+
+
+def _untagged(text: str, surnames: set[str], mentions) -> list[tuple[int, int, str]]:
+    """The surnames of the article's people where the tagger marked nothing ("Lind did
+    not agree with Berg's view": a sentence-initial surname is often left untagged)."""
+    names = [n for n in surnames if n[:1].isupper() and len(n) > 2]
+    if not names:
+        return []
+    pattern = re.compile(r"(?<![\w.'\u2019-])(?:" + "|".join(map(re.escape, names)) + r")(?![\w'-])")
+    tagged = sorted((m.start, m.end) for m in mentions)
+    starts = [start for start, _ in tagged]
+    found = []
+    for match in pattern.finditer(text):
+        k = bisect_right(starts, match.start()) - 1
+        if k >= 0 and tagged[k][1] > match.start():
+            continue  # inside a mention the tagger made
+        if k + 1 < len(tagged) and tagged[k + 1][0] < match.end():
+            continue
+        found.append((match.start(), match.end(), match.group()))
+    return found
 
 
 # what a description may not start or end with and still name who spoke: "In a series of
@@ -107,6 +129,8 @@ def _name_in(who: str, people: list[tuple[int, int, str]]) -> str:
     return ""
 
 
+_PRONOUN_OPENING = re.compile(r"\s*(He|She)\b(?!\s+(?:said|says|told)\b)")
+
 # a phrase quoted inside a sentence ("branded the plan “a stunt for the cameras”"), not a
 # quotation of its own: only such a phrase goes to the sentence's subject without a verb
 FRAGMENT_MAX_WORDS = 12
@@ -122,16 +146,24 @@ def _fallback_speaker(member: AnalyzedArticle, quote: RawQuote, people: list[tup
     verbs = list(_VERB_RE.finditer(head))
     if not verbs:
         # "Gov. Lind dismissed the plan as “a stunt.”": words quoted inside a sentence are
-        # its subject's, when the sentence opens with that person (after a title or two)
+        # its subject's, when the sentence opens with that person (after a title or two);
+        # so is a quotation of any length the sentence hands over with a colon ("Lind was
+        # quick to retort: “...”")
         opening = [p for p in people if sentence.start <= p[0] < quote.start]
         titles = member.article.text[sentence.start:opening[0][0]].split() if opening else []
-        if opening and len(titles) <= 2 and all(w[:1].isupper() for w in titles) \
-                and len(quote.body.split()) <= FRAGMENT_MAX_WORDS:
+        handed = len(quote.body.split()) <= FRAGMENT_MAX_WORDS \
+            or head.rstrip(" \t\n\u201c\"\u201e\u00ab").endswith(":")
+        if opening and len(titles) <= 2 and all(w[:1].isupper() for w in titles) and handed:
             return clean_name(opening[0][2])
         return ""
     verb_at = sentence.start + verbs[-1].start()
-    before = [p for p in people if sentence.start <= p[0] and p[1] <= verb_at]
-    return clean_name(before[0][2]) if before else ""  # the first: usually the subject
+    before = [(p[0], p[2]) for p in people if sentence.start <= p[0] and p[1] <= verb_at]
+    if before:
+        return clean_name(_subject(member.article.text, sentence.start, before))
+    # "She doubled down, telling the radio: “...”": the pronoun, resolved as "she said" is
+    # (without a speech verb the opening pronoun credited the wrong person as often as not)
+    opener = _PRONOUN_OPENING.match(head)
+    return opener.group(1) if opener else ""
 
 
 # the article's own honorifics say who is a man or a woman ("Mrs. Clinton", "Mr. Weiner")
@@ -139,16 +171,30 @@ _HONORIFIC = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+([A-Z][\w'\u2019-]+)")
 _PRONOUN_GENDER = {"he": "m", "she": "f"}
 # a name that is what a sentence is about, not who acts in it: after a preposition ("his
 # attacks on Obama"), or an owner ("the Obama administration's", "Trump's wife")
-_OBJECT_BEFORE = re.compile(r"\b(?:on|against|about|of|with|to|at|for|from|by|toward|towards)\s+(?:the\s+)?$",
-                            re.I)
+_OBJECT_BEFORE = re.compile(r"\b(?:on|against|about|of|with|to|at|for|from|by|toward|towards)\s+(?:the\s+)?"
+                            r"(?:(?-i:[A-Z][\w.'\u2019-]*)\s+(?:of\s+)?){0,3}$", re.I)
 _OWNER_AFTER = re.compile(r"(?:'s|\u2019s|\s+administration)\b")
 
 
-def _genders(text: str) -> dict[str, str]:
-    """Surname -> "m" or "f" where the article's honorifics agree on one."""
+_GENDERED_BEFORE = re.compile(r"\b(" + "|".join(GENDERED_NOUNS) + r"),?\s+$", re.I)
+# (a word between may describe the noun, never own it: "Ana Lind, whose husband")
+_GENDERED_AFTER = re.compile(r",\s+(?:(?:a|an|the|his|her|their)\s+)?"
+                             r"(?:(?!(?:whose|who|which|and|or|with|of)\b)[\w-]+\s+){0,2}?("
+                             + "|".join(GENDERED_NOUNS) + r")\b", re.I)
+
+
+def _genders(text: str, named: list[tuple[int, int, str]]) -> dict[str, str]:
+    """Surname -> "m" or "f" where the article's honorifics ("Mrs. Lind") and the nouns
+    next to the person's name ("his wife, Ana Lind", "Tomas Berg, her husband") agree on
+    one."""
     seen: dict[str, set[str]] = {}
     for match in _HONORIFIC.finditer(text):
         seen.setdefault(match.group(2), set()).add("m" if match.group(1) == "Mr" else "f")
+    for start, end, name in named:
+        noun = _GENDERED_BEFORE.search(text, max(0, start - 24), start) \
+            or _GENDERED_AFTER.match(text, end, end + 48)
+        if noun:
+            seen.setdefault(name.split()[-1], set()).add(GENDERED_NOUNS[noun.group(1).lower()])
     return {name: next(iter(kinds)) for name, kinds in seen.items() if len(kinds) == 1}
 
 
@@ -159,6 +205,12 @@ def _named_people(people: list[tuple[int, int, str]]) -> list[tuple[int, int, st
     return [p for p in cleaned if any(w[:1].isupper() for w in p[2].split())]
 
 
+def _opening(sentences: list[Sentence], at: int) -> int:
+    """Where the sentence holding `at` starts (0 before the first)."""
+    k = bisect_right([s.start for s in sentences], at) - 1
+    return sentences[k].start if k >= 0 else 0
+
+
 def _last_person_before(member: AnalyzedArticle, before: int, named: list[tuple[int, int, str]],
                         genders: dict[str, str], since: int, pronoun: str) -> str:
     """The person named last between `since` and `before` (the sentence of the quote or
@@ -167,11 +219,31 @@ def _last_person_before(member: AnalyzedArticle, before: int, named: list[tuple[
     window = max(since, sentences[-2].start if len(sentences) >= 2 else 0)
     wanted = _PRONOUN_GENDER.get(pronoun.lower())
     text = member.article.text
-    fitting = [name for start, end, name in named if window <= start and end <= before
+    fitting = [(start, name) for start, end, name in named if window <= start and end <= before
                and genders.get(name.split()[-1], wanted) == wanted
-               and not _OBJECT_BEFORE.search(text, max(0, start - 12), start)
+               and not _OBJECT_BEFORE.search(text, max(_opening(sentences, start), start - 48), start)
                and not _OWNER_AFTER.match(text, end)]
-    return fitting[-1] if fitting else ""
+    if not fitting:
+        return ""
+    latest = _sentence_at(member, fitting[-1][0])
+    if latest is None:
+        return fitting[-1][1]
+    # the subject of the latest sentence naming one: "he" goes on with whom a sentence is
+    # about more often than with the last name in it
+    return _subject(text, latest.start, [f for f in fitting if latest.start <= f[0] < latest.end])
+
+
+# a subordinate clause open at a name ("the day that Lind stood ..., Berg said"; "Asked
+# whether Berg ...,"): the name is not the sentence's subject
+_OPEN_CLAUSE = re.compile(r"\b(?:that|who|whom|whose|which|when|while|after|before|because|although|"
+                          r"though|if|since|whether|until|where)\b[^,;\u2014]*$", re.I)
+
+
+def _subject(text: str, sentence_start: int, named: list[tuple[int, str]]) -> str:
+    """The first of a sentence's (start, name) people outside a subordinate clause, or
+    the first."""
+    main = [name for start, name in named if not _OPEN_CLAUSE.search(text, sentence_start, start)]
+    return (main or [name for _, name in named])[0]
 
 
 def _titled_antecedent(member: AnalyzedArticle, before: int, who: str,
@@ -194,7 +266,7 @@ def _titled_antecedent(member: AnalyzedArticle, before: int, who: str,
 def _resolve(member: AnalyzedArticle, quotes: list[RawQuote]) -> list[FoundQuote]:
     people = _person_mentions(member)
     named = _named_people(people)  # read once per article, like its honorifics
-    genders = _genders(member.article.text)
+    genders = _genders(member.article.text, named)
     found: list[FoundQuote] = []
     for quote in quotes:
         previous = found[-1] if found else None

@@ -32,6 +32,18 @@ QUOTE_VERBS = SPEECH_VERBS + ("tells", "adds", "writes", "notes", "asks", "asked
 # occasions of speaking: "in an interview Tuesday", "in a statement Monday"
 STATEMENT_NOUNS = ("interview", "statement", "conference", "speech", "remarks", "tweet", "briefing")
 PRONOUNS = {"he", "she", "they", "it", "we", "i"}
+# nouns that say a man ("m") or a woman ("f") when they stand next to a name ("his wife,
+# Ana Lind"; "Congresswoman Ana Lind"; "Tomas Berg, her husband"): whom "he" or "she" can be
+GENDERED_NOUNS = {
+    "wife": "f", "husband": "m", "widow": "f", "widower": "m", "mother": "f", "father": "m",
+    "daughter": "f", "son": "m", "sister": "f", "brother": "m", "girlfriend": "f",
+    "boyfriend": "m", "grandmother": "f", "grandfather": "m", "aunt": "f", "uncle": "m",
+    "niece": "f", "nephew": "m", "spokeswoman": "f", "spokesman": "m", "congresswoman": "f",
+    "congressman": "m", "chairwoman": "f", "chairman": "m", "businesswoman": "f",
+    "businessman": "m", "councilwoman": "f", "councilman": "m", "actress": "f",
+    "anchorwoman": "f", "anchorman": "m", "queen": "f", "king": "m", "princess": "f",
+    "prince": "m", "duchess": "f", "duke": "m", "lady": "f",
+}
 
 # jobs stated next to a name ("Ana Lind, the spokeswoman for ...", "Kremlin spokesman X")
 ROLE_NOUNS = ("spokesman", "spokeswoman", "spokesperson", "press secretary", "secretary",
