@@ -189,3 +189,11 @@ def test_nouns_next_to_a_name_say_whom_he_or_she_can_be():
     named = [(text.index(n), text.index(n) + len(n), n)
              for n in ("Ana Lind", "Tomas Berg", "Ilse Marrow", "Mia Sand")]
     assert _genders(text, named) == {"Berg": "m", "Marrow": "f", "Sand": "f"}
+
+
+def test_words_quoted_after_a_phrase_that_sets_the_scene_are_the_subjects():
+    text = "At one point, Tomas Berg called a reporter in the crowd a \u201cjackass.\u201d"
+    assert _direct_speakers(text) == ["Tomas Berg"]
+    # an apposition is no scene: the name after it need not be the subject
+    text = "Wrenfield accused the harbour's owner, Tomas Berg, of \u201cfanatic neglect.\u201d"
+    assert _direct_speakers(text) == [""]

@@ -23,7 +23,7 @@ from storyloom.analyze.roles import find_roles, title_nouns, titled_as
 from storyloom.consolidate.align import gram
 from storyloom.consolidate.entities import clean_name, same_person
 from storyloom.model import AnalyzedArticle, Evidence, QuoteItem, Sentence
-from storyloom.text.en import GENDERED_NOUNS, PRONOUNS, SPEECH_VERBS, STATEMENT_NOUNS
+from storyloom.text.en import GENDERED_NOUNS, PRONOUNS, SCENE_OPENERS, SPEECH_VERBS, STATEMENT_NOUNS
 
 log = logging.getLogger(__name__)
 
@@ -38,7 +38,9 @@ _FUNCTION_WORDS = {"that", "this", "with", "from", "have", "were", "will", "woul
 # "The mayor thanked the crews, telling reporters, “...”", "calling it a “...”"
 _VERB_RE = re.compile(r"\b(?:" + "|".join(SPEECH_VERBS + ("saying", "telling", "calling", "writing",
                                                           "declaring", "noting", "adding", "labeling",
-                                                          "labelling")) + r")\b", re.I)
+                                                          "labelling", "tweeting", "posting", "arguing",
+                                                          "warning", "insisting", "explaining",
+                                                          "asking", "stating", "claiming")) + r")\b", re.I)
 
 
 @dataclass
@@ -151,6 +153,10 @@ def _fallback_speaker(member: AnalyzedArticle, quote: RawQuote, people: list[tup
         # quick to retort: “...”")
         opening = [p for p in people if sentence.start <= p[0] < quote.start]
         titles = member.article.text[sentence.start:opening[0][0]].split() if opening else []
+        if titles and titles[0].lower() in SCENE_OPENERS:
+            # after a phrase that sets the scene: "At one point, Lind ..." (not "Berg's
+            # rival, Lind, ...": an apposition may name someone else than the subject)
+            titles = member.article.text[sentence.start:opening[0][0]].rsplit(",", 1)[-1].split()
         handed = len(quote.body.split()) <= FRAGMENT_MAX_WORDS \
             or head.rstrip(" \t\n\u201c\"\u201e\u00ab").endswith(":")
         if opening and len(titles) <= 2 and all(w[:1].isupper() for w in titles) and handed:

@@ -132,6 +132,15 @@ DATE_LINE_FILLER = frozenset({"of", "the", "at", "on", "a", "am", "pm", "h", "hr
 CONTRAST_CONJUNCTIONS = ("but", "while", "whereas", "although")
 CLAUSE_OPENERS = CONTRAST_CONJUNCTIONS + ("and", "as well as", "just", "after", "before", "amid",
                                           "since")
+# first words of a phrase that sets the scene before a sentence's subject ("At one point,
+# Lind ...", "In a speech on Friday, Berg ...")
+SCENE_OPENERS = frozenset({
+    "at", "in", "on", "after", "during", "earlier", "later", "last", "this", "then", "meanwhile",
+    "however", "but", "and", "also", "still", "yet", "so", "asked", "before", "since", "when",
+    "while", "by", "for", "from", "with", "without", "under", "over", "once", "now", "today",
+    "yesterday", "separately", "instead", "afterward", "afterwards", "speaking", "writing",
+    "addressing", "responding", "appearing", "throughout", "across", "inside", "outside",
+})
 
 def __getattr__(name: str):
     """`STOP_WORDS`: scikit-learn's English stop words (the list the overlap and salience
