@@ -109,7 +109,7 @@ def test_every_stage_goes_through_the_executor(seeds_dir):
     articles, _ = read_inputs([str(seeds_dir)], executor.map)
     assert articles and executor.calls == ["read_target"]
     run_stages(articles, DigestOptions(embedder="hashing", strict=True, chunk_size=2), executor)
-    assert executor.calls == ["read_target", "_analyze_chunk", "group_table", "_consolidate_story"]
+    assert executor.calls == ["read_target", "_analyze_chunk", "group_table", "_packed_brief"]
 
 
 @pytest.mark.slow
@@ -262,3 +262,31 @@ def test_process_pool_reads_a_sized_input_as_it_goes_and_keeps_order():
         assert executor.map(_square, iter(range(5))) == [0, 1, 4, 9, 16]  # unsized: read whole
     finally:
         executor.close()
+
+
+def test_packed_briefs_read_back_as_the_briefs_with_their_articles():
+    from storyloom.model import Article, Brief, Story, StoryBrief
+    from storyloom.pipeline import PackedBriefs, pack
+
+    articles = [[Article("a1", "One."), Article("a2", "Two.")], [Article("b1", "Three.")]]
+    briefs = [StoryBrief(Story(f"s{n}", [a.id for a in group]), f"Title {n}", [], Brief())
+              for n, group in enumerate(articles)]
+    packed = PackedBriefs([pack(b) for b in briefs], articles)
+    for brief, group in zip(briefs, articles):
+        brief.articles = group
+    assert len(packed) == 2 and list(packed) == briefs and packed == briefs
+    assert packed[-1] == briefs[-1] and packed[:1] == briefs[:1]
+
+
+def test_sentences_sent_as_offsets_are_made_again_exactly():
+    from storyloom.analyze import analyze_heads
+    from storyloom.model import Article
+    from storyloom.pipeline import _analyze_chunk, with_sentences
+
+    articles = [Article("a", "Ana Lind spoke on Monday. The quay reopened.\n\nTomas Berg left.",
+                        language="en"),
+                Article("b", "", language="en"), Article("c", "One line only", language="en")]
+    whole = analyze_heads(articles, "hashing")
+    bare, _, offsets = _analyze_chunk(articles, "hashing", keep_sentences=False)
+    assert all(not member.sentences for member in bare)
+    assert [with_sentences(m, o).sentences for m, o in zip(bare, offsets)] == [m.sentences for m in whole]

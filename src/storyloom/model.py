@@ -7,6 +7,7 @@ be traced back to the exact source characters.
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -248,7 +249,7 @@ class StoryBrief:
 
 @dataclass
 class Digest:
-    stories: list[StoryBrief]
+    stories: Sequence[StoryBrief]  # a list, or the pipeline's compressed PackedBriefs
     warnings: list[InputWarning] = field(default_factory=list)
 
     @property

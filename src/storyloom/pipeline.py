@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import dataclasses
 import logging
-from collections.abc import Callable, Iterator
+import pickle
+import zlib
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
+from typing import overload
 
 import numpy as np
 from scipy import sparse
@@ -25,7 +28,17 @@ from storyloom.errors import SectionError
 from storyloom.group.batch import group_table
 from storyloom.group.features import FeatureTable, extract
 from storyloom.ingest import read_inputs
-from storyloom.model import AnalyzedArticle, Article, Brief, Digest, InputWarning, SectionFailure, Story, StoryBrief
+from storyloom.model import (
+    AnalyzedArticle,
+    Article,
+    Brief,
+    Digest,
+    InputWarning,
+    SectionFailure,
+    Sentence,
+    Story,
+    StoryBrief,
+)
 
 log = logging.getLogger(__name__)
 
@@ -51,10 +64,28 @@ def _noop(stage: str, done: int, total: int) -> None:
     pass
 
 
-def _analyze_chunk(articles: list[Article], embedder: str
-                   ) -> tuple[list[AnalyzedArticle], FeatureTable]:
+def _analyze_chunk(articles: list[Article], embedder: str, keep_sentences: bool = True
+                   ) -> tuple[list[AnalyzedArticle], FeatureTable, list[np.ndarray] | None]:
+    """Heads and grouping features of a chunk; without `keep_sentences` each article's
+    sentences come back as their offsets only (a row per sentence)."""
     analyzed = analyze_heads(articles, embedder)
-    return analyzed, extract(analyzed)
+    table = extract(analyzed)
+    if keep_sentences:
+        return analyzed, table, None
+    # the driver holds every analysed article until its story is sent, and the
+    # sentences (each an object with a copy of its text) were half of each
+    offsets = [np.array([(s.start, s.end) for s in a.sentences], dtype=np.int64).reshape(-1, 2)
+               for a in analyzed]
+    return [dataclasses.replace(a, sentences=[]) for a in analyzed], table, offsets
+
+
+def with_sentences(member: AnalyzedArticle, offsets: np.ndarray) -> AnalyzedArticle:
+    """The member with its sentences made again from their offsets (a sentence's text is
+    the article's text between them, as split_sentences cuts it)."""
+    text = member.article.text
+    return dataclasses.replace(member, sentences=[
+        Sentence(member.id, k, start, end, text[start:end])
+        for k, (start, end) in enumerate(offsets.tolist())])
 
 
 def consolidate_story(story: Story, members: list[AnalyzedArticle], *, embedder: str,
@@ -105,8 +136,11 @@ def within_brief_limit(member: AnalyzedArticle) -> AnalyzedArticle:
                   if m.sentence < MAX_BRIEF_SENTENCES] if member.mentions else [])
 
 
-def _consolidate_story(job: tuple[Story, list[AnalyzedArticle]], options: DigestOptions) -> StoryBrief:
-    return consolidate_story(job[0], job[1], embedder=options.embedder, entities=options.entities,
+def _consolidate_story(job: tuple[Story, list[AnalyzedArticle], list[np.ndarray]],
+                       options: DigestOptions) -> StoryBrief:
+    story, members, offsets = job
+    return consolidate_story(story, [with_sentences(m, o) for m, o in zip(members, offsets)],
+                             embedder=options.embedder, entities=options.entities,
                              briefs=options.briefs, strict=options.strict)
 
 
@@ -132,8 +166,17 @@ def analyze_and_extract(articles: list[Article], options: DigestOptions, executo
     """Head analysis and grouping features of every article, in input order. With a
     `progress` callback the chunks are small enough (`PROGRESS_STEPS` of them at least)
     for a bar that moves; the analysis is the same whatever the chunks."""
+    analyzed, table, _ = _analyze_in_chunks(articles, options, executor, progress, keep_sentences=True)
+    return analyzed, table
+
+
+def _analyze_in_chunks(articles: list[Article], options: DigestOptions, executor: Executor,
+                       progress: Progress | None, keep_sentences: bool
+                       ) -> tuple[list[AnalyzedArticle], FeatureTable | None, list[np.ndarray]]:
+    """analyze_and_extract; without `keep_sentences` the articles come without their
+    sentences, and their offsets (_analyze_chunk) are the third item, in input order."""
     if not articles:
-        return [], None
+        return [], None, []
     order = _time_order(articles)
     size = options.chunk_size
     if progress is not None:
@@ -142,13 +185,23 @@ def analyze_and_extract(articles: list[Article], options: DigestOptions, executo
     ends = np.cumsum([len(c) for c in chunks])
     on_done = None if progress is None else (
         lambda k: progress("analyze", int(ends[k - 1]), len(articles)))
-    done = executor.map(partial(_analyze_chunk, embedder=options.embedder), chunks, on_done)
+    done = executor.map(partial(_analyze_chunk, embedder=options.embedder, keep_sentences=keep_sentences),
+                        chunks, on_done)
     analyzed: list[AnalyzedArticle | None] = [None] * len(articles)
-    for position, item in zip(order, (item for chunk, _ in done for item in chunk)):
+    for position, item in zip(order, (item for chunk, _, _ in done for item in chunk)):
         analyzed[position] = item
+    offsets: list[np.ndarray] = []
+    if not keep_sentences:
+        offsets = [np.empty((0, 2), np.int64)] * len(articles)
+        for position, rows in zip(order, (rows for _, _, chunk in done for rows in chunk or [])):
+            offsets[position] = rows
     back = np.empty(len(order), dtype=np.int64)
     back[order] = np.arange(len(order))  # time-ordered row of each input position
-    return analyzed, _take_rows(_concat_tables([table for _, table in done]), back)  # type: ignore[return-value]
+    tables = [table for _, table, _ in done]
+    del done  # the chunks' tables are held once, not again in the stacked one's making
+    stacked = _concat_tables(tables)
+    del tables
+    return analyzed, _take_rows(stacked, back), offsets  # type: ignore[return-value]
 
 
 def _concat_tables(tables: list[FeatureTable]) -> FeatureTable:
@@ -191,38 +244,83 @@ class _Jobs:
     reads its items as it goes then holds only the stories in flight, not every analysed
     article until the last brief is in)."""
 
-    def __init__(self, stories: list[Story], members: dict[str, AnalyzedArticle]):
+    def __init__(self, stories: list[Story], members: dict[str, AnalyzedArticle],
+                 offsets: dict[str, np.ndarray]):
         self._stories = stories
         self._members = members
+        self._offsets = offsets  # each member's sentences (see _analyze_chunk)
         self._count = len(stories)
 
     def __len__(self) -> int:
         return self._count
 
-    def __iter__(self) -> Iterator[tuple[Story, list[AnalyzedArticle]]]:
+    def __iter__(self) -> Iterator[tuple[Story, list[AnalyzedArticle], list[np.ndarray]]]:
         stories, self._stories = self._stories, []
         for story in stories:
-            yield story, [self._members.pop(i) for i in story.article_ids]
+            yield story, [self._members.pop(i) for i in story.article_ids], \
+                [self._offsets.pop(i) for i in story.article_ids]
+
+
+def _packed_brief(job: tuple[Story, list[AnalyzedArticle], list[np.ndarray]], options: DigestOptions) -> bytes:
+    return pack(_consolidate_story(job, options))
+
+
+def pack(story_brief: StoryBrief) -> bytes:
+    return zlib.compress(pickle.dumps(story_brief, protocol=pickle.HIGHEST_PROTOCOL), 1)
+
+
+class PackedBriefs(Sequence[StoryBrief]):
+    """A digest's story briefs, each kept compressed until it is read (while the briefs
+    of 8,000 real articles came in as objects the driver grew by ~230 MB; compressed
+    they are ~40 MB) and given its articles then. Each read makes a new object: change a brief through a
+    list of them (`list(digest.stories)`), not through this sequence."""
+
+    def __init__(self, packed: list[bytes], articles: list[list[Article]]):
+        self._packed = packed
+        self._articles = articles
+
+    def __len__(self) -> int:
+        return len(self._packed)
+
+    @overload
+    def __getitem__(self, index: int) -> StoryBrief: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[StoryBrief]: ...
+
+    def __getitem__(self, index: int | slice) -> StoryBrief | list[StoryBrief]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        story_brief: StoryBrief = pickle.loads(zlib.decompress(self._packed[index]))
+        story_brief.articles = self._articles[index]
+        return story_brief
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Sequence) and list(self) == list(other)
+
+    __hash__ = None  # type: ignore[assignment]
 
 
 def run_stages(articles: list[Article], options: DigestOptions, executor: Executor,
-               progress: Progress = _noop) -> list[StoryBrief]:
+               progress: Progress = _noop) -> Sequence[StoryBrief]:
     progress("analyze", 0, len(articles))
-    analyzed, table = analyze_and_extract(articles, options, executor,
-                                          None if progress is _noop else progress)
+    analyzed, table, offsets = _analyze_in_chunks(articles, options, executor,
+                                                  None if progress is _noop else progress,
+                                                  keep_sentences=False)
     stories = executor.run(group_table, table) if table is not None else []
     by_id = {a.id: a for a in analyzed}
     read = {a.id: a.article for a in analyzed}
     # biggest stories first: they take longest, so workers finish together
-    jobs = _Jobs(sorted(stories, key=lambda story: -len(story.article_ids)), by_id)
-    del by_id, analyzed, table  # the jobs hold what consolidation needs
+    ordered = sorted(stories, key=lambda story: -len(story.article_ids))
+    jobs = _Jobs(ordered, by_id, {a.id: rows for a, rows in zip(analyzed, offsets)})
+    del by_id, analyzed, table, offsets  # the jobs hold what consolidation needs
     progress("consolidate", 0, len(jobs))
-    result = executor.map(partial(_consolidate_story, options=options), jobs,
+    packed = executor.map(partial(_packed_brief, options=options), jobs,
                           lambda k: progress("consolidate", k, len(jobs)))
-    for story_brief in result:  # the driver's copies, not a second copy from each worker
-        story_brief.articles = [read[i] for i in story_brief.story.article_ids]
-    result.sort(key=lambda sb: (-len(sb.articles), sb.story.id))
-    return result
+    shown = sorted(range(len(ordered)), key=lambda k: (-len(ordered[k].article_ids), ordered[k].id))
+    # the driver's copies of the articles, not a second copy from each worker
+    return PackedBriefs([packed[k] for k in shown],
+                        [[read[i] for i in ordered[k].article_ids] for k in shown])
 
 
 def digest_articles(articles: list[Article], options: DigestOptions = DigestOptions(),

@@ -15,7 +15,7 @@ from storyloom.model import Mention, Sentence
 
 BATCH_SENTENCES = 256
 _KEEP = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT"}
-_MEMO_MAX = 200_000  # distinct sentences remembered per process
+_MEMO_MAX = 20_000  # distinct sentences remembered per process (the shared cache has the rest)
 CACHE_FORMAT = "m1"  # bump when what is stored per sentence changes
 _nlp = None
 _lock = threading.Lock()

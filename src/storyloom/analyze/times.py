@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from storyloom.analyze.quantities import NUMBER_PATTERN, parse_number
-from storyloom.analyze.runs import word_runs
+from storyloom.analyze.runs import SENTENCE_CACHE, word_runs
 from storyloom.text import calendar_names, merged
 from storyloom.text.en import FUTURE_CUES, MONTH_NAMES, MONTHS, PAST_CUES, WEEKDAY_NAMES
 
@@ -173,7 +173,7 @@ def _may_match(index: int, words: frozenset[str], text: str) -> bool:
 
 # consolidation asks for the dates and durations of one sentence several times (slots,
 # timeline, conflict notes); the results are frozen records, so they are memoised
-@functools.lru_cache(maxsize=16384)
+@functools.lru_cache(maxsize=SENTENCE_CACHE)
 def _dates_of(text: str) -> tuple[TimeExpr, ...]:
     taken: list[tuple[int, int]] = []
     found: list[TimeExpr] = []
@@ -217,7 +217,7 @@ def find_durations(text: str) -> list[Duration]:
     return list(_durations_of(text))
 
 
-@functools.lru_cache(maxsize=16384)
+@functools.lru_cache(maxsize=SENTENCE_CACHE)
 def _durations_of(text: str) -> tuple[Duration, ...]:
     words = word_runs(text)
     found: list[Duration] = []

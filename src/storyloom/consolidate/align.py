@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from storyloom.analyze.embed import embed_texts, embedder_of
+from storyloom.analyze.runs import SENTENCE_CACHE
 from storyloom.errors import StoryloomError
 from storyloom.model import AnalyzedArticle, Sentence
 from storyloom.text.en import CLAUSE_OPENERS, MONTH_NAMES, STOP_WORDS
@@ -173,7 +174,7 @@ def statement_units(member: AnalyzedArticle, clauses: bool) -> list[Unit]:
 
 # syndicated and recombined copies repeat sentences word for word: a sentence's
 # statements (a pure function of its text; immutable parts) are found once per text
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=SENTENCE_CACHE)
 def _statements(sentence: str, clauses: bool) -> tuple[tuple[int, str, frozenset[str]], ...]:
     """(offset in the sentence, text, anchors) of each statement of one sentence."""
     found = []

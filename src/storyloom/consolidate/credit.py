@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from storyloom.analyze.runs import SENTENCE_CACHE
 from storyloom.analyze.times import comparable_durations, years_in
 from storyloom.consolidate.same_fact import same_values
 from storyloom.consolidate.slots import calendar_months, values_in
@@ -39,7 +40,7 @@ def _bucket(kind: str, value) -> tuple | None:
     return ("duration",)
 
 
-@lru_cache(maxsize=1 << 14)  # a fact's wording is compared with every outlet's statement
+@lru_cache(maxsize=SENTENCE_CACHE)  # a fact's wording is compared with every outlet's statement
 def _values(text: str) -> dict[tuple, list]:
     found: dict[tuple, list] = {}
     for kind, _, _, value in values_in(text):

@@ -17,6 +17,7 @@ from typing import NamedTuple
 from rapidfuzz import fuzz
 
 from storyloom.analyze.roles import Role, find_roles
+from storyloom.analyze.runs import SENTENCE_CACHE
 from storyloom.model import AnalyzedArticle, Entity, Mention
 from storyloom.text.en import ROLE_NOUNS
 
@@ -256,7 +257,7 @@ def article_roles(member: AnalyzedArticle) -> list[tuple[Role, int]]:
     return found
 
 
-@lru_cache(maxsize=1 << 14)
+@lru_cache(maxsize=SENTENCE_CACHE)
 def _sentence_roles(text: str, spans: tuple[tuple[int, int], ...]) -> tuple[Role, ...]:
     # a brief reads the roles twice (conflicts and entities): the pattern search is the
     # costly part, and its result depends on nothing but the sentence and its names

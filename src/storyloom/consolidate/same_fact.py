@@ -33,6 +33,7 @@ import numpy as np
 
 from storyloom.analyze.embed import embed_texts
 from storyloom.analyze.quantities import MEASURES, equal_as_written, same_value
+from storyloom.analyze.runs import SENTENCE_CACHE
 from storyloom.analyze.times import comparable_durations, same_duration
 from storyloom.consolidate.entities import same_person
 from storyloom.consolidate.slots import Slot
@@ -302,7 +303,7 @@ def same_reported(first: Slot, second: Slot) -> bool:
 
 # The words and figures around a value are asked for by every pair of its slot: pure
 # functions of the sentence and the value's place in it, memoised.
-_AROUND_CACHE = 1 << 15
+_AROUND_CACHE = SENTENCE_CACHE
 
 
 def _window(slot: Slot) -> tuple[tuple[str, ...], tuple[str, ...]]:

@@ -22,6 +22,7 @@ from pathlib import Path
 
 import numpy as np
 
+from storyloom.analyze.runs import SENTENCE_CACHE
 from storyloom.consolidate.sentence_overlap import OVERLAP_FEATURES, OVERLAP_RELATIVE, OverlapContext
 from storyloom.consolidate.tree_model import BoostedTrees, fit_boosted
 from storyloom.errors import StoryloomError
@@ -72,12 +73,12 @@ class Wording:
 
 # a story's sentences are read several times (candidate, lead, headline checks) and
 # recombined or syndicated copies repeat them: memoised per text, bounded
-@lru_cache(maxsize=32768)
+@lru_cache(maxsize=SENTENCE_CACHE)
 def normal(text: str) -> str:
     return " ".join(WORD.findall(text.lower()))
 
 
-@lru_cache(maxsize=32768)
+@lru_cache(maxsize=SENTENCE_CACHE)
 def content_words(text: str) -> frozenset[str]:
     return _content_words(text)
 

@@ -16,7 +16,7 @@ import numpy as np
 
 from storyloom.analyze.embed import embed_texts
 from storyloom.analyze.quantities import Quantity, find_quantities
-from storyloom.analyze.runs import word_runs
+from storyloom.analyze.runs import SENTENCE_CACHE, word_runs
 from storyloom.analyze.times import Duration, TimeExpr, find_dates, find_durations, is_rate
 from storyloom.model import AnalyzedArticle, Evidence, Sentence
 from storyloom.text.en import CONTRAST_CONJUNCTIONS
@@ -91,7 +91,7 @@ def clause_around(text: str, start: int, end: int) -> tuple[int, int]:
 
 # a slot asks for its clause three times (masked clause, people, relation), and the
 # timeline asks again: memoised, like the cuts of each sentence
-@functools.lru_cache(maxsize=65536)
+@functools.lru_cache(maxsize=SENTENCE_CACHE)
 def _clause_around(text: str, start: int, end: int) -> tuple[int, int]:
     cuts = _cuts(text)  # ascending, 0 first and len(text) + 1 last
     left = cuts[bisect_right(cuts, start) - 1]  # the last cut at or before the value
@@ -104,7 +104,7 @@ def _clause_around(text: str, start: int, end: int) -> tuple[int, int]:
     return left, max(right, end)
 
 
-@functools.lru_cache(maxsize=16384)
+@functools.lru_cache(maxsize=SENTENCE_CACHE)
 def _cuts(text: str) -> tuple[int, ...]:
     return (0, *(m.end() for m in _CLAUSE_CUT.finditer(text)), len(text) + 1)
 
@@ -187,7 +187,7 @@ def _on_dateline(text: str, at: int) -> bool:
 
 # Recombined and syndicated copies repeat sentences word for word: the typed values of
 # a sentence (a pure function of its text; frozen records) are found once per text.
-@functools.lru_cache(maxsize=16384)
+@functools.lru_cache(maxsize=SENTENCE_CACHE)
 def values_in(text: str) -> tuple[tuple[str, int, int, Quantity | Duration | TimeExpr], ...]:
     """(kind, start, end, value) of each typed value of a sentence, offsets into it."""
     if _urlish(text):
@@ -207,7 +207,7 @@ def values_in(text: str) -> tuple[tuple[str, int, int, Quantity | Duration | Tim
     return tuple(found)
 
 
-@functools.lru_cache(maxsize=16384)
+@functools.lru_cache(maxsize=SENTENCE_CACHE)
 def calendar_months(text: str) -> frozenset[int]:
     """The months of the calendar days and months a sentence reports ("in mid May",
     "on April 30"), date lines left out as `values_in` leaves them."""
