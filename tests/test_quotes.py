@@ -173,11 +173,11 @@ def test_he_said_goes_on_with_the_subject_of_the_sentence_before():
 
 
 def test_a_colon_hands_a_long_quotation_to_the_subject_and_an_opening_pronoun_speaks():
-    text = ("Tomas Berg was quick to retort: \u201cWith all due respect, that is a pile of "
-            "nonsense, and not a single thing she said about the harbour is accurate.\u201d")
+    text = ("Tomas Berg answered the council at once: \u201cThe harbour plan is costed on a "
+            "quay that was never built, and every figure in it is wrong by half.\u201d")
     assert _direct_speakers(text) == ["Tomas Berg"]
     text = ("Mayor Ana Lind spoke to the council on Monday.\n\n"
-            "She doubled down late on Tuesday, telling Radio Nord: \u201cThe plan is a fake.\u201d")
+            "She pressed on Tuesday, telling Radio Nord: \u201cThe plan is a fake.\u201d")
     assert _direct_speakers(text) == ["Ana Lind"]
 
 
@@ -192,8 +192,8 @@ def test_nouns_next_to_a_name_say_whom_he_or_she_can_be():
 
 
 def test_words_quoted_after_a_phrase_that_sets_the_scene_are_the_subjects():
-    text = "At one point, Tomas Berg called a reporter in the crowd a \u201cjackass.\u201d"
+    text = "At the hearing, Tomas Berg called the harbour plan a \u201cfiasco.\u201d"
     assert _direct_speakers(text) == ["Tomas Berg"]
     # an apposition is no scene: the name after it need not be the subject
-    text = "Wrenfield accused the harbour's owner, Tomas Berg, of \u201cfanatic neglect.\u201d"
+    text = "Wrenfield blamed the harbour's owner, Tomas Berg, for \u201cyears of neglect.\u201d"
     assert _direct_speakers(text) == [""]

@@ -149,12 +149,12 @@ def _fallback_speaker(member: AnalyzedArticle, quote: RawQuote, people: list[tup
     if not verbs:
         # "Gov. Lind dismissed the plan as “a stunt.”": words quoted inside a sentence are
         # its subject's, when the sentence opens with that person (after a title or two);
-        # so is a quotation of any length the sentence hands over with a colon ("Lind was
-        # quick to retort: “...”")
+        # so is a quotation of any length the sentence hands over with a colon ("Lind
+        # answered at once: “...”")
         opening = [p for p in people if sentence.start <= p[0] < quote.start]
         titles = member.article.text[sentence.start:opening[0][0]].split() if opening else []
         if titles and titles[0].lower() in SCENE_OPENERS:
-            # after a phrase that sets the scene: "At one point, Lind ..." (not "Berg's
+            # after a phrase that sets the scene: "At the hearing, Lind ..." (not "Berg's
             # rival, Lind, ...": an apposition may name someone else than the subject)
             titles = member.article.text[sentence.start:opening[0][0]].rsplit(",", 1)[-1].split()
         handed = len(quote.body.split()) <= FRAGMENT_MAX_WORDS \
@@ -166,7 +166,7 @@ def _fallback_speaker(member: AnalyzedArticle, quote: RawQuote, people: list[tup
     before = [(p[0], p[2]) for p in people if sentence.start <= p[0] and p[1] <= verb_at]
     if before:
         return clean_name(_subject(member.article.text, sentence.start, before))
-    # "She doubled down, telling the radio: “...”": the pronoun, resolved as "she said" is
+    # "She pressed on, telling the radio: “...”": the pronoun, resolved as "she said" is
     # (without a speech verb the opening pronoun credited the wrong person as often as not)
     opener = _PRONOUN_OPENING.match(head)
     return opener.group(1) if opener else ""

@@ -132,7 +132,7 @@ DATE_LINE_FILLER = frozenset({"of", "the", "at", "on", "a", "am", "pm", "h", "hr
 CONTRAST_CONJUNCTIONS = ("but", "while", "whereas", "although")
 CLAUSE_OPENERS = CONTRAST_CONJUNCTIONS + ("and", "as well as", "just", "after", "before", "amid",
                                           "since")
-# first words of a phrase that sets the scene before a sentence's subject ("At one point,
+# first words of a phrase that sets the scene before a sentence's subject ("At the hearing,
 # Lind ...", "In a speech on Friday, Berg ...")
 SCENE_OPENERS = frozenset({
     "at", "in", "on", "after", "during", "earlier", "later", "last", "this", "then", "meanwhile",
