@@ -136,7 +136,11 @@ def within_brief_limit(member: AnalyzedArticle) -> AnalyzedArticle:
                   if m.sentence < MAX_BRIEF_SENTENCES] if member.mentions else [])
 
 
-def _consolidate_story(job: tuple[Story, list[AnalyzedArticle], list[np.ndarray]],
+# a consolidation job: the story, its analysed members, each member's sentence offsets
+_Job = tuple[Story, list[AnalyzedArticle], list[np.ndarray]]
+
+
+def _consolidate_story(job: _Job,
                        options: DigestOptions) -> StoryBrief:
     story, members, offsets = job
     return consolidate_story(story, [with_sentences(m, o) for m, o in zip(members, offsets)],
@@ -254,14 +258,14 @@ class _Jobs:
     def __len__(self) -> int:
         return self._count
 
-    def __iter__(self) -> Iterator[tuple[Story, list[AnalyzedArticle], list[np.ndarray]]]:
+    def __iter__(self) -> Iterator[_Job]:
         stories, self._stories = self._stories, []
         for story in stories:
             yield story, [self._members.pop(i) for i in story.article_ids], \
                 [self._offsets.pop(i) for i in story.article_ids]
 
 
-def _packed_brief(job: tuple[Story, list[AnalyzedArticle], list[np.ndarray]], options: DigestOptions) -> bytes:
+def _packed_brief(job: _Job, options: DigestOptions) -> bytes:
     return pack(_consolidate_story(job, options))
 
 
@@ -272,8 +276,8 @@ def pack(story_brief: StoryBrief) -> bytes:
 class PackedBriefs(Sequence[StoryBrief]):
     """A digest's story briefs, each kept compressed until it is read (while the briefs
     of 8,000 real articles came in as objects the driver grew by ~230 MB; compressed
-    they are ~40 MB) and given its articles then. Each read makes a new object: change a brief through a
-    list of them (`list(digest.stories)`), not through this sequence."""
+    they are ~40 MB) and given its articles then. Each read makes a new object: change
+    a brief through a list of them (`list(digest.stories)`), not through this sequence."""
 
     def __init__(self, packed: list[bytes], articles: list[list[Article]]):
         self._packed = packed

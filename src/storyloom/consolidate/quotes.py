@@ -152,11 +152,12 @@ def _fallback_speaker(member: AnalyzedArticle, quote: RawQuote, people: list[tup
         # so is a quotation of any length the sentence hands over with a colon ("Lind
         # answered at once: “...”")
         opening = [p for p in people if sentence.start <= p[0] < quote.start]
-        titles = member.article.text[sentence.start:opening[0][0]].split() if opening else []
+        before_name = member.article.text[sentence.start:opening[0][0]] if opening else ""
+        titles = before_name.split()
         if titles and titles[0].lower() in SCENE_OPENERS:
             # after a phrase that sets the scene: "At the hearing, Lind ..." (not "Berg's
             # rival, Lind, ...": an apposition may name someone else than the subject)
-            titles = member.article.text[sentence.start:opening[0][0]].rsplit(",", 1)[-1].split()
+            titles = before_name.rsplit(",", 1)[-1].split()
         handed = len(quote.body.split()) <= FRAGMENT_MAX_WORDS \
             or head.rstrip(" \t\n\u201c\"\u201e\u00ab").endswith(":")
         if opening and len(titles) <= 2 and all(w[:1].isupper() for w in titles) and handed:
@@ -211,10 +212,12 @@ def _named_people(people: list[tuple[int, int, str]]) -> list[tuple[int, int, st
     return [p for p in cleaned if any(w[:1].isupper() for w in p[2].split())]
 
 
-def _opening(sentences: list[Sentence], at: int) -> int:
-    """Where the sentence holding `at` starts (0 before the first)."""
-    k = bisect_right([s.start for s in sentences], at) - 1
-    return sentences[k].start if k >= 0 else 0
+def _object(member: AnalyzedArticle, start: int) -> bool:
+    """The name at `start` follows a preposition in its own sentence ("his attacks on
+    Lind", "to Secretary of State Lind")."""
+    sentence = _sentence_at(member, start)
+    return bool(_OBJECT_BEFORE.search(member.article.text, max(sentence.start if sentence else 0,
+                                                               start - 48), start))
 
 
 def _last_person_before(member: AnalyzedArticle, before: int, named: list[tuple[int, int, str]],
@@ -227,8 +230,7 @@ def _last_person_before(member: AnalyzedArticle, before: int, named: list[tuple[
     text = member.article.text
     fitting = [(start, name) for start, end, name in named if window <= start and end <= before
                and genders.get(name.split()[-1], wanted) == wanted
-               and not _OBJECT_BEFORE.search(text, max(_opening(sentences, start), start - 48), start)
-               and not _OWNER_AFTER.match(text, end)]
+               and not _object(member, start) and not _OWNER_AFTER.match(text, end)]
     if not fitting:
         return ""
     latest = _sentence_at(member, fitting[-1][0])
