@@ -49,3 +49,17 @@ def test_unknown_file_shape_is_a_usage_error(tmp_path):
     path.write_text(json.dumps({"id": 1, "text": "no gold here"}) + "\n", encoding="utf-8")
     result = CliRunner().invoke(command, [str(path)])
     assert result.exit_code == 2 and "neither PolNeAR" in result.output
+
+
+@pytest.mark.slow
+def test_a_gold_description_is_matched_by_the_person_it_stands_for(tmp_path):
+    # the gold source is the description as written; the reader names the person it means
+    text = ("Candidate Mia Sand spoke at the harbour on Monday.\n\n"
+            "\"The quay comes first,\" says Sand.\n\n"
+            "\"We will rebuild it within a year,\" the Ohio governor continues.")
+    article = _polnear_article(text, [("We will rebuild it within a year", "the Ohio governor")])
+    path = tmp_path / "dev.jsonl"
+    path.write_text(json.dumps(article) + "\n", encoding="utf-8")
+    result = CliRunner().invoke(command, [str(path), "--format", "json", "--embedder", "hashing"])
+    scored = json.loads(result.output)
+    assert scored["right_speaker"] == 1 and scored["right_by_description"] == 1

@@ -17,10 +17,10 @@ pytestmark = pytest.mark.slow  # real models on 384 articles
 def test_polnear_dev_speakers(data_dir):
     result = score(*load_polnear(data_dir / "polnear" / "dev.jsonl")).as_dict()
     assert result["gold_quotes"] == 312
-    assert result["precision"] >= 0.96 and result["recall"] >= 0.77, result
+    assert result["precision"] >= 0.96 and result["recall"] >= 0.78, result
 
 
 def test_basil_speakers(data_dir):
     basil = data_dir / "basil"
     result = score(*load_basil(basil / "quotes.jsonl", basil / "articles.jsonl")).as_dict()
-    assert result["precision"] >= 0.80 and result["recall"] >= 0.67, result
+    assert result["precision"] >= 0.82 and result["recall"] >= 0.70, result

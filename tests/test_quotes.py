@@ -197,3 +197,19 @@ def test_words_quoted_after_a_phrase_that_sets_the_scene_are_the_subjects():
     # an apposition is no scene: the name after it need not be the subject
     text = "Wrenfield blamed the harbour's owner, Tomas Berg, for \u201cyears of neglect.\u201d"
     assert _direct_speakers(text) == [""]
+
+
+@pytest.mark.slow
+def test_a_description_of_an_office_goes_on_with_the_person_just_quoted():
+    # the article never titles her "governor": the description still means her
+    text = ("Candidate Ilse Marrow spoke at the harbour on Monday.\n\n"
+            "\u201cThe quay comes first,\u201d says Marrow. \u201cThe rest can wait.\u201d\n\n"
+            "\u201cWe will rebuild it within a year,\u201d the Ohio governor continues.")
+    assert _direct_speakers(text) == ["Marrow", "Marrow", "Marrow"]
+
+
+@pytest.mark.slow
+def test_a_described_speaker_is_not_a_titled_person_the_article_places_elsewhere():
+    text = ("Mia Sand toured the harbour on Monday with Sen. Tomas Berg, R-Maine.\n\n"
+            "The Ohio senator told reporters the quay \u201cwill be rebuilt within a year.\u201d")
+    assert _direct_speakers(text) == ["Mia Sand"]

@@ -23,7 +23,7 @@ from storyloom.analyze.roles import find_roles, title_nouns, titled_as
 from storyloom.consolidate.align import gram
 from storyloom.consolidate.entities import clean_name, same_person
 from storyloom.model import AnalyzedArticle, Evidence, QuoteItem, Sentence
-from storyloom.text.en import GENDERED_NOUNS, PRONOUNS, SCENE_OPENERS, SPEECH_VERBS, STATEMENT_NOUNS
+from storyloom.text.en import GENDERED_NOUNS, OFFICE_NOUNS, PRONOUNS, SCENE_OPENERS, SPEECH_VERBS, STATEMENT_NOUNS
 
 log = logging.getLogger(__name__)
 
@@ -229,7 +229,7 @@ def _last_person_before(member: AnalyzedArticle, before: int, named: list[tuple[
     wanted = _PRONOUN_GENDER.get(pronoun.lower())
     text = member.article.text
     fitting = [(start, name) for start, end, name in named if window <= start and end <= before
-               and genders.get(name.split()[-1], wanted) == wanted
+               and (wanted is None or genders.get(name.split()[-1], wanted) == wanted)
                and not _object(member, start) and not _OWNER_AFTER.match(text, end)]
     if not fitting:
         return ""
@@ -262,13 +262,33 @@ def _titled_antecedent(member: AnalyzedArticle, before: int, who: str,
     if not nouns or who.split()[0].lower() not in ("the", "a", "an"):
         return ""
     text = member.article.text
+    # "the Florida senator" is not a senator the article places elsewhere ("Sen. Ana
+    # Lind, R-Iowa"): the description's own names stand next to the title it matches
+    places = [w for w in who.split()[1:] if w[:1].isupper() and w.lower() not in nouns]
     found = ""
     for start, end, name in named:
         if start >= before:
             break
-        if titled_as(text[max(0, start - 40):start], text[end:end + 60], nouns):
+        sentence = _sentence_at(member, start)
+        stop = min(end + 60, sentence.end if sentence is not None else end + 60)
+        before_name, after_name = text[max(0, start - 40):start], text[end:stop]
+        if titled_as(before_name, after_name, nouns) \
+                and all(w in before_name or w in after_name for w in places):
             found = name
     return found
+
+
+def _anaphoric(who: str) -> bool:
+    """'the Texas governor', 'the presumptive nominee': a definite description of an
+    office one person holds (not "the spokesman", whom a story often brings in anew)."""
+    words = who.lower().split()
+    return words[0] == "the" and any(words[-len(o.split()):] == o.split() for o in OFFICE_NOUNS)
+
+
+def _just_before(member: AnalyzedArticle, previous: FoundQuote, before: int) -> bool:
+    """The previous quote ends in the sentence before `before`'s or in its own."""
+    sentences = [s for s in member.sentences if s.start < before]
+    return len(sentences) < 2 or previous.raw.end >= sentences[-2].start
 
 
 def _resolve(member: AnalyzedArticle, quotes: list[RawQuote]) -> list[FoundQuote]:
@@ -307,6 +327,14 @@ def _resolve(member: AnalyzedArticle, quotes: list[RawQuote]) -> list[FoundQuote
         name = _name_in(who, people) if who else ""
         if who and not name:  # "the Texas governor said": the person the article so titles
             name = _titled_antecedent(member, quote.start, who, named)
+        if who and not name and _anaphoric(who):
+            # "“...,” the Texas governor continues" where the article never gave him that
+            # title: a definite description of an office goes on with the person just
+            # named or quoted, as "he" would
+            name = _last_person_before(member, quote.start, named, genders,
+                                       previous.raw.end if previous else 0, "") \
+                or (previous.speaker if previous is not None and previous.named
+                    and _just_before(member, previous, quote.start) else "")
         role = ""
         if name:
             roles = find_roles(who, [(who.index(name), who.index(name) + len(name))]) \

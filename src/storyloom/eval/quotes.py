@@ -56,6 +56,10 @@ class QuoteScore:
     matched: int = 0  # gold quotes some reported quote covers
     attributed: int = 0  # of those, with a speaker
     right: int = 0  # of those, the gold speaker
+    # of those, right by the description the article gives the speaker ("the Florida
+    # senator said"), where the gold source is that description and the quote names the
+    # person it stands for
+    right_by_description: int = 0
     examples: list[str] = field(default_factory=list)
 
     def as_dict(self) -> dict:
@@ -63,6 +67,7 @@ class QuoteScore:
         recall = self.right / self.gold if self.gold else 0.0
         return {"gold_quotes": self.gold, "reported_quotes": self.reported,
                 "matched": self.matched, "attributed": self.attributed, "right_speaker": self.right,
+                "right_by_description": self.right_by_description,
                 "precision": round(precision, 3), "recall": round(recall, 3),
                 "unattributed": self.matched - self.attributed, "wrong_examples": self.examples}
 
@@ -117,6 +122,12 @@ def _located(found_text: str, start: int, end: int, original: str) -> tuple[int,
     return (at, at + len(body)) if at >= 0 else (-1, -1)
 
 
+def _description(written: str) -> str:
+    """The speaker as the cue writes it when that is a definite description ("the Texas
+    governor"), which the quote reader resolves to a name; "" otherwise."""
+    return written if written.split()[:1] in (["the"], ["The"]) else ""
+
+
 def score(records: list[dict], gold: list[GoldQuote], embedder: str = "use-multilingual") -> QuoteScore:
     from storyloom.analyze import analyze
     from storyloom.consolidate.quotes import article_quotes
@@ -130,7 +141,7 @@ def score(records: list[dict], gold: list[GoldQuote], embedder: str = "use-multi
         except InputError:
             continue  # nothing left to read: its gold quotes count as missed
     originals = {str(r["id"]): r["text"] for r in records}
-    found: dict[str, list[tuple[int, int, str]]] = {}
+    found: dict[str, list[tuple[int, int, str, str]]] = {}
     for member in analyze(articles, embedder):
         spans = []
         for quote in article_quotes(member):
@@ -138,21 +149,24 @@ def score(records: list[dict], gold: list[GoldQuote], embedder: str = "use-multi
                 continue
             start, end = _located(member.article.text, quote.raw.start, quote.raw.end, originals[member.id])
             if start >= 0:
-                spans.append((start, end, quote.speaker))
+                spans.append((start, end, quote.speaker, _description(quote.raw.speaker)))
         found[member.id] = spans
     result = QuoteScore(gold=len(gold), reported=sum(len(s) for s in found.values()))
     for wanted in gold:
-        overlapping = [(s, e, who) for s, e, who in found.get(wanted.article_id, ())
-                       if s < wanted.end and wanted.start < e]
+        overlapping = [q for q in found.get(wanted.article_id, ()) if q[0] < wanted.end and wanted.start < q[1]]
         if not overlapping:
             continue
         result.matched += 1
-        start, end, who = max(overlapping, key=lambda q: min(q[1], wanted.end) - max(q[0], wanted.start))
+        start, end, who, described = max(overlapping,
+                                         key=lambda q: min(q[1], wanted.end) - max(q[0], wanted.start))
         if not who:
             continue
         result.attributed += 1
         if speaker_words(who) & speaker_words(wanted.speaker):
             result.right += 1
+        elif speaker_words(described) & speaker_words(wanted.speaker):
+            result.right += 1
+            result.right_by_description += 1
         elif len(result.examples) < 8:
             result.examples.append(f"{wanted.article_id}: {who!r} for {wanted.speaker!r}")
     return result

@@ -60,6 +60,12 @@ TITLE_FORMS = {"governor": ("gov",), "senator": ("sen",), "representative": ("re
                "congressman": ("rep", "representative"), "congresswoman": ("rep", "representative"),
                "president": ("pres",), "general": ("gen",), "attorney": ("atty",),
                "speaker": (), "nominee": (), "candidate": ()}
+# offices one person holds, by which a story goes on naming someone it introduced ("“...,”
+# the Texas governor continues"); not the jobs a story brings a new person in by ("the
+# spokesman", "an official", "the CEO")
+OFFICE_NOUNS = ("president", "vice president", "prime minister", "chancellor", "governor",
+                "senator", "representative", "congressman", "congresswoman", "mayor", "speaker",
+                "nominee", "candidate", "leader")
 
 # number words read as figures ("two ministers", "a dozen")
 NUMBER_WORDS = {
