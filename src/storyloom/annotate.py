@@ -89,7 +89,8 @@ def _quantities(member: AnalyzedArticle, times: list[dict[str, Any]]) -> list[di
     found = [{"start": sentence.start + q.start, "end": sentence.start + q.end, "text": q.text,
               "value": q.value, "unit": q.unit, "counted": q.thing, "head": q.head,
               "approximate": q.approx}
-             for sentence in member.sentences for q in find_quantities(sentence.text)]
+             for sentence in member.sentences
+             for q in find_quantities(sentence.text, member.article.language or "en")]
     return [q for q in found if not any(t["start"] < q["end"] and q["start"] < t["end"] for t in times)]
 
 

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 from storyloom.analyze.runs import word_runs
-from storyloom.text import merged
+from storyloom.text import OTHER_LANGUAGES, merged
 from storyloom.text.en import NUMBER_WORDS
 from storyloom.text.en import SCALES as ENGLISH_SCALES
 
@@ -25,14 +25,30 @@ _CURRENCY = {"$": "USD", "€": "EUR", "£": "GBP", "us$": "USD", "$us": "USD"}
 _WORD_NUM = "|".join(sorted((re.escape(w) for w in NUMBER_WORDS), key=len, reverse=True))
 # a decimal comma ("1,2", "4,5": one or two digits after it, never three: "1,200" is a
 # thousand and two hundred) and thousands set apart by a no-break space ("12\u202f000")
-NUMBER_PATTERN = (r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+,\d{1,2}(?![\d,])|\d{1,3}(?:[\u00a0\u202f]\d{3})+(?!\d)"
-                  r"|\d+(?:\.\d+)?"
-                  rf"|(?:{_WORD_NUM})(?:[\s-](?:{_WORD_NUM}))?)")
-_QUANTITY = re.compile(
-    r"(?:(?P<cur>US\$|\$US|[$€£])\s?|(?<![\w.,:/-]))"
-    rf"(?P<num>{NUMBER_PATTERN})(?![\w:/]|[.,]\d)"
-    rf"(?:[\s-]?(?P<scale>{_SCALE_WORDS})\b(?:(?<=[Mm]io|[Mm]rd)\.)?)?"  # "$2.6-million", "1,2 Mio."
-    r"(?:\s?(?P<pct>%|percent\b|per cent\b))?", re.I)
+_FIGURES = (r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+,\d{1,2}(?![\d,])|\d{1,3}(?:[\u00a0\u202f]\d{3})+(?!\d)"
+            r"|\d+(?:\.\d+)?")
+NUMBER_PATTERN = rf"(?:{_FIGURES}|(?:{_WORD_NUM})(?:[\s-](?:{_WORD_NUM}))?)"
+# number words of each other language, from two up ("les deux ministres", "drei Schiffe"):
+# one is that language's indefinite article ("un", "eine") far more often than a count
+WORD_NUMBERS = {code: {w: n for w, n in words.NUMBERS.items()
+                       if n >= 2 and w not in words.NUMBER_HOMOGRAPHS}
+                for code, words in OTHER_LANGUAGES.items()}
+
+
+def _quantity_pattern(foreign: dict[str, int]) -> re.Pattern:
+    words = "|".join(sorted((re.escape(w) for w in foreign), key=len, reverse=True))
+    number = NUMBER_PATTERN if not words else rf"(?:{_FIGURES}|(?:{_WORD_NUM})(?:[\s-](?:{_WORD_NUM}))?|{words})"
+    return re.compile(
+        r"(?:(?P<cur>US\$|\$US|[$€£])\s?|(?<![\w.,:/-]))"
+        rf"(?P<num>{number})(?![\w:/]|[.,]\d)"
+        rf"(?:[\s-]?(?P<scale>{_SCALE_WORDS})\b(?:(?<=[Mm]io|[Mm]rd)\.)?)?"  # "$2.6-million", "1,2 Mio."
+        r"(?:\s?(?P<pct>%|percent\b|per cent\b))?", re.I)
+
+
+# English number words are read in every language (translated text keeps some); each
+# other language adds its own
+_QUANTITY = _quantity_pattern({})
+_QUANTITY_IN = {code: _quantity_pattern(words) for code, words in WORD_NUMBERS.items()}
 # words that end the "thing counted" phrase after a number
 _STOP = set("""a an the of to at in on for from by with as than and or but who that which
 whose where when while is are was were be been being have has had will would could should
@@ -99,8 +115,9 @@ _CLOCK_AFTER = re.compile(r"\s*(a\.m\.|p\.m\.|am\b|pm\b|o'clock)", re.I)
 _NEXT_WORD = re.compile(r"[\s-]*(?:(?:de|di|des)\s+|d['\u2019])?(\w+)", re.I)
 
 
-def parse_number(token: str) -> float | None:
-    """'175,000' -> 175000; 'three' -> 3; 'twenty-five' -> 25; None if not a number."""
+def parse_number(token: str, language: str = "en") -> float | None:
+    """'175,000' -> 175000; 'three' -> 3; 'twenty-five' -> 25; 'deux' -> 2 in French;
+    None if not a number."""
     token = token.strip().lower()
     if not token:
         return None
@@ -116,6 +133,8 @@ def parse_number(token: str) -> float | None:
             return None
     if token in NUMBER_WORDS:
         return float(NUMBER_WORDS[token])
+    if token in WORD_NUMBERS.get(language, {}):
+        return float(WORD_NUMBERS[language][token])
     parts = _NUMBER_WORDS_SPLIT.split(token)
     if len(parts) == 2 and all(p in NUMBER_WORDS for p in parts):
         first, second = NUMBER_WORDS[parts[0]], NUMBER_WORDS[parts[1]]
@@ -150,7 +169,7 @@ def related_heads(first: str, second: str) -> bool:
     return first == second or frozenset({first, second}) in RELATED_CLASSES
 
 
-def _thing_after(text: str, pos: int) -> str:
+def _thing_after(text: str, pos: int, language: str = "en") -> str:
     words: list[str] = []
     # "AK-47 rifles": a model name with digits is one word of the thing
     for match in _THING_WORD.finditer(text[pos:pos + 60]):
@@ -159,6 +178,8 @@ def _thing_after(text: str, pos: int) -> str:
             break
         if words and word.lower().endswith("ed"):
             break  # "20 people died", "troops deployed": the verb ends the phrase
+        if language == "de" and words and words[-1][:1].isupper() and word[:1].islower():
+            break  # "zwei Minister trafen sich": German nouns are capitalised, the verb not
         words.append(word)
         lower = word.lower()
         if (lower.endswith("s") and not lower.endswith("ss") and len(lower) > 3) \
@@ -208,17 +229,21 @@ _COMPOUND_UNIT = re.compile(r"-([a-z]{3,})\b(?!-)")
 # a number is digits or a number word, and a number word starts a run of word
 # characters ("a dozen": "dozen" is one too): texts with neither hold no quantity
 _NUMBER_RUNS = frozenset(w for w in NUMBER_WORDS if " " not in w)
+_NUMBER_RUNS_IN = {code: _NUMBER_RUNS | set(words) for code, words in WORD_NUMBERS.items()}
 _DIGIT = re.compile(r"\d")
 
 
-def find_quantities(text: str) -> list[Quantity]:
-    """Counts, amounts and percentages in `text` (not dates, years or durations)."""
-    if not _DIGIT.search(text) and word_runs(text).isdisjoint(_NUMBER_RUNS):
+def find_quantities(text: str, language: str = "en") -> list[Quantity]:
+    """Counts, amounts and percentages in `text` (not dates, years or durations), read
+    with the number words of `language` (an ISO 639-1 code) besides English ones."""
+    language = (language or "en")[:2].lower()
+    if not _DIGIT.search(text) and word_runs(text).isdisjoint(_NUMBER_RUNS_IN.get(language, _NUMBER_RUNS)):
         return []
     found = []
-    for match in _QUANTITY.finditer(text):
+    foreign = WORD_NUMBERS.get(language, {})
+    for match in _QUANTITY_IN.get(language, _QUANTITY).finditer(text):
         num = match.group("num")
-        value = parse_number(num)
+        value = parse_number(num, language)
         if value is None or _is_date_or_year(text, match) or (num[0] == "0" and len(num) > 1
                                                               and num[1].isdigit()):
             continue
@@ -242,12 +267,14 @@ def find_quantities(text: str) -> list[Quantity]:
         compound = None if unit else _COMPOUND_UNIT.match(text, end)
         # "a 48-page indictment", "a 35-word oath": the word joined by the hyphen is what
         # is counted (pages, words), whatever noun the compound then describes
-        thing = compound.group(1) if compound else ("" if unit else _thing_after(text, end))
+        thing = compound.group(1) if compound else ("" if unit else _thing_after(text, end, language))
         currency = _NEXT_WORD.match(text[end:end + 16])
         if not unit and currency and currency.group(1).lower() in _CURRENCY_WORDS:
             unit, thing = _CURRENCY_WORDS[currency.group(1).lower()], ""
         if age:
             thing, end = "years old", age.end()
+        if num.lower() in foreign and not (thing or unit):
+            continue  # "tu sei", "un bâtiment neuf": a count in words names what it counts
         head = head_class(thing.split()[-1]) if thing else unit
         measure = _UNITS.get(singular(thing.split()[0])) if thing else None
         if measure is not None:

@@ -188,8 +188,9 @@ def _on_dateline(text: str, at: int) -> bool:
 # Recombined and syndicated copies repeat sentences word for word: the typed values of
 # a sentence (a pure function of its text; frozen records) are found once per text.
 @functools.lru_cache(maxsize=SENTENCE_CACHE)
-def values_in(text: str) -> tuple[tuple[str, int, int, Quantity | Duration | TimeExpr], ...]:
-    """(kind, start, end, value) of each typed value of a sentence, offsets into it."""
+def values_in(text: str, language: str = "en") -> tuple[tuple[str, int, int, Quantity | Duration | TimeExpr], ...]:
+    """(kind, start, end, value) of each typed value of a sentence in `language`,
+    offsets into it."""
     if _urlish(text):
         return ()  # an address line: its numbers are no facts
     found: list[tuple[str, int, int, Quantity | Duration | TimeExpr]] = []
@@ -201,7 +202,7 @@ def values_in(text: str) -> tuple[tuple[str, int, int, Quantity | Duration | Tim
         found += [("date", d.start, d.end, d) for d in find_dates(text)
                   if d.kind in ("date", "weekday") and not _on_dateline(text, d.start)]
     taken = [(s, e) for _, s, e, _ in found]
-    for quantity in find_quantities(text):
+    for quantity in find_quantities(text, language):
         if not any(quantity.start < e and s < quantity.end for s, e in taken):
             found.append(("number", quantity.start, quantity.end, quantity))
     return tuple(found)
@@ -242,7 +243,7 @@ def parenthetical_owner(text: str, start: int, end: int) -> str:
 def _sentence_slots(member: AnalyzedArticle, sentence: Sentence, people: list) -> list[Slot]:
     base = sentence.start
     slots = []
-    for kind, s, e, value in values_in(sentence.text):
+    for kind, s, e, value in values_in(sentence.text, member.article.language or "en"):
         slot = Slot(kind, member, sentence, base + s, base + e, value,
                     _masked_clause(sentence, base + s, base + e),
                     people=_clause_people(people, sentence, base + s, base + e),

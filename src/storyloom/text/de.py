@@ -16,11 +16,16 @@ ROLE_NOUNS = {
     "botschafterin": "ambassador",
 }
 
-# number words of durations ("two days")
+# number words of durations and counts ("two days", "drei Schiffe"); "die beiden Minister"
+# is how German most often writes "the two ministers"
 NUMBERS = {
     "ein": 1, "eine": 1, "einen": 1, "einem": 1, "zwei": 2, "drei": 3, "vier": 4, "fünf": 5,
     "sechs": 6, "sieben": 7, "acht": 8, "neun": 9, "zehn": 10, "elf": 11, "zwölf": 12,
+    "beiden": 2,
 }
+
+# number words that are as often another word: never read as a count
+NUMBER_HOMOGRAPHS: tuple[str, ...] = ()
 
 # units of time, mapped to the English unit
 UNITS = {

@@ -15,11 +15,14 @@ ROLE_NOUNS = {
     "embajador": "ambassador", "embajadora": "ambassador",
 }
 
-# number words of durations ("two days")
+# number words of durations and counts ("two days", "two ministers")
 NUMBERS = {
     "un": 1, "una": 1, "uno": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6,
     "siete": 7, "ocho": 8, "nueve": 9, "diez": 10, "doce": 12,
 }
+
+# number words that are as often another word: never read as a count
+NUMBER_HOMOGRAPHS: tuple[str, ...] = ()
 
 # units of time, mapped to the English unit
 UNITS = {

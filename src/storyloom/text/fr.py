@@ -14,11 +14,14 @@ ROLE_NOUNS = {
     "directrice": "director", "ambassadeur": "ambassador",
 }
 
-# number words of durations ("two days")
+# number words of durations and counts ("two days", "two ministers")
 NUMBERS = {
     "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "sept": 7, "huit": 8,
     "neuf": 9, "dix": 10, "onze": 11, "douze": 12, "six": 6,
 }
+
+# number words that are as often another word ("un bâtiment neuf": new): never read as a count
+NUMBER_HOMOGRAPHS: tuple[str, ...] = ("neuf",)
 
 # units of time, mapped to the English unit
 UNITS = {

@@ -12,11 +12,14 @@ ROLE_NOUNS = {
     "ministro": "minister", "presidente": "president",
 }
 
-# number words of durations ("two days")
+# number words of durations and counts ("two days", "two ministers")
 NUMBERS = {
     "due": 2, "tre": 3, "quattro": 4, "cinque": 5, "sei": 6, "sette": 7, "otto": 8,
     "nove": 9, "dieci": 10, "undici": 11, "dodici": 12,
 }
+
+# number words that are as often another word ("tu sei": you are): never read as a count
+NUMBER_HOMOGRAPHS: tuple[str, ...] = ("sei",)
 
 # units of time, mapped to the English unit
 UNITS = {
