@@ -213,3 +213,19 @@ def test_a_described_speaker_is_not_a_titled_person_the_article_places_elsewhere
     text = ("Mia Sand toured the harbour on Monday with Sen. Tomas Berg, R-Maine.\n\n"
             "The Ohio senator told reporters the quay \u201cwill be rebuilt within a year.\u201d")
     assert _direct_speakers(text) == ["Mia Sand"]
+
+
+@pytest.mark.slow
+def test_a_name_after_the_pronoun_in_its_own_clause_is_not_the_pronoun():
+    text = ("\u201cThe quay comes first,\u201d Tomas Berg said on Monday.\n\n"
+            "He said Mia Sand \u201chas never once visited the harbour.\u201d")
+    assert _direct_speakers(text) == ["Tomas Berg", "Tomas Berg"]
+
+
+@pytest.mark.slow
+def test_sentences_opening_with_the_pronoun_carry_its_person():
+    text = ("\u201cWe are ready,\u201d said Mia Sand, the port's director.\n\n"
+            "Maria Lind says the repairs are late.\n\n"
+            "She also has asked the council to review every contract.\n\n"
+            "\u201cThe harbour cannot wait,\u201d she said in a statement.")
+    assert _direct_speakers(text) == ["Mia Sand", "Maria Lind"]

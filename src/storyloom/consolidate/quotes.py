@@ -225,10 +225,22 @@ def _last_person_before(member: AnalyzedArticle, before: int, named: list[tuple[
     """The person named last between `since` and `before` (the sentence of the quote or
     the one before it at most) whom the pronoun can stand for, or ""."""
     sentences = [s for s in member.sentences if s.start < before]
-    window = max(since, sentences[-2].start if len(sentences) >= 2 else 0)
-    wanted = _PRONOUN_GENDER.get(pronoun.lower())
     text = member.article.text
-    fitting = [(start, name) for start, end, name in named if window <= start and end <= before
+    first = len(sentences) - 2  # the sentence before the quote's
+    # "Lind spoke first. He then toured the quay. “...,” he said": a sentence that opens
+    # with the pronoun goes on with its person, who may be named a sentence earlier
+    while first >= 1 and sentences[first].start > since and pronoun \
+            and re.match(rf"\s*{pronoun}\b", sentences[first].text, re.I) \
+            and not any(sentences[first].start <= p[0] < sentences[first].end for p in named):
+        first -= 1
+    window = max(since, sentences[first].start if first >= 0 else 0)
+    # "He said Lind “...”": a name after the pronoun in its own clause is someone else
+    end_at = before
+    if pronoun and sentences:
+        cue = re.search(rf"\b{pronoun}\b", text[sentences[-1].start:before], re.I)
+        end_at = sentences[-1].start + cue.start() if cue else before
+    wanted = _PRONOUN_GENDER.get(pronoun.lower())
+    fitting = [(start, name) for start, end, name in named if window <= start and end <= end_at
                and (wanted is None or genders.get(name.split()[-1], wanted) == wanted)
                and not _object(member, start) and not _OWNER_AFTER.match(text, end)]
     if not fitting:
