@@ -229,3 +229,17 @@ def test_sentences_opening_with_the_pronoun_carry_its_person():
             "She also has asked the council to review every contract.\n\n"
             "\u201cThe harbour cannot wait,\u201d she said in a statement.")
     assert _direct_speakers(text) == ["Mia Sand", "Maria Lind"]
+
+
+def test_a_speaker_named_with_an_apposition_before_the_verb():
+    text = ("\u201cThey read it like scripture,\u201d Rep. Ana Lind, D-N.Y., the former chair of the "
+            "harbour committee, told the radio.")
+    assert [q.speaker for q in find_quotes(text)] == ["Rep. Ana Lind"]
+
+
+@pytest.mark.slow
+def test_the_statement_said_is_whoever_issued_it():
+    text = ("\u201cThe quay is safe,\u201d Mia Sand said in a statement released by her office.\n\n"
+            "\u201cRepairs took three weeks,\u201d the statement said.\n\n"
+            "\u201cWe will reopen on Monday,\u201d the report said.")
+    assert _direct_speakers(text) == ["Mia Sand", "Mia Sand", ""]

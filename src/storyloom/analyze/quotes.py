@@ -28,6 +28,10 @@ _WHO_THEN_VERB = re.compile(rf"^\s*[,.]?\s*(?P<who>[^,.;:“”\"]{{2,90}}?)\s+{
 # ', Marrow, 54, told Radio Nord': a name, its age between commas, then the verb
 _WHO_AGE_VERB = re.compile(rf"^\s*[,.]?\s*(?P<who>[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){{0,3}}),\s+\d{{1,3}},\s+"
                            rf"{_VERB}\b")
+# ', Rep. Ana Lind, D-Ore., the chair of the harbour committee, told the radio': a name,
+# what she is between commas (an abbreviation's full stops inside), then the verb
+_WHO_APPOSED_VERB = re.compile(rf"^\s*[,.]?\s*(?P<who>[A-Z][\w.'\u2019\u2024-]*(?:\s+[A-Z][\w.'\u2019\u2024-]*){{0,4}}),"
+                               rf"\s+(?:[^“”\".;!?]|\.(?=\S)){{2,180}}?,\s+{_VERB}\b")
 # '” ― Ana Lind' / '"\n- Tomas Berg.': a line of speech signed by a dash
 _DASH_WHO = re.compile(r"^\s*[,.]?\s*[\u2015\u2014\u2013-]\s?(?P<who>[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,4})"
                        r"[ \t]*(?:[,.;\n]|$)")
@@ -98,8 +102,9 @@ def _clean_who(who: str) -> str:
 
 
 def _speaker_after(text: str, end: int) -> str:
-    after = _hide_abbreviations(text[end:end + 140])
-    for pattern in (_ACCORDING, _PRONOUN_THEN_VERB, _VERB_THEN_WHO, _WHO_THEN_VERB, _WHO_AGE_VERB, _DASH_WHO):
+    after = _hide_abbreviations(text[end:end + 240])
+    for pattern in (_ACCORDING, _PRONOUN_THEN_VERB, _VERB_THEN_WHO, _WHO_THEN_VERB, _WHO_AGE_VERB,
+                    _WHO_APPOSED_VERB, _DASH_WHO):
         match = pattern.match(after)
         if match:
             who = _clean_who(match.group("who"))

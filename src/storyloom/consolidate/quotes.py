@@ -297,6 +297,19 @@ def _anaphoric(who: str) -> bool:
     return words[0] == "the" and any(words[-len(o.split()):] == o.split() for o in OFFICE_NOUNS)
 
 
+def _issued_by(member: AnalyzedArticle, previous: FoundQuote, who: str) -> bool:
+    """`who` is "the statement" (letter, post, ...) and the previous quote was given as
+    read from one ("Lind said in a statement", "Lind wrote in a letter")."""
+    words = who.lower().split()
+    if len(words) != 2 or words[0] != "the" or words[1] not in _SAID_THINGS:
+        return False
+    opened, closed = _sentence_at(member, previous.raw.start), _sentence_at(member, previous.raw.end)
+    start = opened.start if opened is not None else previous.raw.start
+    end = closed.end if closed is not None else previous.raw.end
+    return re.search(rf"\b(?:in|on|via)\s+(?:a|an|his|her|its|their)\s+(?:[\w-]+\s+)?{words[1]}\b",
+                     member.article.text[start:end], re.I) is not None
+
+
 def _just_before(member: AnalyzedArticle, previous: FoundQuote, before: int) -> bool:
     """The previous quote ends in the sentence before `before`'s or in its own."""
     sentences = [s for s in member.sentences if s.start < before]
@@ -339,6 +352,9 @@ def _resolve(member: AnalyzedArticle, quotes: list[RawQuote]) -> list[FoundQuote
         name = _name_in(who, people) if who else ""
         if who and not name:  # "the Texas governor said": the person the article so titles
             name = _titled_antecedent(member, quote.start, who, named)
+        if who and not name and previous is not None and previous.named \
+                and _issued_by(member, previous, who):
+            name = previous.speaker  # "“...,” the statement said": the one it was issued by
         if who and not name and _anaphoric(who):
             # "“...,” the Texas governor continues" where the article never gave him that
             # title: a definite description of an office goes on with the person just
