@@ -42,6 +42,7 @@ def test_polnear_quotes_are_scored(tmp_path):
     scored = json.loads(result.output)
     assert scored["gold_quotes"] == 2 and scored["matched"] == 2
     assert scored["right_speaker"] == 2 and scored["precision"] == 1.0 and scored["recall"] == 1.0
+    assert scored["person_speakers"]["gold_quotes"] <= 2  # those the tagger names as people
 
 
 def test_unknown_file_shape_is_a_usage_error(tmp_path):

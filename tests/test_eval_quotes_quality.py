@@ -27,3 +27,5 @@ def test_basil_speakers(data_dir):
     basil = data_dir / "basil"
     result = score(*load_basil(basil / "quotes.jsonl", basil / "articles.jsonl")).as_dict()
     assert result["precision"] >= 0.81 and result["recall"] >= 0.72, result
+    people = result["person_speakers"]  # the gold speaker a person the article names
+    assert people["precision"] >= 0.93 and people["recall"] >= 0.85, people
