@@ -243,3 +243,23 @@ def test_the_statement_said_is_whoever_issued_it():
             "\u201cRepairs took three weeks,\u201d the statement said.\n\n"
             "\u201cWe will reopen on Monday,\u201d the report said.")
     assert _direct_speakers(text) == ["Mia Sand", "Mia Sand", ""]
+
+
+def test_initials_a_possessive_before_a_name_and_an_as_clause_name_the_speaker():
+    def speakers(text: str) -> list[str]:
+        return [q.speaker for q in find_quotes(text)]
+
+    assert speakers("\"You would not have had the standoff,\" says J.J. Marrow, an expert.") == ["J.J. Marrow"]
+    assert speakers("\"The bullying,\" Radio Nord's Tomas Berg said.") == ["Radio Nord's Tomas Berg"]
+    assert speakers("\"We won,\" Lind's campaign said.") == [""]  # the campaign, not Lind
+    assert speakers("But as The Harbour Gazette pointed out, \u201cThe quay is still shut.\u201d") == [
+        "The Harbour Gazette"]
+    assert speakers("As Mia Sand put it, \u201cThe quay is still shut.\u201d") == ["Mia Sand"]
+
+
+@pytest.mark.slow
+def test_a_quote_after_a_long_attribution_sentence_goes_on_with_its_speaker():
+    text = ("\u201cHe set a standard for all of us,\u201d said Tomas Berg, who now runs the harbour gym, "
+            "as a few young fighters trained inside while passers-by took photos by the door. "
+            "\u201cHis example will live on here.\u201d")
+    assert _direct_speakers(text) == ["Tomas Berg", "Tomas Berg"]

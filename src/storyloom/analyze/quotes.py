@@ -26,14 +26,14 @@ _PRONOUN_THEN_VERB = re.compile(rf"^\s*[,.]?\s*(?P<who>he|she|they)\s+{_VERB}\b"
 # ', the senior administration official said.' / ' Lind detailed in her statement.'
 _WHO_THEN_VERB = re.compile(rf"^\s*[,.]?\s*(?P<who>[^,.;:“”\"]{{2,90}}?)\s+{_VERB}\b", re.I)
 # ', Marrow, 54, told Radio Nord': a name, its age between commas, then the verb
-_WHO_AGE_VERB = re.compile(rf"^\s*[,.]?\s*(?P<who>[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){{0,3}}),\s+\d{{1,3}},\s+"
+_WHO_AGE_VERB = re.compile(rf"^\s*[,.]?\s*(?P<who>[A-Z][\w.'\u2019\u2024-]*(?:\s+[A-Z][\w.'\u2019\u2024-]*){{0,3}}),\s+\d{{1,3}},\s+"
                            rf"{_VERB}\b")
 # ', Rep. Ana Lind, D-Ore., the chair of the harbour committee, told the radio': a name,
 # what she is between commas (an abbreviation's full stops inside), then the verb
 _WHO_APPOSED_VERB = re.compile(rf"^\s*[,.]?\s*(?P<who>[A-Z][\w.'\u2019\u2024-]*(?:\s+[A-Z][\w.'\u2019\u2024-]*){{0,4}}),"
                                rf"\s+(?:[^“”\".;!?]|\.(?=\S)){{2,180}}?,\s+{_VERB}\b")
 # '” ― Ana Lind' / '"\n- Tomas Berg.': a line of speech signed by a dash
-_DASH_WHO = re.compile(r"^\s*[,.]?\s*[\u2015\u2014\u2013-]\s?(?P<who>[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,4})"
+_DASH_WHO = re.compile(r"^\s*[,.]?\s*[\u2015\u2014\u2013-]\s?(?P<who>[A-Z][\w.'\u2019\u2024-]*(?:\s+[A-Z][\w.'\u2019\u2024-]*){0,4})"
                        r"[ \t]*(?:[,.;\n]|$)")
 _RELATIVE_BEFORE = re.compile(r"\b(?:whom|who|which|whose)\s+$", re.I)
 _ENDS_SENTENCE = re.compile(r"\.\s*$")
@@ -43,7 +43,7 @@ _NEW_SENTENCE = re.compile(r"\s+[A-Z\u00c0-\u00de]")  # not a signature ("” �
 _ATTRIBUTION_ONLY = re.compile(rf"^\s+(?:[^\s.!?]+\s+){{0,5}}?{_VERB}\b(?:\s+[\w\u2024'\u2019-]+){{0,4}}\s*[.,]", re.I)
 _ACCORDING = re.compile(r"^\s*[,.]?\s*according to (?P<who>[^,.;:“”\"]{2,90})", re.I)
 # 'A government official said the mayor wanted to offer the union a ' (before the quote)
-_WHO_SAID_BEFORE = re.compile(rf"(?P<who>\b(?:he|she|they)(?=\s+{_VERB})|(?:[A-Z][\w.'-]*|the|a|an|of|for)(?:\s+[\w.'-]+){{0,8}}?)\s+"
+_WHO_SAID_BEFORE = re.compile(rf"(?P<who>\b(?:he|she|they)(?=\s+{_VERB})|(?:[A-Z][\w.'\u2024-]*|the|a|an|of|for)(?:\s+[\w.'\u2024-]+){{0,8}}?)\s+"
                               rf"{_VERB}(?:\s+(?:that|reporters|journalists|the press))?\b"
                               # the verb nearest the quote: "Lind, who called Berg after the
                               # count was declared, told her staff, “...”"
@@ -58,16 +58,18 @@ _BOUNDARY = re.compile(r"[.!?]\s|\n")
 # is no clause end: hidden while a speaker is read, same length, then put back
 _TITLES = frozenset("Mr Ms Mrs Dr Sen Rep Reps Gov Gen Lt Col Sgt Maj Capt Adm Cmdr St Jr Sr "
                     "Rev Prof Atty Supt Gen Pres Sens Msgr Hon".split())
-_ABBREVIATION = re.compile(r"\b([A-Z][a-z]{0,4})\.(?=\s|\))|\.(?=\))")
+# (and initials run together: "J.J. Marrow", "the U.S. envoy")
+_ABBREVIATION = re.compile(r"\b([A-Z][a-z]{0,4})\.(?=\s|\)|[A-Z]\.)|\.(?=\))")
 _HIDDEN_DOT = "\u2024"
 # what starts a speaker: a name or title (a capital), a determiner, or a pronoun
 _SPEAKER_START = re.compile(r"^(?:[A-Z\u00c0-\u00de]|(?:the|a|an|his|her|their|its|one|two|three|"
                             r"several|some|many|another|other|both)\s)")
 _NAMED = re.compile(r"\s[A-Z\u00c0-\u00de][a-z\u00df-\u00ff]")
 # a clause, not a speaker: "and", "he's taken pains", "they are going ahead"
+# (a possessive before a name is no verb: "Fox's Chris Wallace", "the party's Ana Lind")
 _NOT_SPEAKER = re.compile(r"^(?:and|but|or|as|so|that|because|if|when|while|although|though|"
-                          r"then|also|here|there|this|it)\b|\b(?:is|are|was|were|has|have|had|'s|\u2019s)"
-                          r"\s+\w", re.I)
+                          r"then|also|here|there|this|it)\b|\b(?:is|are|was|were|has|have|had)\s+\w"
+                          r"|(?:'s|\u2019s)\s+(?-i:[a-z])", re.I)
 
 
 @dataclass(frozen=True)
@@ -90,8 +92,12 @@ def _hide_abbreviations(text: str) -> str:
     return _ABBREVIATION.sub(hide, text)
 
 
+# "But as The Hill pointed out, “...”": the words that join the clause to the sentence
+_JOINING = re.compile(r"^(?:(?:but|and|so|yet)\s+)?as\s+(?=[A-Z])", re.I)
+
+
 def _clean_who(who: str) -> str:
-    who = re.sub(r"\s+", " ", who).strip(" ,.")
+    who = _JOINING.sub("", re.sub(r"\s+", " ", who).strip(" ,."))
     head, _, rest = who.partition(" ")
     who = head + (" " + _CUT_WHO.sub("", " " + rest).strip() if rest else "")
     who = who.strip(" ,.").replace(_HIDDEN_DOT, ".")

@@ -390,10 +390,19 @@ def _next_paragraph(text: str, gap: str, start: int) -> bool:
             and not text[line_start:start].strip(" \t\u201c\"\u201e\u00ab\u2018'"))
 
 
+# an attribution that goes on in a clause ('," said Lind, who runs the gym, as crews
+# worked outside. "...') is still one sentence before the next quote
+ATTRIBUTION_SENTENCE_GAP = 320
+_SENTENCE_END_INSIDE = re.compile(r"[.!?][\"\u201d\u2019']?\s+\S")
+
+
 def _after_attribution(gap: str, speaker: str) -> bool:
     """'"We are ready," Ms. Lind said on Monday. "...': the next quote in the paragraph,
     right after the previous one's attribution, is the same speaker's."""
-    return bool(speaker) and "\n" not in gap and len(gap) <= CONTINUATION_GAP and speaker in gap
+    if not speaker or "\n" in gap or speaker not in gap:
+        return False
+    return len(gap) <= CONTINUATION_GAP or (
+        len(gap) <= ATTRIBUTION_SENTENCE_GAP and not _SENTENCE_END_INSIDE.search(gap.strip(" \t\"\u201c\u201d")))
 
 
 def article_quotes(member: AnalyzedArticle) -> list[FoundQuote]:

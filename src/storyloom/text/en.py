@@ -28,7 +28,7 @@ QUOTE_VERBS = SPEECH_VERBS + ("tells", "adds", "writes", "notes", "asks", "asked
                               "testified", "predicted", "cautioned", "suggested", "urged",
                               "conceded", "boasted", "complained", "lamented", "mused", "shouted",
                               "yelled", "insists", "warns", "argues", "tweets", "responds",
-                              "replies", "countered", "pointed out", "called", "retorted")
+                              "replies", "countered", "pointed out", "called", "retorted", "put it")
 # occasions of speaking: "in an interview Tuesday", "in a statement Monday"
 STATEMENT_NOUNS = ("interview", "statement", "conference", "speech", "remarks", "tweet", "briefing")
 PRONOUNS = {"he", "she", "they", "it", "we", "i"}
