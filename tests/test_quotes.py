@@ -263,3 +263,10 @@ def test_a_quote_after_a_long_attribution_sentence_goes_on_with_its_speaker():
             "as a few young fighters trained inside while passers-by took photos by the door. "
             "\u201cHis example will live on here.\u201d")
     assert _direct_speakers(text) == ["Tomas Berg", "Tomas Berg"]
+
+
+@pytest.mark.slow
+def test_words_before_the_verb_that_are_no_subject_leave_the_quote_to_the_subject():
+    text = ("Tomas Berg, who has run the port for a decade, came late to a Monday meeting with the "
+            "board of the harbour and conceded that he had only \u201cskimmed the budget.\u201d")
+    assert _direct_speakers(text) == ["Tomas Berg"]

@@ -310,6 +310,27 @@ def _issued_by(member: AnalyzedArticle, previous: FoundQuote, who: str) -> bool:
                      member.article.text[start:end], re.I) is not None
 
 
+# what a description of a speaker opens with ("the senior official", "a spokeswoman for",
+# "two officials", "his lawyer")
+_DESCRIPTION_OPENERS = frozenset("the a an his her their its our one two three several some many "
+                                 "another other both former".split())
+
+
+def _cut_short(who: str) -> bool:
+    """A speaker read as written that is no name and opens neither with a determiner nor
+    with a lower-case noun ("Tuesday breakfast", "House official"): the reader took the
+    last words before the verb and missed the subject."""
+    first = who.split()[0]
+    return first[:1].isupper() and first.lower() not in _DESCRIPTION_OPENERS and len(who.split()) >= 2
+
+
+def _an_organisation(member: AnalyzedArticle, who: str) -> bool:
+    """`who` holds a name the tagger gives an organisation ("Downing Street", "Time
+    Magazine", "Associated Press reports"): a speaker of its own."""
+    return any(m.text in who for m in member.mentions
+               if m.label in ("ORG", "FAC", "WORK_OF_ART") and len(m.text) > 2)
+
+
 def _just_before(member: AnalyzedArticle, previous: FoundQuote, before: int) -> bool:
     """The previous quote ends in the sentence before `before`'s or in its own."""
     sentences = [s for s in member.sentences if s.start < before]
@@ -363,6 +384,11 @@ def _resolve(member: AnalyzedArticle, quotes: list[RawQuote]) -> list[FoundQuote
                                        previous.raw.end if previous else 0, "") \
                 or (previous.speaker if previous is not None and previous.named
                     and _just_before(member, previous, quote.start) else "")
+        if who and not name and _cut_short(who) and not _an_organisation(member, who):
+            # "arrived at a Tuesday breakfast ... and acknowledged “...”": the words before
+            # the verb were a piece of the sentence, not its subject; the subject speaks
+            name = _fallback_speaker(member, quote, people)
+            who = name or who
         role = ""
         if name:
             roles = find_roles(who, [(who.index(name), who.index(name) + len(name))]) \
