@@ -270,3 +270,16 @@ def test_words_before_the_verb_that_are_no_subject_leave_the_quote_to_the_subjec
     text = ("Tomas Berg, who has run the port for a decade, came late to a Monday meeting with the "
             "board of the harbour and conceded that he had only \u201cskimmed the budget.\u201d")
     assert _direct_speakers(text) == ["Tomas Berg"]
+
+
+@pytest.mark.slow
+def test_a_sentence_ending_in_a_colon_hands_the_next_quotation_to_its_subject():
+    text = ("The port reopened on Monday.\n\n"
+            "Mia Sand, the harbour master, answered the critics at once, tweeting:\n\n"
+            "\u201cThe quay is safe, the crews are back and the ferries run on time again!\u201d")
+    assert _direct_speakers(text) == ["Mia Sand"]
+
+
+def test_a_first_name_like_a_modal_verb_stays_in_the_speaker():
+    assert [q.speaker for q in find_quotes("\u201cThe claim is true,\u201d Radio Nord's Will Sand wrote.")] == [
+        "Radio Nord's Will Sand"]

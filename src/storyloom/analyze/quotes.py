@@ -52,7 +52,7 @@ _REPORTED = re.compile(rf"^(?P<who>(?:[A-Z][\w.'-]*)(?:\s+[\w.'-]+){{0,8}}?)\s+{
                        r"(?:\s+(?:reporters|journalists))?\s+that\s+(?P<body>[^“”\"]{20,400}?)[.!?]?$")
 _CUT_WHO = re.compile(r"\s+(?:to|in|on|at|during|after|before|from|with|of the|when|while|"
                       r"who|which|that|he|she|they|and|but|has|have|had|would|will|also|"
-                      r"already|again|then|later|once)\b.*$", re.I)
+                      r"already|again|then|later|once)\b.*$")  # in lower case: "Will Berg" is a name
 _BOUNDARY = re.compile(r"[.!?]\s|\n")
 # the full stop of a title or an initial ("Rep. Ana Lind (D-Ore.)", "Tomas F. Berg")
 # is no clause end: hidden while a speaker is read, same length, then put back

@@ -123,7 +123,8 @@ def _name_in(who: str, people: list[tuple[int, int, str]]) -> str:
     for _, _, name in sorted(people, key=lambda p: -len(p[2])):
         if clean_name(name) and clean_name(name) in who:
             return clean_name(name)
-    tokens = re.findall(r"[A-Z][a-z'-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'-]+)*", who)
+    name_word = r"[A-Z](?:['\u2019][A-Z])?[a-z'\u2019-]+"  # "Lind", "O'Berg", "D\u2019Sand"
+    tokens = re.findall(rf"{name_word}(?:\s+[A-Z]\.)?(?:\s+{name_word})*", who)
     for token in reversed(tokens):
         if len(token.split()) <= 3 and any(clean_name(name).split()[-1:] == token.split()[-1:]
                                            for _, _, name in people):
@@ -145,6 +146,11 @@ def _fallback_speaker(member: AnalyzedArticle, quote: RawQuote, people: list[tup
     if sentence is None:
         return ""
     head = member.article.text[sentence.start:quote.start]
+    if not head.strip(" \t\n\u201c\"\u201e\u00ab") and sentence.index > 0:
+        # "Lind answered at once, tweeting:" closing the sentence before the quotation
+        before = member.sentences[sentence.index - 1]
+        if before.text.rstrip().endswith(":"):
+            sentence, head = before, member.article.text[before.start:quote.start]
     verbs = list(_VERB_RE.finditer(head))
     if not verbs:
         # "Gov. Lind dismissed the plan as “a stunt.”": words quoted inside a sentence are
