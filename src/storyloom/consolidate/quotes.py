@@ -148,9 +148,9 @@ def _fallback_speaker(member: AnalyzedArticle, quote: RawQuote, people: list[tup
     head = member.article.text[sentence.start:quote.start]
     if not head.strip(" \t\n\u201c\"\u201e\u00ab") and sentence.index > 0:
         # "Lind answered at once, tweeting:" closing the sentence before the quotation
-        before = member.sentences[sentence.index - 1]
-        if before.text.rstrip().endswith(":"):
-            sentence, head = before, member.article.text[before.start:quote.start]
+        opened = member.sentences[sentence.index - 1]
+        if opened.text.rstrip().endswith(":"):
+            sentence, head = opened, member.article.text[opened.start:quote.start]
     verbs = list(_VERB_RE.finditer(head))
     if not verbs:
         # "Gov. Lind dismissed the plan as “a stunt.”": words quoted inside a sentence are
