@@ -92,7 +92,7 @@ def _hide_abbreviations(text: str) -> str:
     return _ABBREVIATION.sub(hide, text)
 
 
-# "But as The Hill pointed out, “...”": the words that join the clause to the sentence
+# "But as The Harbour Gazette pointed out, “...”": the words that join the clause to the sentence
 _JOINING = re.compile(r"^(?:(?:but|and|so|yet)\s+)?as\s+(?=[A-Z])", re.I)
 
 

@@ -280,7 +280,7 @@ def _titled_antecedent(member: AnalyzedArticle, before: int, who: str,
     if not nouns or who.split()[0].lower() not in ("the", "a", "an"):
         return ""
     text = member.article.text
-    # "the Florida senator" is not a senator the article places elsewhere ("Sen. Ana
+    # "the Ohio senator" is not a senator the article places elsewhere ("Sen. Ana
     # Lind, R-Iowa"): the description's own names stand next to the title it matches
     places = [w for w in who.split()[1:] if w[:1].isupper() and w.lower() not in nouns]
     found = ""
@@ -297,7 +297,7 @@ def _titled_antecedent(member: AnalyzedArticle, before: int, who: str,
 
 
 def _anaphoric(who: str) -> bool:
-    """'the Texas governor', 'the presumptive nominee': a definite description of an
+    """'the Wrenfield governor', 'the presumptive nominee': a definite description of an
     office one person holds (not "the spokesman", whom a story often brings in anew)."""
     words = who.lower().split()
     return words[0] == "the" and any(words[-len(o.split()):] == o.split() for o in OFFICE_NOUNS)
@@ -324,15 +324,15 @@ _DESCRIPTION_OPENERS = frozenset("the a an his her their its our one two three s
 
 def _cut_short(who: str) -> bool:
     """A speaker read as written that is no name and opens neither with a determiner nor
-    with a lower-case noun ("Tuesday breakfast", "House official"): the reader took the
+    with a lower-case noun ("Monday meeting", "Harbour official"): the reader took the
     last words before the verb and missed the subject."""
     first = who.split()[0]
     return first[:1].isupper() and first.lower() not in _DESCRIPTION_OPENERS and len(who.split()) >= 2
 
 
 def _an_organisation(member: AnalyzedArticle, who: str) -> bool:
-    """`who` holds a name the tagger gives an organisation ("Downing Street", "Time
-    Magazine", "Associated Press reports"): a speaker of its own."""
+    """`who` holds a name the tagger gives an organisation ("Harbour Authority", "Radio
+    Nord", "The Harbour Gazette reports"): a speaker of its own."""
     return any(m.text in who for m in member.mentions
                if m.label in ("ORG", "FAC", "WORK_OF_ART") and len(m.text) > 2)
 
@@ -383,7 +383,7 @@ def _resolve(member: AnalyzedArticle, quotes: list[RawQuote]) -> list[FoundQuote
                 and _issued_by(member, previous, who):
             name = previous.speaker  # "“...,” the statement said": the one it was issued by
         if who and not name and _anaphoric(who):
-            # "“...,” the Texas governor continues" where the article never gave him that
+            # "“...,” the Wrenfield governor went on" where the article never gave her that
             # title: a definite description of an office goes on with the person just
             # named or quoted, as "he" would
             name = _last_person_before(member, quote.start, named, genders,
@@ -391,7 +391,7 @@ def _resolve(member: AnalyzedArticle, quotes: list[RawQuote]) -> list[FoundQuote
                 or (previous.speaker if previous is not None and previous.named
                     and _just_before(member, previous, quote.start) else "")
         if who and not name and _cut_short(who) and not _an_organisation(member, who):
-            # "arrived at a Tuesday breakfast ... and acknowledged “...”": the words before
+            # "came late to a Monday meeting ... and conceded “...”": the words before
             # the verb were a piece of the sentence, not its subject; the subject speaks
             name = _fallback_speaker(member, quote, people)
             who = name or who

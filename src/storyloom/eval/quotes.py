@@ -59,7 +59,7 @@ class QuoteScore:
     matched: int = 0  # gold quotes some reported quote covers
     attributed: int = 0  # of those, with a speaker
     right: int = 0  # of those, the gold speaker
-    # of those, right by the description the article gives the speaker ("the Florida
+    # of those, right by the description the article gives the speaker ("the Ohio
     # senator said"), where the gold source is that description and the quote names the
     # person it stands for
     right_by_description: int = 0
@@ -135,8 +135,8 @@ def _located(found_text: str, start: int, end: int, original: str) -> tuple[int,
 
 
 def _description(written: str) -> str:
-    """The speaker as the cue writes it when that is a definite description ("the Texas
-    governor"), which the quote reader resolves to a name; "" otherwise."""
+    """The speaker as the cue writes it when that is a definite description ("the
+    Wrenfield governor"), which the quote reader resolves to a name; "" otherwise."""
     return written if written.split()[:1] in (["the"], ["The"]) else ""
 
 

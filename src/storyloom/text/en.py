@@ -61,7 +61,7 @@ TITLE_FORMS = {"governor": ("gov",), "senator": ("sen",), "representative": ("re
                "president": ("pres",), "general": ("gen",), "attorney": ("atty",),
                "speaker": (), "nominee": (), "candidate": ()}
 # offices one person holds, by which a story goes on naming someone it introduced ("“...,”
-# the Texas governor continues"); not the jobs a story brings a new person in by ("the
+# the Wrenfield governor went on"); not the jobs a story brings a new person in by ("the
 # spokesman", "an official", "the CEO")
 OFFICE_NOUNS = ("president", "vice president", "prime minister", "chancellor", "governor",
                 "senator", "representative", "congressman", "congresswoman", "mayor", "speaker",
