@@ -232,7 +232,7 @@ def test_sentences_opening_with_the_pronoun_carry_its_person():
 
 
 def test_a_speaker_named_with_an_apposition_before_the_verb():
-    text = ("\u201cThey read it like scripture,\u201d Rep. Ana Lind, D-N.Y., the former chair of the "
+    text = ("\u201cThe budget hides a deficit,\u201d Rep. Ana Lind, D-N.Y., the former chair of the "
             "harbour committee, told the radio.")
     assert [q.speaker for q in find_quotes(text)] == ["Rep. Ana Lind"]
 
@@ -249,8 +249,8 @@ def test_initials_a_possessive_before_a_name_and_an_as_clause_name_the_speaker()
     def speakers(text: str) -> list[str]:
         return [q.speaker for q in find_quotes(text)]
 
-    assert speakers("\"You would not have had the standoff,\" says J.J. Marrow, an expert.") == ["J.J. Marrow"]
-    assert speakers("\"The bullying,\" Radio Nord's Tomas Berg said.") == ["Radio Nord's Tomas Berg"]
+    assert speakers("\"The tide tables are wrong,\" says J.J. Marrow, a pilot.") == ["J.J. Marrow"]
+    assert speakers("\"The delays,\" Radio Nord's Tomas Berg said.") == ["Radio Nord's Tomas Berg"]
     assert speakers("\"We won,\" Lind's campaign said.") == [""]  # the campaign, not Lind
     assert speakers("But as The Harbour Gazette pointed out, \u201cThe quay is still shut.\u201d") == [
         "The Harbour Gazette"]
@@ -259,9 +259,9 @@ def test_initials_a_possessive_before_a_name_and_an_as_clause_name_the_speaker()
 
 @pytest.mark.slow
 def test_a_quote_after_a_long_attribution_sentence_goes_on_with_its_speaker():
-    text = ("\u201cHe set a standard for all of us,\u201d said Tomas Berg, who now runs the harbour gym, "
-            "as a few young fighters trained inside while passers-by took photos by the door. "
-            "\u201cHis example will live on here.\u201d")
+    text = ("\u201cThe ferry will run again by spring,\u201d said Tomas Berg, who has captained it "
+            "since 1998, as the crew loaded the last of the cargo onto the deck behind him. "
+            "\u201cWe only need the new engine.\u201d")
     assert _direct_speakers(text) == ["Tomas Berg", "Tomas Berg"]
 
 
@@ -281,5 +281,5 @@ def test_a_sentence_ending_in_a_colon_hands_the_next_quotation_to_its_subject():
 
 
 def test_a_first_name_like_a_modal_verb_stays_in_the_speaker():
-    assert [q.speaker for q in find_quotes("\u201cThe claim is true,\u201d Radio Nord's Will Sand wrote.")] == [
+    assert [q.speaker for q in find_quotes("\u201cThe quay is open,\u201d Radio Nord's Will Sand wrote.")] == [
         "Radio Nord's Will Sand"]
