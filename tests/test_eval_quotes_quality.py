@@ -17,12 +17,12 @@ pytestmark = pytest.mark.slow  # real models on 384 articles
 def test_polnear_dev_speakers(data_dir):
     result = score(*load_polnear(data_dir / "polnear" / "dev.jsonl")).as_dict()
     assert result["gold_quotes"] == 312
-    assert result["precision"] >= 0.96 and result["recall"] >= 0.81, result
+    assert result["precision"] >= 0.96 and result["recall"] >= 0.82, result
 
 
 def test_basil_speakers(data_dir):
     basil = data_dir / "basil"
     result = score(*load_basil(basil / "quotes.jsonl", basil / "articles.jsonl")).as_dict()
-    assert result["precision"] >= 0.81 and result["recall"] >= 0.72, result
+    assert result["precision"] >= 0.81 and result["recall"] >= 0.725, result
     people = result["person_speakers"]  # the gold speaker a person the article names
-    assert people["precision"] >= 0.93 and people["recall"] >= 0.85, people
+    assert people["precision"] >= 0.94 and people["recall"] >= 0.86, people
