@@ -291,3 +291,29 @@ def test_a_side_reported_only_later_is_an_update():
     related.contradiction = False
     mark_relation(related, {})
     assert related.relation == "related"
+
+
+def test_one_quotation_is_the_same_words_not_the_same_topic():
+    from storyloom.consolidate.quotes import same_words
+
+    assert same_words("The harbour will reopen on Monday and the ferries will run again",
+                      "the harbour will reopen on Monday, and ferries will run again")
+    # two people's sentences on one matter are two quotations, not a dispute over who spoke
+    assert not same_words("We will not accept any more delays to the repairs of the quay",
+                          "Any further delay to the quay repairs is unacceptable to this council")
+
+
+@pytest.mark.slow
+def test_a_quotation_given_to_two_people_is_shown_with_both():
+    from storyloom.analyze import analyze
+    from storyloom.consolidate.conflicts import find_conflicts
+
+    first = Article("nord", "Ferries back next week\n\n\u201cThe harbour will reopen on Monday and the "
+                    "ferries will run again,\u201d said Mia Sand, the harbour master.",
+                    source="Radio Nord", language="en", published="2026-03-04")
+    second = Article("gazette", "Harbour to reopen\n\n\u201cThe harbour will reopen on Monday and the "
+                     "ferries will run again,\u201d said Tomas Berg, the mayor.",
+                     source="Harbour Gazette", language="en", published="2026-03-04")
+    conflicts = [c for c in find_conflicts(analyze([first, second])) if c.kind == "speaker"]
+    assert len(conflicts) == 1 and not conflicts[0].contradiction
+    assert {c.value for c in conflicts[0].claims} == {"Mia Sand", "Tomas Berg"}

@@ -283,3 +283,13 @@ def test_a_sentence_ending_in_a_colon_hands_the_next_quotation_to_its_subject():
 def test_a_first_name_like_a_modal_verb_stays_in_the_speaker():
     assert [q.speaker for q in find_quotes("\u201cThe quay is open,\u201d Radio Nord's Will Sand wrote.")] == [
         "Radio Nord's Will Sand"]
+
+
+def test_a_quotation_ending_its_paragraph_is_not_attributed_by_the_next_one():
+    def speakers(text: str) -> list[str]:
+        return [q.speaker for q in find_quotes(text)]
+
+    assert speakers("\u201cThe quay is shut.\u201d\n\nLind announced a review on Monday.") == [""]
+    assert speakers("\u201cThe quay is shut,\u201d\nsaid Lind.") == ["Lind"]  # a wrapped sentence
+    assert speakers("\u201cWe will rebuild.\u201d\n- Tomas Berg.\n\nThe port is shut.") == ["Tomas Berg"]
+    assert speakers("According to Tomas Berg, \u201cthe quay is unsafe.\u201d") == ["Tomas Berg"]

@@ -33,7 +33,7 @@ _WHO_AGE_VERB = re.compile(rf"^\s*[,.]?\s*(?P<who>[A-Z][\w.'\u2019\u2024-]*(?:\s
 _WHO_APPOSED_VERB = re.compile(rf"^\s*[,.]?\s*(?P<who>[A-Z][\w.'\u2019\u2024-]*(?:\s+[A-Z][\w.'\u2019\u2024-]*){{0,4}}),"
                                rf"\s+(?:[^“”\".;!?]|\.(?=\S)){{2,180}}?,\s+{_VERB}\b")
 # '” ― Ana Lind' / '"\n- Tomas Berg.': a line of speech signed by a dash
-_DASH_WHO = re.compile(r"^\s*[,.]?\s*[\u2015\u2014\u2013-]\s?(?P<who>[A-Z][\w.'\u2019\u2024-]*(?:\s+[A-Z][\w.'\u2019\u2024-]*){0,4})"
+_DASH_WHO = re.compile(r"^\s*[,.]?\s*[\u2015\u2014\u2013-]\s?(?P<who>[A-Z][\w.'\u2019\u2024-]*(?:[ \t]+[A-Z][\w.'\u2019\u2024-]*){0,4})"
                        r"[ \t]*(?:[,.;\n]|$)")
 _RELATIVE_BEFORE = re.compile(r"\b(?:whom|who|which|whose)\s+$", re.I)
 _ENDS_SENTENCE = re.compile(r"\.\s*$")
@@ -42,6 +42,7 @@ _NEW_SENTENCE = re.compile(r"\s+[A-Z\u00c0-\u00de]")  # not a signature ("” �
 # at most a short time or place ("on Friday", "in a statement") before its full stop
 _ATTRIBUTION_ONLY = re.compile(rf"^\s+(?:[^\s.!?]+\s+){{0,5}}?{_VERB}\b(?:\s+[\w\u2024'\u2019-]+){{0,4}}\s*[.,]", re.I)
 _ACCORDING = re.compile(r"^\s*[,.]?\s*according to (?P<who>[^,.;:“”\"]{2,90})", re.I)
+_ACCORDING_BEFORE = re.compile(r"\baccording to (?P<who>[A-Z][^,.;:“”\"]{1,80}),?\s*[“\"„«]?$", re.I)
 # 'A government official said the mayor wanted to offer the union a ' (before the quote)
 _WHO_SAID_BEFORE = re.compile(rf"(?P<who>\b(?:he|she|they)(?=\s+{_VERB})|(?:[A-Z][\w.'\u2024-]*|the|a|an|of|for)(?:\s+[\w.'\u2024-]+){{0,8}}?)\s+"
                               rf"{_VERB}(?:\s+(?:that|reporters|journalists|the press))?\b"
@@ -109,8 +110,15 @@ def _clean_who(who: str) -> str:
 
 def _speaker_after(text: str, end: int) -> str:
     after = _hide_abbreviations(text[end:end + 240])
-    for pattern in (_ACCORDING, _PRONOUN_THEN_VERB, _VERB_THEN_WHO, _WHO_THEN_VERB, _WHO_AGE_VERB,
-                    _WHO_APPOSED_VERB, _DASH_WHO):
+    patterns: tuple[re.Pattern, ...] = (_ACCORDING, _PRONOUN_THEN_VERB, _VERB_THEN_WHO, _WHO_THEN_VERB,
+                                         _WHO_AGE_VERB, _WHO_APPOSED_VERB, _DASH_WHO)
+    gap = after[:len(after) - len(after.lstrip(" \t\n,.\"\u201d\u2019'"))]
+    if "\n\n" in gap or "\n" in gap and text[:end].rstrip(" \"\u201d\u2019'\u00bb")[-1:] in ".?!":
+        # the quotation ends its paragraph: the next one is no attribution ("Lind
+        # announced ..." opens a new matter), only a line signed by a dash is (a line
+        # break after a comma is a wrapped sentence: '“...,”\nsaid Berg')
+        patterns = (_DASH_WHO,)
+    for pattern in patterns:
         match = pattern.match(after)
         if match:
             who = _clean_who(match.group("who"))
@@ -134,6 +142,9 @@ def _speaker_before(text: str, start: int) -> str:
         line_start = text.rfind("\n", window_start, len(text[:cut].rstrip())) + 1
         cut = max(line_start, window_start)
     before = _hide_abbreviations(text[cut:start])
+    credited = _ACCORDING_BEFORE.search(before)  # "According to Lind, “...”"
+    if credited:
+        return _clean_who(credited.group("who"))
     match = _WHO_SAID_BEFORE.search(before)
     if match:
         who = _clean_who(match.group("who"))

@@ -35,6 +35,7 @@ from storyloom.consolidate.conflict_notes import (
 )
 from storyloom.consolidate.entities import article_roles, same_org, same_person
 from storyloom.consolidate.logistic import StandardisedLogistic
+from storyloom.consolidate.quotes import same_words
 from storyloom.consolidate.readings import StoryReadings
 from storyloom.consolidate.same_fact import (
     StoryValues,
@@ -511,8 +512,15 @@ def _role_claim(bucket) -> Claim:
     return Claim(lead[1].role, lead[0].sentences[lead[2]].text, sources, evidence)
 
 
-def _speaker_conflicts(readings: StoryReadings) -> list[Conflict]:
-    """One quote attributed to different named people by different outlets."""
+def _speaker_conflicts(readings: StoryReadings, languages: dict[str, str]) -> list[Conflict]:
+    """One quote attributed to different named people by different outlets: the same
+    words in one language (a quote group also joins different people's sentences on one
+    topic, which are two quotes, not a dispute), or a translation of them."""
+    def one_quote(first, second) -> bool:
+        if languages.get(first.article_id) != languages.get(second.article_id):
+            return True  # translated: the group's similarity is all there is
+        return same_words(first.raw.body, second.raw.body)
+
     conflicts = []
     for group in readings.quote_groups():
         named = [q for q in group if q.named and q.raw.direct and q.raw.speaker
@@ -524,6 +532,8 @@ def _speaker_conflicts(readings: StoryReadings) -> list[Conflict]:
                 speakers.append([quote])
             else:
                 bucket.append(quote)
+        speakers = [b for b in speakers if any(one_quote(q, other) for c in speakers if c is not b
+                                               for q in b for other in c)]
         if len(speakers) < 2:
             continue
         publishers = [{q.publisher for q in b} for b in speakers]
@@ -548,7 +558,8 @@ def find_conflicts(members: list[AnalyzedArticle], model: StandardisedLogistic |
     model = model or load_model()
     readings = readings or StoryReadings(members)
     conflicts = (_value_conflicts(members, model, readings) + _role_conflicts(members)
-                 + _speaker_conflicts(readings) + date_header_flags(members))
+                 + _speaker_conflicts(readings, {m.id: m.article.language for m in members})
+                 + date_header_flags(members))
     conflicts.sort(key=lambda c: (not c.contradiction, -sum(len(cl.sources) for cl in c.claims)))
     link_same_camps(conflicts)
     published = {m.id: m.article.published for m in members}

@@ -470,6 +470,17 @@ def _content_words(text: str) -> set[str]:
     return {w[:6] for w in re.findall(r"[a-zà-ÿ]{4,}", text.lower()) if w not in _FUNCTION_WORDS}
 
 
+# the share of the content words of either quote that the other prints for the two to be
+# one quotation in one language (two speakers' different sentences on one topic are not)
+SAME_WORDS = 0.5
+
+
+def same_words(first: str, second: str) -> bool:
+    """Two quotations in one language print mostly the same words, each of the other's."""
+    a, b = _content_words(first), _content_words(second)
+    return bool(a and b) and len(a & b) >= SAME_WORDS * max(len(a), len(b))
+
+
 def _similarities(members: list[AnalyzedArticle], pairs) -> np.ndarray:
     """Quote-by-quote similarity: best matching sentence of either quote; a fragment
     ("deeply concerned") is compared through its sentence and must share a word."""
