@@ -74,18 +74,13 @@ def phonetic(word: str) -> str:
     return _REPEATS.sub(r"\1", word)
 
 
-# the article joined to an Arabic surname, which a later mention may drop ("Karim al-Sandi",
-# "Sandi")
-_ARTICLE = re.compile(r"^(?:al|el|ad|ash|as|at|an|ar)[-\u2010]", re.I)
-
-
 @lru_cache(maxsize=_NAME_CACHE)
 def same_person(first: str, second: str) -> bool:
     """Two person names that can be one person: surnames agree, first names do not differ."""
     a, b = _without_initials(first), _without_initials(second)
     if not a or not b:
         return False
-    if fuzz.ratio(phonetic(_ARTICLE.sub("", a[-1])), phonetic(_ARTICLE.sub("", b[-1]))) < SURNAME_SIMILARITY:
+    if fuzz.ratio(phonetic(a[-1]), phonetic(b[-1])) < SURNAME_SIMILARITY:
         return False
     if len(a) > 1 and len(b) > 1:
         first_a, first_b = a[0].lower(), b[0].lower()
