@@ -90,7 +90,7 @@ def _quantities(member: AnalyzedArticle, times: list[dict[str, Any]]) -> list[di
               "value": q.value, "unit": q.unit, "counted": q.thing, "head": q.head,
               "approximate": q.approx}
              for sentence in member.sentences
-             for q in find_quantities(sentence.text, member.article.language or "en")]
+             for q in find_quantities(sentence.text, member.article.language)]
     return [q for q in found if not any(t["start"] < q["end"] and q["start"] < t["end"] for t in times)]
 
 

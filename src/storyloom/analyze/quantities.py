@@ -25,9 +25,9 @@ _CURRENCY = {"$": "USD", "€": "EUR", "£": "GBP", "us$": "USD", "$us": "USD"}
 _WORD_NUM = "|".join(sorted((re.escape(w) for w in NUMBER_WORDS), key=len, reverse=True))
 # a decimal comma ("1,2", "4,5": one or two digits after it, never three: "1,200" is a
 # thousand and two hundred) and thousands set apart by a no-break space ("12\u202f000")
-_FIGURES = (r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+,\d{1,2}(?![\d,])|\d{1,3}(?:[\u00a0\u202f]\d{3})+(?!\d)"
-            r"|\d+(?:\.\d+)?")
-NUMBER_PATTERN = rf"(?:{_FIGURES}|(?:{_WORD_NUM})(?:[\s-](?:{_WORD_NUM}))?)"
+NUMBER_PATTERN = (r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+,\d{1,2}(?![\d,])|\d{1,3}(?:[\u00a0\u202f]\d{3})+(?!\d)"
+                  r"|\d+(?:\.\d+)?"
+                  rf"|(?:{_WORD_NUM})(?:[\s-](?:{_WORD_NUM}))?)")
 # number words of each other language, from two up ("les deux ministres", "drei Schiffe"):
 # one is that language's indefinite article ("un", "eine") far more often than a count
 WORD_NUMBERS = {code: {w: n for w, n in words.NUMBERS.items()
@@ -37,7 +37,7 @@ WORD_NUMBERS = {code: {w: n for w, n in words.NUMBERS.items()
 
 def _quantity_pattern(foreign: dict[str, int]) -> re.Pattern:
     words = "|".join(sorted((re.escape(w) for w in foreign), key=len, reverse=True))
-    number = NUMBER_PATTERN if not words else rf"(?:{_FIGURES}|(?:{_WORD_NUM})(?:[\s-](?:{_WORD_NUM}))?|{words})"
+    number = rf"(?:{NUMBER_PATTERN}|{words})" if words else NUMBER_PATTERN
     return re.compile(
         r"(?:(?P<cur>US\$|\$US|[$€£])\s?|(?<![\w.,:/-]))"
         rf"(?P<num>{number})(?![\w:/]|[.,]\d)"

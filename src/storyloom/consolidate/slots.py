@@ -243,7 +243,7 @@ def parenthetical_owner(text: str, start: int, end: int) -> str:
 def _sentence_slots(member: AnalyzedArticle, sentence: Sentence, people: list) -> list[Slot]:
     base = sentence.start
     slots = []
-    for kind, s, e, value in values_in(sentence.text, member.article.language or "en"):
+    for kind, s, e, value in values_in(sentence.text, member.article.language):
         slot = Slot(kind, member, sentence, base + s, base + e, value,
                     _masked_clause(sentence, base + s, base + e),
                     people=_clause_people(people, sentence, base + s, base + e),
