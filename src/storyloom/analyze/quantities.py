@@ -41,7 +41,8 @@ def _quantity_pattern(foreign: dict[str, int]) -> re.Pattern:
     return re.compile(
         r"(?:(?P<cur>US\$|\$US|[$€£])\s?|(?<![\w.,:/-]))"
         rf"(?P<num>{number})(?![\w:/]|[.,]\d)"
-        rf"(?:[\s-]?(?P<scale>{_SCALE_WORDS})\b(?:(?<=[Mm]io|[Mm]rd)\.)?)?"  # "$2.6-million", "1,2 Mio."
+        # "$2.6-million", "1,2 Mio."; a quotation may close before the scale: "$5.6” billion"
+        rf"(?:(?:[\s-]|(?<=\d)[\u201d\"]\s)?(?P<scale>{_SCALE_WORDS})\b(?:(?<=[Mm]io|[Mm]rd)\.)?)?"
         r"(?:\s?(?P<pct>%|percent\b|per cent\b))?", re.I)
 
 

@@ -35,6 +35,7 @@ from storyloom.consolidate.conflict_notes import (
 )
 from storyloom.consolidate.entities import article_roles, same_org, same_person
 from storyloom.consolidate.logistic import StandardisedLogistic
+from storyloom.consolidate.names import name_conflicts
 from storyloom.consolidate.quotes import same_words
 from storyloom.consolidate.readings import StoryReadings
 from storyloom.consolidate.same_fact import (
@@ -558,6 +559,7 @@ def find_conflicts(members: list[AnalyzedArticle], model: StandardisedLogistic |
     model = model or load_model()
     readings = readings or StoryReadings(members)
     conflicts = (_value_conflicts(members, model, readings) + _role_conflicts(members)
+                 + name_conflicts(members, independent)
                  + _speaker_conflicts(readings, {m.id: m.article.language for m in members})
                  + date_header_flags(members))
     conflicts.sort(key=lambda c: (not c.contradiction, -sum(len(cl.sources) for cl in c.claims)))

@@ -9,7 +9,8 @@ clashes when
   - it gives another value of one of the fact's measures (the same unit and thing
     counted, both a calendar day, both a weekday, or comparable durations) and not the
     fact's own value; or
-  - the fact quotes someone's words and the statement does not print them.
+  - the fact quotes someone's words and the statement does not print them; or
+  - it gives a person of the fact another given name ("Maria Lind" / "Ana Lind": names.py).
 (A negation clash, one of the two negated and the other not, was tried too: it split the
 seed stories' "guarantees that the alliance will not expand" from its paraphrases, and negation is often
 worded without "not": left out.) Outlets that clash are not dropped from the story: their
@@ -26,6 +27,7 @@ from functools import lru_cache
 
 from storyloom.analyze.runs import SENTENCE_CACHE
 from storyloom.analyze.times import comparable_durations, years_in
+from storyloom.consolidate.names import names_clash
 from storyloom.consolidate.same_fact import same_values
 from storyloom.consolidate.slots import calendar_months, values_in
 from storyloom.text import WORD
@@ -88,4 +90,4 @@ def quote_missing(fact: str, statement: str) -> bool:
 
 
 def clashes(fact: str, statement: str) -> bool:
-    return value_clash(fact, statement) or quote_missing(fact, statement)
+    return value_clash(fact, statement) or quote_missing(fact, statement) or names_clash(fact, statement)

@@ -40,6 +40,8 @@ _TERMINAL = re.compile(r"[.!?][\"'\u201d\u2019)\]]*\s*$|[\"\u201d]\s*$")
 _ELLIPSIS = re.compile(r"(\.\.\.|\u2026)[\"'\u201d\u2019)\]]*\s*$")
 _FRAGMENT_START = re.compile(r"^\s*(?:[a-z]|[,;:)\]\u201d\u2019.]|said\b|says\b)")
 _LABEL = re.compile(r"^\s*(?:[A-Z][A-Za-z'\u2019]*(?:\s+[A-Za-z'\u2019]+){0,3}|[A-Z][A-Z ]{2,30}):\s")
+_DATELINE = re.compile(r"^\s*(?:[A-Z]{3,}[A-Z .,'-]*|[A-Z]{3,}[A-Z .'-]*,[^\u2012-\u2015()]{1,30})?\s*"
+                       r"(?:\([^()]{1,40}\))?\s*[\u2012-\u2015-]+\s")
 _SPEECH_END = re.compile(r"\b(?:said|says|told|added|wrote|tweeted|stated|asked|explained|"
                          r"declared|announced|noted|warned)\s*:\s", re.I)
 _BYLINE = re.compile(r"^\s*By\s+[A-Z][a-z]+(?:\s+[A-Z]\.?)?\s+[A-Z][a-z]+|\b(?:Reporting|Editing|"
@@ -86,8 +88,11 @@ def fragment(text: str) -> bool:
 
 
 def site_label(text: str, headline: bool = False) -> bool:
-    """A section label in front ("Why it matters: "); in a headline, where "X on Y: ..."
-    is house style, only a label in capitals ("OPINION: ")."""
+    """A section label in front ("Why it matters: ") or a dateline left in ("BERLIN ― ",
+    "OSTREVIK (Radio Nord) - "); in a headline, where "X on Y: ..." is house style, only a
+    label in capitals ("OPINION: ")."""
+    if not headline and _DATELINE.match(text):
+        return True
     match = _LABEL.match(text)
     if not match or _SPEECH_END.search(match.group(0)):
         return False

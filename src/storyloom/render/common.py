@@ -8,6 +8,7 @@ from storyloom.model import Article, Conflict, Entity, Fact, Membership, StoryBr
 _KIND_LABELS = {
     "number": "Numbers differ", "date": "Dates differ", "duration": "Durations differ",
     "role": "Roles differ", "place": "Places differ", "speaker": "Speakers differ",
+    "name": "Names differ",
 }
 
 

@@ -53,6 +53,12 @@ ROLE_NOUNS = ("spokesman", "spokeswoman", "spokesperson", "press secretary", "se
               "leader", "deputy", "representative", "ceo", "founder", "coach", "manager",
               "lawyer", "attorney", "judge", "prosecutor", "general", "officer", "official",
               "rep", "publicist", "agent", "editor", "correspondent", "analyst", "professor")
+# kin: where a story speaks of relatives, one surname has several given names
+KIN_NOUNS = frozenset({"brother", "sister", "son", "daughter", "wife", "husband", "father", "mother",
+                       "grandson", "granddaughter", "grandfather", "grandmother", "sibling",
+                       "siblings", "niece", "nephew", "cousin", "widow", "widower", "uncle", "aunt",
+                       "daughters", "sons", "brothers", "sisters", "parents", "family", "children",
+                       "stepson", "stepdaughter", "in-law"})
 # the titles written before a name ("Gov. Mike Pence", "House Speaker Nancy Pelosi") for
 # the job a description names ("the governor said"): abbreviations and the nouns that are
 # titles but not roles stated next to a name (ROLE_NOUNS)
