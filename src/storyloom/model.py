@@ -156,7 +156,7 @@ class Claim:
 
 @dataclass
 class Conflict:
-    kind: str  # number | date | duration | role | place | speaker
+    kind: str  # number | date | duration | role | place | speaker | name
     about: str
     claims: list[Claim]
     note: str = ""
