@@ -175,12 +175,12 @@ def test_markdown_default_brief_is_short_and_says_what_it_leaves_out(short_markd
     story = short_markdown.split("## 1.", 1)[1].split("## 2.", 1)[0]
     full = markdown.split("## 1.", 1)[1].split("## 2.", 1)[0]
     assert len(story.split()) < len(full.split()) / 2
-    # every dispute stays whole, whatever the budget; these few-word articles leave no
-    # room even for the lead (the title says it), and the closing line counts what is cut
+    # the first dispute is always shown, whatever the budget; these few-word articles
+    # leave no room even for the lead (the title says it) nor for the dispute's source
+    # sentences: its values and outlets stay, and the closing line points to `--full`
     assert "- **240** [River Post, a3]" in story and "- **420** [Valley Wire]" in story
     assert "**In brief:**" not in story
-    assert ("*More with `--full`: 2 summary sentences, 1 agreed fact, 2 quotes, 1 fact only\n"
-            "one outlet reports.*") in story
+    assert "*More with `--full`.*" in story
     assert "### Articles" not in story and "### Why these articles" not in story
 
 
@@ -409,3 +409,13 @@ def test_reports_keep_the_timeline_order_of_year_less_dates():
     assert md.index("7 Dec (year not stated)") < md.index("10 Jan (year not stated)")
     html = render(digest, "html")
     assert html.index("7 Dec (year not stated)") < html.index("10 Jan (year not stated)")
+
+
+def test_compact_dispute_quotes_the_words_around_its_value():
+    from storyloom.render.markdown import _around  # noqa: PLC2701 (module-private helper, same module's test)
+
+    sentence = "Port officials said on Tuesday that some 240 people had been moved out of Kelby Point overnight."
+    assert _around(sentence, "240 people") == ("… officials said on Tuesday that some 240 people had been moved out "
+                                               "of Kelby …")
+    assert _around("Some 240 people left.", "240 people") == "Some 240 people left."
+    assert _around(sentence, "nine")[:9] == "Port offi"  # no value found: its first words

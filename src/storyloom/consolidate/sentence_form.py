@@ -72,10 +72,11 @@ _CREDIT = re.compile(
 _LABEL = re.compile(r"^\s*(?P<label>[A-Z][\w'\u2019]*(?:[ \t]+[\w'\u2019]+){0,4})[ \t]*:[ \t]+"
                     r"(?=[\"\u201c]?[A-Z0-9])")
 _LOWER_AFTER_LABEL = re.compile(r"^\s*[A-Z][\w'\u2019]*(?:[ \t]+[\w'\u2019]+){0,2}[ \t]*:[ \t]+[a-z]")
-# "WASHINGTON (AP) — ", "(CNN) - ", "OSTREVIK, March 3 (Coastal Wire) - ": a dateline or
+# "WASHINGTON (AP) — ", "(CNN) - ", "OSTREVIK, March 3 (Coastal Wire) - ", "KELBY, N.C. — ": a dateline or
 # an agency credit in front of the lead; the sentence after it stands. Any dash: some sites
 # set the horizontal bar ("BERLIN ― ")
-_DATELINE = re.compile(r"^\s*(?:[A-Z]{3,}(?:[ \-][A-Z]{2,})*(?:,\s*[A-Z][a-z]+\.?\s+\d{1,2})?\s*)?"
+_DATELINE = re.compile(r"^\s*(?:[A-Z]{3,}(?:[ \-][A-Z]{2,})*"
+                       r"(?:,\s*(?:[A-Z][a-z]+\.?\s+\d{1,2}|(?:[A-Z][A-Za-z]*\.?(?:[A-Z]\.)*\s*){1,3}))?\s*)?"
                        r"(?:\([^()\n]{1,40}\)\s*)?[\-\u2012-\u2015]+\s+(?=[\"\u201c]?[A-Z0-9])")
 MIN_AFTER_LABEL = 5  # words the sentence after a label needs to stand
 

@@ -144,15 +144,33 @@ def _outlet_line(articles: list[Article]) -> str:
     return "From: " + ", ".join(parts) + "."
 
 
-def _conflict(conflict: Conflict, cite: Cite) -> list[str]:
+def _conflict(conflict: Conflict, cite: Cite, compact: int = 0) -> list[str]:
+    """A dispute: what is disputed, each side with its outlets and source sentence, and the
+    note. For a story too short for whole sentences, `compact` 1 shows each sentence only
+    around its value (the cut marked) and no note, 2 the values and outlets alone."""
     label = conflict_kind_label(conflict)
     about = md_escape(conflict.about)
     lines = [f"**{about[:1].upper() + about[1:]}** — {label.lower()}" if about else f"**{label}**"]
-    lines += [f"- **{md_escape(c.value)}** {cite(c.sources)}: “{md_escape(c.text)}”"
-              for c in conflict.claims]
-    if conflict.note:
+    for c in conflict.claims:
+        said = c.text if not compact else _around(c.text, c.value)
+        lines.append(f"- **{md_escape(c.value)}** {cite(c.sources)}"
+                     + (f": “{md_escape(said)}”" if compact < 2 else ""))
+    if conflict.note and not compact:
         lines.append(f"> {md_escape(conflict.note)}")
     return lines + [""]
+
+
+AROUND_WORDS = 6  # words kept on each side of a disputed value in a compact dispute
+
+
+def _around(text: str, value: str) -> str:
+    """The words of `text` around `value` (or its first words), an ellipsis where cut."""
+    words = text.split()
+    at = text.find(value)
+    first = len(text[:at].split()) if at >= 0 else 0
+    last = first + len(value.split()) if at >= 0 else 0
+    start, end = max(0, first - AROUND_WORDS), min(len(words), last + AROUND_WORDS)
+    return ("… " if start else "") + " ".join(words[start:end]) + (" …" if end < len(words) else "")
 
 
 def _related_line(conflicts: list[Conflict]) -> list[str]:
@@ -252,6 +270,7 @@ class _Budget:
 
     left: float
     cut: dict[str, int] = field(default_factory=dict)
+    forced: bool = False  # an item that is always shown did not fit
 
     def spend(self, lines: list[str]) -> list[str]:
         self.left -= sum(len(line.split()) for line in lines)
@@ -266,6 +285,7 @@ class _Budget:
             if n >= keep and words > self.left:
                 self.cut[name] = self.cut.get(name, 0) + len(items) - n
                 break
+            self.forced |= words > self.left
             self.left -= words
             out.extend(item)
         return out
@@ -273,6 +293,8 @@ class _Budget:
     def closing(self) -> list[str]:
         if not self.cut:
             return []
+        if self.forced:  # an item always shown overspent: no room left for the counts
+            return ["*More with `--full`.*", ""]
         parts = ", ".join(plural(n, *_NAMES.get(name, (name, name))) for name, n in self.cut.items())
         return [f"*More with `--full`: {parts}.*", ""]
 
@@ -315,8 +337,11 @@ def _brief_sections(item: StoryBrief, full: bool) -> list[str]:
         lines += budget.spend([outlet_line, ""])
     # disputes are the point of the brief: the first is always shown whole, the heading
     # counts them all, and those past the budget are named in the closing line
-    lines += _headed(f"Disputed ({len(disputes)})", [_conflict(c, cite) for c in disputes],
-                     budget, "disputes", keep=1)
+    dispute_items = [_conflict(c, cite) for c in disputes]
+    for compact in (1, 2):  # the first is always shown: as much of it as fits
+        if dispute_items and sum(len(line.split()) for line in dispute_items[0]) > budget.left:
+            dispute_items[0] = _conflict(disputes[0], cite, compact=compact)
+    lines += _headed(f"Disputed ({len(disputes)})", dispute_items, budget, "disputes", keep=1)
     if full:
         lines += _section("Related figures (not contradictions)", _related_line(related))
     lines += _headed("Summary", [[x] for x in _summary_lines(rest, cite)], budget,
