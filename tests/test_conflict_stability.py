@@ -1,6 +1,8 @@
 """Conflicts are stable under more reporting: agreeing articles never remove a conflict,
-one outlier never takes it (or the summary) over. Properties over added articles, on the
-bundled examples (the planted disagreements are listed in examples/README.md)."""
+one outlier never takes it (or the summary) over, removing one of many agreeing articles
+keeps it. Properties over added and removed articles, on the bundled examples (the planted
+disagreements are listed in examples/README.md); the one removal that is known to lose a
+conflict is an expected failure that says why."""
 from __future__ import annotations
 
 import re
@@ -107,3 +109,24 @@ def test_one_outlier_takes_over_neither_the_conflict_nor_the_summary(event_artic
         assert not re.search(r"9,000", sentence.text), sentence.text
         if re.search(r"\b240\b", sentence.text):
             assert "coast-flash" not in sentence.sources
+
+
+
+@settings(max_examples=3, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.integers(0, len(AGREEING) - 1))
+def test_removing_one_of_many_agreeing_articles_keeps_every_conflict(event_articles, base_sides, gone):
+    """With the agreeing articles in, dropping any one of them (its side keeps the others)
+    leaves every disagreement found with the sides it had, less that article."""
+    sides = _sides(_story(event_articles + [a for k, a in enumerate(AGREEING) if k != gone]))
+    for kind, values in base_sides.items():
+        assert kind in sides, f"the {kind} conflict vanished after removing {AGREEING[gone].id}"
+        for value, sources in values.items():
+            assert sources <= sides[kind][value], (kind, value)
+
+
+@pytest.mark.xfail(strict=True, reason="known: the 240-vs-420 pair decision passes only for "
+                   "harbour-ledger's sentence; the other 240 reports are joined through it "
+                   "(docs/decisions/conflicts-on-real-news.md, stability)")
+def test_removing_the_article_a_conflict_was_decided_on_keeps_it(event_articles, base_sides):
+    sides = _sides(_story([a for a in event_articles if a.id != "harbour-ledger"]))
+    assert "number" in sides
