@@ -8,8 +8,8 @@ disagreement. What tells them apart here is logic, not a weighed decision:
     names are incompatible: not equal, not one the start of the other ("Ray" / "Raymond"),
     not a nickname of the other or of one full name ("Jim" / "James", "Bill" / "Will"),
     by the `nicknames` package's hand-curated table of English names;
-  - a given name is one that table knows: a capitalised word that is no given name ("Indiana
-    State", "Historic Mat Maid") starts no person's name here, so the rule holds where the
+  - a given name is one that table knows: a capitalised word that is no given name ("Georgia
+    State", "Historic Kelby Mill") starts no person's name here, so the rule holds where the
     table does (English given names) and says nothing elsewhere;
   - neither article names the other person anywhere: an article that names both has two
     people, not a disagreement;
@@ -34,7 +34,7 @@ from storyloom.text import WORD as _WORD
 from storyloom.text.en import KIN_NOUNS, ROLE_NOUNS, TITLE_FORMS
 
 _TOKEN = re.compile(r"[^\W\d_][\w'\u2019.-]*")
-# capitalised words and initials in a row: "Rep. Linda T. Sánchez", "J. Edgar Hoover's"
+# capitalised words and initials in a row: "Rep. Laura T. Bergé", "J. Henrik Moss's"
 _CAPITALISED_RUN = re.compile(r"(?:\b[A-Z\u00c0-\u00de][\w'\u2019-]*\.?(?:[ \t]+|$|(?=[,;:)]))){2,}")
 _POSSESSIVE = re.compile(r"['\u2019]s?$")
 _INITIAL = re.compile(r"[A-Z]\.?")
@@ -47,7 +47,7 @@ _NAME_CACHE = 1 << 14
 
 
 def fold(word: str) -> str:
-    """Lower case without accents: 'Sánchez' -> 'sanchez'."""
+    """Lower case without accents: 'Bergé' -> 'berge'."""
     return unicodedata.normalize("NFKD", word.lower()).encode("ascii", "ignore").decode()
 
 
@@ -58,7 +58,7 @@ def _nicknames() -> NickNamer:
 
 @lru_cache(maxsize=_NAME_CACHE)
 def given_name(word: str) -> bool:
-    """A given name the table knows ('Loretta', 'Ray'), not a title or another word."""
+    """A given name the table knows ('Greta', 'Ray'), not a title or another word."""
     key = fold(word)
     if key in _TITLES or len(key) < 2:
         return False
@@ -83,9 +83,9 @@ def compatible_given(first: str, second: str) -> bool:
 def person_names(text: str) -> tuple[tuple[str, str, str], ...]:
     """(given name, surname, the name as written) of each person named in full: capitalised
     words or initials that end in the surname, the given name the last known given name
-    before it (with the given names right before that one) ("Rep. Linda T. Sánchez" -> ('Linda', 'Sánchez', 'Linda T.
-    Sánchez'); "Sheriff Ana Lind" -> 'Ana'); generational suffixes and a possessive are
-    not part of the surname ("Hugh W. Sloan Jr.'s" -> 'Sloan')."""
+    before it (with the given names right before that one) ("Rep. Laura T. Bergé" -> ('Laura', 'Bergé', 'Laura T.
+    Bergé'); "Sheriff Ana Lind" -> 'Ana'); generational suffixes and a possessive are
+    not part of the surname ("Carla W. Dunmore Jr.'s" -> 'Dunmore')."""
     found = []
     for run in _CAPITALISED_RUN.finditer(text):
         words = [(m.group(), m.start() + run.start()) for m in _TOKEN.finditer(run.group())]
@@ -95,7 +95,7 @@ def person_names(text: str) -> tuple[tuple[str, str, str], ...]:
         if len(words) < 2 or _INITIAL.fullmatch(words[-1][0]):
             continue
         # the last given name before the surname (a maiden or middle name may stand between:
-        # "Hillary Rodham Clinton"), and the given names right before it ("Betty Mae")
+        # "Maria Holm Berg"), and the given names right before it ("Greta Mae")
         before = [k for k in range(len(words) - 1) if given_name(words[k][0])]
         if not before:
             continue
@@ -117,7 +117,7 @@ def _name_words(name: str) -> tuple[str, ...]:
 
 def different_people(first: tuple[str, str, str], second: tuple[str, str, str]) -> bool:
     """One surname with incompatible given names: not one person written two ways (nor a
-    surname of two words, "Del Rio" / "Jack Del Rio")."""
+    surname of two words, "Van Berg" / "Carla Van Berg")."""
     if fold(first[1]) != fold(second[1]) or compatible_given(first[0], second[0]):
         return False
     a, b = _name_words(first[2]), _name_words(second[2])
@@ -140,7 +140,7 @@ def _one_person(names, person: tuple[str, str, str]) -> bool:
 
 def _article_names(member: AnalyzedArticle) -> list[tuple[int, tuple[str, str, str]]]:
     """The people an article names in full, each with its sentence: the names inside the
-    tagger's person mentions ("Emmy Award" starts with a given name too)."""
+    tagger's person mentions ("Carla Prize" starts with a given name too)."""
     found = []
     for mention in member.mentions:
         if mention.label == "PERSON":
