@@ -141,7 +141,7 @@ def _one_person(names, person: tuple[str, str, str]) -> bool:
 def _article_names(member: AnalyzedArticle) -> list[tuple[int, tuple[str, str, str]]]:
     """The people an article names in full, each with its sentence: the names inside the
     tagger's person mentions ("Carla Prize" starts with a given name too)."""
-    found = []
+    found: list[tuple[int, tuple[str, str, str]]] = []
     for mention in member.mentions:
         if mention.label == "PERSON":
             found.extend((mention.sentence, name) for name in person_names(mention.text))
