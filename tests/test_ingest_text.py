@@ -158,3 +158,14 @@ def test_checked_full_date_header_becomes_the_publication_date(tmp_path):
     assert articles["wrong_weekday"].published is None
     assert articles["no_year"].published is None
     assert articles["no_year"].extra["date_header"]["trust"] == "low"
+
+
+def test_an_outlet_is_named_by_its_own_dateline_credit(tmp_path):
+    body = ("Ship aground at Kelby Point\n\nOSTREVIK, March 3 (Radio Nord) - A container ship ran "
+            "aground at the harbour mouth on Tuesday, officials said.\n")
+    (tmp_path / "radio-nord.txt").write_text(body, encoding="utf-8")
+    # a copy carries the wire's credit: the wire wrote it, the copy's site published it
+    (tmp_path / "harbour-gazette.txt").write_text(body, encoding="utf-8")
+    articles = {a.id: a for a in read_inputs([str(tmp_path)])[0]}
+    assert articles["radio-nord"].outlet == "Radio Nord"
+    assert articles["harbour-gazette"].outlet == "harbour-gazette"

@@ -1,6 +1,7 @@
 """Building an Article from text and metadata: title, header lines and body blocks."""
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Any
 
@@ -12,6 +13,9 @@ from storyloom.ingest.title import find_title, guess_title
 from storyloom.model import Article
 
 MAX_TEXT_CHARS = 2_000_000
+# the credit of a wire's dateline: "OSTREVIK, March 3 (Coastal Wire) - "
+_DATELINE_CREDIT = re.compile(r"^[A-Z][A-Z .'-]{2,}(?:,[^()\n]{1,30})?\s*\((?P<credit>[^()\n]{2,40})\)\s*[-\u2012-\u2015]")
+_NOT_ALNUM = re.compile(r"[\W_]+")
 
 
 def cap_text(text: str) -> tuple[str, bool]:
@@ -53,11 +57,25 @@ def build_article(article_id: str, text: str, name: str, title: str | None = Non
         extra["title_guessed"] = True
     if not blocks:
         raise InputError(name, "no article text left after removing the title and site furniture")
+    if not fields.get("source") and (credit := own_credit(article_id, text, blocks)):
+        fields["source"] = credit  # the outlet named as it names itself, not by its file name
     if not fields.get("published") and (trusted := header_date(extra.get("date_header"))):
         fields["published"] = trusted
         extra["published_from"] = "date_header"
     return Article(id=article_id, text=text, title=" ".join(title.split()), blocks=blocks,
                    input=name, extra=extra, **fields)
+
+
+def own_credit(article_id: str, text: str, blocks: list[tuple[int, int]]) -> str:
+    """The outlet's name from the dateline credit of its first paragraph, when that credit
+    is the article's own ("coastal-wire": "(Coastal Wire)"); a copy carrying another wire's
+    credit keeps its own id, since the credit names who wrote it, not who published it."""
+    match = _DATELINE_CREDIT.match(text[blocks[0][0]:blocks[0][1]]) if blocks else None
+    if not match:
+        return ""
+    credit = " ".join(match.group("credit").split())
+    same = _NOT_ALNUM.sub("", credit.lower()) == _NOT_ALNUM.sub("", article_id.lower())
+    return credit if same else ""
 
 
 def header_date(header: dict | None) -> str | None:
