@@ -146,3 +146,25 @@ def test_sentence_form_cuts_furniture_and_refuses_pieces():
     for whole in ["This week the Senate voted on the bill.", "Trump said the wall would be built.",
                   "The Senate passed the bill on Tuesday."]:
         assert stands_alone(whole, before="It was late. "), whole
+
+
+def test_what_most_outlets_lead_with_comes_first():
+    from storyloom.consolidate.sentence_scores import shared_vocabulary
+    from storyloom.consolidate.summary import _lead_first, candidates, select  # noqa: PLC2701
+
+    background = "The harbour was built in the nineteenth century by a group of merchants."
+    lead = "The harbour of Ostrevik was closed on Tuesday after a container ship ran aground."
+    a = Article("a", f"{background} {lead} Salvage crews arrived later in the day.",
+                title="Ostrevik harbour closed after grounding", source="A", language="en")
+    b = Article("b", f"{lead} The crew of eighteen was rescued by helicopter overnight.",
+                title="Ship aground closes Ostrevik harbour", source="B", language="en")
+    c = Article("c", f"{lead} Ferries to the islands were cancelled until further notice.",
+                title="Grounded ship shuts Ostrevik harbour", source="C", language="en")
+    members = analyze([a, b, c], embedder="hashing", entities=False)
+    pool = candidates(align_facts(members), members)
+    # the learned importance may prefer background; what the outlets lead with still opens
+    for candidate in pool:
+        candidate.importance = 1.0 if candidate.wording.sentence.text == background else 0.0
+    _lead_first(pool, members)
+    chosen = select(pool, shared_vocabulary(members), 3, None)
+    assert chosen[0].wording.sentence.text == lead
