@@ -178,6 +178,6 @@ def test_conflict_notes_count_a_syndicated_copy_once(digest):
     evacuated = next(c for c in story.brief.conflicts if c.kind == "number")
     # coastal-wire and its copy daily-meridian, harbour-ledger, kuestenbote, el faro
     assert "'240 people' (4 outlets:" in evacuated.note
-    assert "daily-meridian (copy of Coastal Wire)" in evacuated.note  # named by its own dateline
+    assert "The Daily Meridian (copy of Coastal Wire)" in evacuated.note  # named as they name themselves
     duration = next(c for c in story.brief.conflicts if c.kind == "duration")
     assert duration.about.startswith("the salvage")  # what lasts, not the next clause

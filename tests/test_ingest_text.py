@@ -166,6 +166,10 @@ def test_an_outlet_is_named_by_its_own_dateline_credit(tmp_path):
     (tmp_path / "radio-nord.txt").write_text(body, encoding="utf-8")
     # a copy carries the wire's credit: the wire wrote it, the copy's site published it
     (tmp_path / "harbour-gazette.txt").write_text(body, encoding="utf-8")
+    (tmp_path / "bay-herald.txt").write_text(
+        body.replace("(Radio Nord) ", "") + "\nCopyright 2026 The Bay Herald. All rights reserved.\n",
+        encoding="utf-8")
     articles = {a.id: a for a in read_inputs([str(tmp_path)])[0]}
     assert articles["radio-nord"].outlet == "Radio Nord"
     assert articles["harbour-gazette"].outlet == "harbour-gazette"
+    assert articles["bay-herald"].outlet == "The Bay Herald"  # its copyright line

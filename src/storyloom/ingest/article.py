@@ -16,6 +16,9 @@ MAX_TEXT_CHARS = 2_000_000
 # the credit of a wire's dateline: "OSTREVIK, March 3 (Coastal Wire) - "
 _DATELINE_CREDIT = re.compile(r"^[A-Z][A-Z .'-]{2,}(?:,[^()\n]{1,30})?\s*\((?P<credit>[^()\n]{2,40})\)\s*[-\u2012-\u2015]")
 _NOT_ALNUM = re.compile(r"[\W_]+")
+# a copyright line: "Copyright 2026 The Daily Meridian. All rights reserved."
+_COPYRIGHT = re.compile(r"(?im)^\s*(?:copyright|\u00a9|\(c\))\s*(?:\u00a9\s*)?(?:\d{4}\s+)?"
+                        r"(?P<credit>[A-Z][\w&'\u2019 .-]{1,40}?)\.?\s*(?:all rights reserved\.?)?\s*$")
 
 
 def cap_text(text: str) -> tuple[str, bool]:
@@ -67,15 +70,21 @@ def build_article(article_id: str, text: str, name: str, title: str | None = Non
 
 
 def own_credit(article_id: str, text: str, blocks: list[tuple[int, int]]) -> str:
-    """The outlet's name from the dateline credit of its first paragraph, when that credit
-    is the article's own ("coastal-wire": "(Coastal Wire)"); a copy carrying another wire's
-    credit keeps its own id, since the credit names who wrote it, not who published it."""
-    match = _DATELINE_CREDIT.match(text[blocks[0][0]:blocks[0][1]]) if blocks else None
-    if not match:
-        return ""
-    credit = " ".join(match.group("credit").split())
-    same = _NOT_ALNUM.sub("", credit.lower()) == _NOT_ALNUM.sub("", article_id.lower())
-    return credit if same else ""
+    """The outlet's name as the article prints it, when that name is the article's own
+    ("coastal-wire": the dateline credit "(Coastal Wire)"; "daily-meridian": "Copyright 2026
+    The Daily Meridian"). A copy carrying another wire's credit keeps its own id: the
+    credit names who wrote it, not who published it."""
+    found = [_DATELINE_CREDIT.match(text[blocks[0][0]:blocks[0][1]])] if blocks else []
+    found += list(_COPYRIGHT.finditer(text))
+    key = _NOT_ALNUM.sub("", article_id.lower())
+    for match in found:
+        if match is None:
+            continue
+        credit = " ".join(match.group("credit").split())
+        name = _NOT_ALNUM.sub("", credit.lower())
+        if key in (name, name.removeprefix("the")):
+            return credit
+    return ""
 
 
 def header_date(header: dict | None) -> str | None:
