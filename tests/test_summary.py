@@ -132,14 +132,15 @@ def test_sentence_form_cuts_furniture_and_refuses_pieces():
     assert text[label_length(text):].startswith("A $1 million")
     assert label_length("Trump said: We will win this race easily and soon.") == 0
     assert label_length("U.S. - China talks resumed on Monday in Geneva.") == 0
-    for piece, before in [("In a statement to The Atlantic, Trump Jr.", ""),
+    for piece, before in [("In a statement to Radio Nord, Tomas Berg Jr.", ""),
                           ("9, the transition team announced the members of the board.", ""),
-                          ("Gov. Jan Brewer to veto a controversial bill on Wednesday.", "urged Ariz. "),
-                          ("NAACP President Ben Jealous said ahead of the debate.", "among members,\" "),
+                          ("Gov. Carla Dunmore to veto a harbour bill on Wednesday.", "urged Ariz. "),
+                          ("Harbour Union President Tomas Berg said ahead of the debate.", "among members,\" "),
                           ("“We have no agenda, we have no rules.”", ""),
                           ("\"We don't care about the pigment,\" he said.", ""),
-                          ("But Justice Antonin Scalia was unconvinced.", ""),
-                          ("It passed in a 396-9 vote.", ""),
+                          ("Managers, he went on, “are told how to use that discretion.”", ""),
+                          ("But Justice Mia Sand was unconvinced.", ""),
+                          ("It passed in a 96-9 vote.", ""),
                           ("Is this the end of the road for the bill?", ""),
                           ("By John Smith", "")]:
         assert not stands_alone(piece, before=before), piece

@@ -173,10 +173,10 @@ def unattributed_quote(text: str) -> bool:
     return len(WORD.findall(outside)) < 2
 
 
-# '"We don't care about the pigment of one's skin," he said.': a quote whose speaker is a
-# pronoun for someone named before it
-_PRONOUN_SPEAKER = re.compile(r"[,.!?]['\"\u201d\u2019]+\s+(?:he|she|they)\s+(?:" + "|".join(SPEECH_VERBS)
-                              + r")\b", re.I)
+# '"We don't care about the pigment of one's skin," he said.' or 'Managers, he went on, "are
+# told ..."': a quote whose speaker is a pronoun for someone named before it
+_PRONOUN_SPEAKER = re.compile(r"(?:[,.!?]['\"\u201d\u2019]+|,)\s+(?:he|she|they)\s+(?:"
+                              + "|".join(SPEECH_VERBS) + r"|went on|continued)\b", re.I)
 
 
 def pronoun_speaker(text: str) -> bool:
