@@ -11,8 +11,9 @@ disagreement. What tells them apart here is logic, not a weighed decision:
   - a given name is one that table knows: a capitalised word that is no given name ("Georgia
     State", "Historic Kelby Mill") starts no person's name here, so the rule holds where the
     table does (English given names) and says nothing elsewhere;
-  - neither article names the other person anywhere: an article that names both has two
-    people, not a disagreement;
+  - each article names only one person of that surname (an article that names two has a
+    family or two namesakes, not a disagreement), and neither sentence speaks of kin;
+  - the names are inside the tagger's person mentions;
   - the two sentences state the same thing (embedding cosine at the alignment's own
     SAME_STATEMENT), so a name in an unrelated passage is not compared.
 The same reading decides credits (credit.py): a fact naming one of the two is not credited
@@ -22,6 +23,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from functools import lru_cache
 from itertools import combinations
 
@@ -152,7 +154,8 @@ def _kin_nearby(text: str) -> bool:
     return any(w in KIN_NOUNS for w in _WORD.findall(text.lower()))
 
 
-def name_conflicts(members: list[AnalyzedArticle], independent) -> list[Conflict]:
+def name_conflicts(members: list[AnalyzedArticle],
+                   independent: Callable[[AnalyzedArticle, AnalyzedArticle], bool]) -> list[Conflict]:
     """Contradictions of kind "name" between the `independent(a, b)` articles of one
     language, one per pair of names, each side with every outlet that names it so in a
     sentence stating the same thing. An article that names two people of one surname, or a
