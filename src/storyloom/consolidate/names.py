@@ -22,7 +22,6 @@ to an outlet whose statement names the other.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Callable
 from functools import lru_cache
 from itertools import combinations
@@ -33,6 +32,7 @@ from storyloom.consolidate.align import SAME_STATEMENT
 from storyloom.consolidate.entities import same_person
 from storyloom.model import AnalyzedArticle, Claim, Conflict, Evidence
 from storyloom.text import WORD as _WORD
+from storyloom.text import fold
 from storyloom.text.en import KIN_NOUNS, ROLE_NOUNS, TITLE_FORMS
 
 _TOKEN = re.compile(r"[^\W\d_][\w'\u2019.-]*")
@@ -46,11 +46,6 @@ _TITLES = (frozenset(w for noun in ROLE_NOUNS for w in noun.split()) | frozenset
            | frozenset(a for forms in TITLE_FORMS.values() for a in forms)
            | frozenset({"mr", "mrs", "ms", "dr", "miss", "sir", "lady", "lord"}))
 _NAME_CACHE = 1 << 14
-
-
-def fold(word: str) -> str:
-    """Lower case without accents: 'Bergé' -> 'berge'."""
-    return unicodedata.normalize("NFKD", word.lower()).encode("ascii", "ignore").decode()
 
 
 @lru_cache(maxsize=1)
@@ -137,7 +132,7 @@ def names_clash(fact: str, statement: str) -> bool:
 
 def _one_person(names, person: tuple[str, str, str]) -> bool:
     """Everyone of `person`'s surname in `names` can be that person."""
-    return not any(fold(n[1]) == fold(person[1]) and different_people(n, person) for n in names)
+    return not any(different_people(n, person) for n in names)
 
 
 def _article_names(member: AnalyzedArticle) -> list[tuple[int, tuple[str, str, str]]]:
@@ -160,9 +155,12 @@ def name_conflicts(members: list[AnalyzedArticle],
     language, one per pair of names, each side with every outlet that names it so in a
     sentence stating the same thing. An article that names two people of one surname, or a
     sentence that speaks of kin, is out: a family has many given names."""
-    named = {m.id: _article_names(m) for m in members}
-    # everyone each article names, tagged as a person or not: the family check reads them all
-    everyone = {m.id: [n for s in m.sentences for n in person_names(s.text)] for m in members}
+    named = {}
+    for m in members:
+        # everyone the article names, tagged as a person or not: the family check reads them all
+        everyone = [n for s in m.sentences for n in person_names(s.text)]
+        named[m.id] = [(k, name) for k, name in _article_names(m) if _one_person(everyone, name)
+                       and not _kin_nearby(m.sentences[k].text)]
     sides: dict[tuple[str, ...], dict[str, list[tuple[AnalyzedArticle, int]]]] = {}
     for a, b in combinations(members, 2):
         if a.article.language != b.article.language or not independent(a, b):
@@ -171,11 +169,7 @@ def name_conflicts(members: list[AnalyzedArticle],
             continue
         for i, first in named[a.id]:
             for j, second in named[b.id]:
-                if not different_people(first, second) \
-                        or not _one_person(everyone[a.id], first) \
-                        or not _one_person(everyone[b.id], second):
-                    continue
-                if _kin_nearby(a.sentences[i].text) or _kin_nearby(b.sentences[j].text):
+                if not different_people(first, second):
                     continue
                 if float(a.sentence_embeddings[i] @ b.sentence_embeddings[j]) < SAME_STATEMENT:
                     continue

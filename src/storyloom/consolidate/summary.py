@@ -135,9 +135,11 @@ def _lead_first(pool: list[Candidate], members: list[AnalyzedArticle]) -> None:
     for m in members:
         by_outlet.setdefault(outlets[m.id], m.head_embedding)
     heads = np.array(list(by_outlet.values()))
+    if len(by_outlet) < 2:
+        return
     eligible = [c for c in pool if not c.needs and not c.wording.headline and c.wording.vector is not None
-                and heads.ndim == 2 and heads.shape[1] == len(c.wording.vector)]
-    if len(by_outlet) < 2 or not eligible:
+                and heads.shape[1] == len(c.wording.vector)]  # one embedder for both
+    if not eligible:
         return
     best = max(eligible, key=lambda c: float((heads @ c.wording.vector).mean()))
     best.importance = float("inf")

@@ -9,7 +9,6 @@ articles arrive (`TermStatistics`), so batch and incremental grouping share them
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import lru_cache
@@ -18,6 +17,7 @@ import numpy as np
 from scipy import sparse
 
 from storyloom.model import AnalyzedArticle
+from storyloom.text import fold
 from storyloom.text import stop_words as text_stop_words
 
 N_FEATURES = 2 ** 20
@@ -37,15 +37,6 @@ _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 def stop_words() -> frozenset[str]:
     """Stop words of the main languages of news (text.stop_words), folded as tokens are."""
     return frozenset(fold(word) for word in text_stop_words())
-
-
-@lru_cache(maxsize=500_000)
-def fold(token: str) -> str:
-    """Lower case without accents: Dostojewskij/Dostojewski and café/cafe meet."""
-    if token.isascii():
-        return token.lower()
-    decomposed = unicodedata.normalize("NFKD", token.lower())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def _cjk_bigrams(token: str) -> list[str]:

@@ -18,6 +18,7 @@ import importlib
 import importlib.util
 import re
 import runpy
+import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
@@ -27,6 +28,15 @@ from storyloom.text import de, en, es, fr, it, pt
 # search terms, overlap counts); readers that need more (apostrophes, hyphens, names)
 # keep their own pattern and say why
 WORD = re.compile(r"\w+")
+
+
+@lru_cache(maxsize=500_000)
+def fold(token: str) -> str:
+    """Lower case without accents: Dostojewskij/Dostojewski and café/cafe meet."""
+    if token.isascii():
+        return token.lower()
+    decomposed = unicodedata.normalize("NFKD", token.lower())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 # the languages besides English whose words the readers know, by ISO 639-1 code
 OTHER_LANGUAGES = {"de": de, "es": es, "fr": fr, "it": it}
